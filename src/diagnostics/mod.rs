@@ -1,0 +1,200 @@
+//! Diagnostics: located facts about the notices, collected into a [`Report`] and rendered per format.
+//!
+//! A diagnostic is data, not an error: every stage adds what it finds and carries on, so one run shows
+//! every problem. Rendering lives in one module per `--format` value.
+
+pub mod human;
+pub mod json;
+
+use serde::Serialize;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Something worth knowing that needs no change.
+    Note,
+    /// Something likely wrong or missing; fails the run only with `--deny warnings`.
+    Warning,
+    /// The notices cannot be used as they are.
+    Error,
+}
+
+impl Severity {
+    /// The word rustc prints for this severity.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A position in a source file: 1-based line, 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Pos {
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column number in characters, from 1.
+    pub column: usize,
+}
+
+/// A range in a source file, from `start` up to (not including) `end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// First character.
+    pub start: Pos,
+    /// One past the last character; equal to `start` for a point.
+    pub end: Pos,
+}
+
+impl Span {
+    /// A span covering one point.
+    pub fn point(line: usize, column: usize) -> Span {
+        let p = Pos { line, column };
+        Span { start: p, end: p }
+    }
+}
+
+/// A secondary place a diagnostic points at, with a label (`first defined here`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Secondary {
+    /// Where.
+    pub span: Span,
+    /// What it is.
+    pub label: String,
+}
+
+/// One fact about the notices: what, where, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable code (`E010`).
+    pub code: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What is wrong, lowercase, no full stop, names in backticks.
+    pub message: String,
+    /// The file it is about, as the user named it.
+    pub file: String,
+    /// Where in the file, when the fault has a place.
+    pub span: Option<Span>,
+    /// The label under the primary span.
+    pub label: Option<String>,
+    /// Other places involved.
+    pub secondary: Vec<Secondary>,
+    /// The likely fix.
+    pub help: Option<String>,
+    /// Further context: the provision, or what the rule needs.
+    pub note: Option<String>,
+    /// The id of the notice it is about, when it is about one.
+    pub notice: Option<String>,
+    /// The JSON pointer of the field it is about (`/notices/2/retention/0`).
+    pub path: Option<String>,
+}
+
+impl Diagnostic {
+    /// A new error with a code and message; chain the builders to add place, help and context.
+    pub fn error(code: &'static str, file: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            file: file.to_owned(),
+            span: None,
+            label: None,
+            secondary: Vec::new(),
+            help: None,
+            note: None,
+            notice: None,
+            path: None,
+        }
+    }
+
+    /// Sets the severity.
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// Sets the primary place and its label.
+    pub fn at(mut self, span: Option<Span>, label: impl Into<String>) -> Self {
+        self.span = span;
+        let label = label.into();
+        self.label = (!label.is_empty()).then_some(label);
+        self
+    }
+
+    /// Adds a secondary place.
+    pub fn also(mut self, span: Option<Span>, label: impl Into<String>) -> Self {
+        if let Some(span) = span {
+            self.secondary.push(Secondary {
+                span,
+                label: label.into(),
+            });
+        }
+        self
+    }
+
+    /// Sets the `help:` line.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the `note:` line.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// Sets the JSON pointer and, when it lies inside a notice, that notice's id.
+    pub fn path(mut self, path: impl Into<String>, notice: Option<String>) -> Self {
+        self.path = Some(path.into());
+        self.notice = notice;
+        self
+    }
+}
+
+/// Everything a run found, in the order found.
+#[derive(Debug, Default, Clone)]
+pub struct Report {
+    /// The diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Adds a diagnostic.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// How many diagnostics have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// Sorts diagnostics by file position, keeping unplaced ones first, for stable output.
+    pub fn sort(&mut self) {
+        self.diagnostics.sort_by(|a, b| {
+            (a.span.map(|s| s.start), a.code).cmp(&(b.span.map(|s| s.start), b.code))
+        });
+    }
+}
+
+/// The output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style text with the source line and a caret.
+    Human,
+    /// A JSON array with one object per diagnostic.
+    Json,
+}

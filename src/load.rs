@@ -1,0 +1,500 @@
+//! Stage 1, load: read a notices file and parse its YAML into a JSON tree plus a map from each node's
+//! JSON pointer to its place in the file.
+//!
+//! Parsing uses the event stream of `saphyr-parser` (the maintained successor of yaml-rust) rather than a
+//! serde deserializer, because every later diagnostic must point at the node it is about. Only the plain
+//! data subset of YAML is accepted: one document, no tags, no anchors or aliases, no duplicate keys,
+//! string keys, scalars resolved by the YAML 1.2 core schema. Input size and nesting depth are bounded,
+//! so hostile files (alias bombs, deep nesting, huge lines) are refused quickly.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
+use serde_json::{Map, Number, Value};
+
+use crate::diagnostics::{Diagnostic, Span};
+use crate::error::Error;
+
+/// Limits on what a notices file may contain.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The largest file accepted, in bytes.
+    pub max_bytes: u64,
+    /// The deepest nesting of mappings and sequences accepted.
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 8 * 1024 * 1024,
+            max_depth: 32,
+        }
+    }
+}
+
+/// A notices file as read from disk.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user gave it; used in diagnostics.
+    pub name: String,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Where a node sits in the file: its value and, for a mapping value, its key.
+#[derive(Debug, Clone, Copy)]
+pub struct NodeSpan {
+    /// The value.
+    pub value: Span,
+    /// The key, for a value in a mapping.
+    pub key: Option<Span>,
+}
+
+/// A parsed document: the data as JSON and where each node came from.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file name for diagnostics.
+    pub file: String,
+    /// The source text.
+    pub text: String,
+    /// The data.
+    pub value: Value,
+    /// JSON pointer (`/notices/0/title`) to place.
+    pub spans: HashMap<String, NodeSpan>,
+}
+
+impl Document {
+    /// The place of the node at `pointer`, or of its nearest ancestor that has one.
+    pub fn span(&self, pointer: &str) -> Option<Span> {
+        self.node(pointer).map(|n| n.value)
+    }
+
+    /// The place of the key of the node at `pointer`, falling back to the value, then the ancestors.
+    pub fn key_span(&self, pointer: &str) -> Option<Span> {
+        self.node(pointer).map(|n| n.key.unwrap_or(n.value))
+    }
+
+    fn node(&self, pointer: &str) -> Option<NodeSpan> {
+        let mut p = pointer;
+        loop {
+            if let Some(n) = self.spans.get(p) {
+                return Some(*n);
+            }
+            p = &p[..p.rfind('/')?];
+        }
+    }
+}
+
+/// Reads a notices file, refusing directories and files over the size limit.
+pub fn read_source(path: &Path, limits: &Limits) -> Result<SourceFile, Error> {
+    let name = path.display().to_string();
+    let io = |source| Error::Io {
+        path: PathBuf::from(path),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(Error::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    if meta.len() > limits.max_bytes {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            limit: limits.max_bytes,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    Ok(SourceFile { name, bytes })
+}
+
+/// Decodes and parses a notices file; problems with its content come back as diagnostics.
+pub fn parse(source: &SourceFile, limits: &Limits) -> Result<Document, Vec<Diagnostic>> {
+    let file = source.name.as_str();
+    let text = decode(file, &source.bytes)?;
+    let mut builder = Builder {
+        file,
+        limits,
+        stack: Vec::new(),
+        spans: HashMap::new(),
+        root: None,
+        errors: Vec::new(),
+    };
+    let mut parser = Parser::new_from_str(&text);
+    let mut documents = 0usize;
+    while let Some(next) = parser.next_event() {
+        let (event, span) = match next {
+            Ok(ev) => ev,
+            Err(err) => {
+                builder.errors.push(syntax_error(file, &err));
+                break;
+            }
+        };
+        let span = to_span(&span);
+        match event {
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    builder.errors.push(
+                        Diagnostic::error("E004", file, "the file holds more than one YAML document")
+                            .at(Some(span), "a second document starts here")
+                            .help("keep all notices in one document under `notices:` and remove the `---` line"),
+                    );
+                    break;
+                }
+            }
+            Event::StreamEnd => break,
+            Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
+            other => {
+                if builder.event(other, span).is_err() {
+                    break;
+                }
+            }
+        }
+    }
+    if !builder.errors.is_empty() {
+        return Err(builder.errors);
+    }
+    match builder.root {
+        Some(Value::Null) | None => Err(vec![Diagnostic::error("E003", file, "the file holds no notices")
+            .at(Some(Span::point(1, 1)), "")
+            .help("start with `notices:` followed by a list of notices; see `noticec schema` for the fields")]),
+        Some(value) => Ok(Document { file: file.to_owned(), text, value, spans: builder.spans }),
+    }
+}
+
+/// Checks the bytes are UTF-8 text without NUL characters, dropping a byte order mark.
+fn decode(file: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = e.valid_up_to();
+            let (line, column) = line_col(&bytes[..good]);
+            let bad = bytes.get(good).copied().unwrap_or(0);
+            return Err(vec![
+                Diagnostic::error(
+                    "E002",
+                    file,
+                    format!("the file is not UTF-8 text (byte 0x{bad:02X} at offset {good})"),
+                )
+                .at(Some(Span::point(line, column)), "invalid byte here")
+                .help("save the file as UTF-8"),
+            ]);
+        }
+    };
+    if let Some(at) = text.find('\0') {
+        let (line, column) = line_col(&bytes[..at]);
+        return Err(vec![Diagnostic::error("E002", file, "the file contains a NUL character")
+            .at(Some(Span::point(line, column)), "NUL here")
+            .help("a notices file is plain text; remove the NUL bytes or check it is the right file")]);
+    }
+    Ok(text.to_owned())
+}
+
+/// The 1-based line and character column just after `prefix`.
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(prefix);
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+fn to_span(span: &saphyr_parser::Span) -> Span {
+    let p = |m: &saphyr_parser::Marker| crate::diagnostics::Pos {
+        line: m.line().max(1),
+        column: m.col() + 1,
+    };
+    Span {
+        start: p(&span.start),
+        end: p(&span.end),
+    }
+}
+
+fn syntax_error(file: &str, err: &ScanError) -> Diagnostic {
+    let m = err.marker();
+    let info = err.info();
+    let mut d = Diagnostic::error("E001", file, format!("invalid YAML: {info}"))
+        .at(Some(Span::point(m.line().max(1), m.col() + 1)), "");
+    if info.contains("tab") {
+        d = d.help("indent with spaces; YAML does not allow tabs for indentation");
+    } else if info.contains("duplicate") {
+        d = d.help("remove one of the duplicate keys");
+    } else {
+        d = d.help("check the indentation and quoting on this line and the one before it");
+    }
+    d
+}
+
+/// A partly built collection on the builder's stack.
+enum Frame {
+    Seq {
+        pointer: String,
+        span: Span,
+        items: Vec<Value>,
+    },
+    Map {
+        pointer: String,
+        span: Span,
+        entries: Map<String, Value>,
+        key: Option<(String, Span)>,
+        keys: HashMap<String, Span>,
+    },
+}
+
+struct Builder<'a> {
+    file: &'a str,
+    limits: &'a Limits,
+    stack: Vec<Frame>,
+    spans: HashMap<String, NodeSpan>,
+    root: Option<Value>,
+    errors: Vec<Diagnostic>,
+}
+
+/// Marks that the builder stopped; the reason is in `errors`.
+struct Stop;
+
+impl Builder<'_> {
+    fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), Stop> {
+        match event {
+            Event::Alias(_) => self.fail(
+                Diagnostic::error("E004", self.file, "YAML aliases are not supported")
+                    .at(Some(span), "alias used here")
+                    .help("write the value out, or declare it once (an organisation or contact) and refer to it by id"),
+            ),
+            Event::Scalar(text, style, _anchor, tag) => {
+                if let Some(tag) = tag {
+                    return self.fail(
+                        Diagnostic::error("E004", self.file, format!("YAML tags are not supported: `{tag}`"))
+                            .at(Some(span), "tag here")
+                            .help("remove the tag; values are plain text, numbers, booleans, lists and mappings"),
+                    );
+                }
+                // A key waits for its value; anything else is a value.
+                if let Some(Frame::Map { key: key @ None, keys, .. }) = self.stack.last_mut() {
+                    let name = text.into_owned();
+                    if let Some(first) = keys.get(&name) {
+                        let first = *first;
+                        return self.fail(
+                            Diagnostic::error("E005", self.file, format!("duplicate key `{name}`"))
+                                .at(Some(span), "repeated here")
+                                .also(Some(first), "first defined here")
+                                .help("remove one of the two, or merge them"),
+                        );
+                    }
+                    keys.insert(name.clone(), span);
+                    *key = Some((name, span));
+                    return Ok(());
+                }
+                let value = resolve_scalar(&text, style);
+                self.value(value, span)
+            }
+            Event::SequenceStart(_, tag) | Event::MappingStart(_, tag) if tag.is_some() => {
+                let tag = tag.map(|t| t.to_string()).unwrap_or_default();
+                self.fail(
+                    Diagnostic::error("E004", self.file, format!("YAML tags are not supported: `{tag}`"))
+                        .at(Some(span), "tag here")
+                        .help("remove the tag; values are plain text, numbers, booleans, lists and mappings"),
+                )
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                if self.stack.len() >= self.limits.max_depth {
+                    return self.fail(
+                        Diagnostic::error("E006", self.file, format!("nesting is deeper than the limit of {} levels", self.limits.max_depth))
+                            .at(Some(span), "too deep here")
+                            .help("notices never need this depth; check for unbalanced brackets"),
+                    );
+                }
+                let pointer = self.child_pointer(span)?;
+                let frame = if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq { pointer, span, items: Vec::new() }
+                } else {
+                    Frame::Map { pointer, span, entries: Map::new(), key: None, keys: HashMap::new() }
+                };
+                self.stack.push(frame);
+                Ok(())
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = self.stack.pop() else { return Ok(()) };
+                let (value, start) = match frame {
+                    Frame::Seq { items, span, .. } => (Value::Array(items), span),
+                    Frame::Map { entries, span, .. } => (Value::Object(entries), span),
+                };
+                let whole = Span { start: start.start, end: span.end.max(start.end) };
+                self.place(value, whole)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn fail(&mut self, diagnostic: Diagnostic) -> Result<(), Stop> {
+        self.errors.push(diagnostic);
+        Err(Stop)
+    }
+
+    /// The JSON pointer the next value will have; refuses mapping keys that are not scalars.
+    fn child_pointer(&mut self, span: Span) -> Result<String, Stop> {
+        match self.stack.last() {
+            None => Ok(String::new()),
+            Some(Frame::Seq { pointer, items, .. }) => Ok(format!("{pointer}/{}", items.len())),
+            Some(Frame::Map {
+                pointer,
+                key: Some((k, _)),
+                ..
+            }) => Ok(format!("{pointer}/{}", escape(k))),
+            Some(Frame::Map { key: None, .. }) => self
+                .fail(
+                    Diagnostic::error("E004", self.file, "mapping keys must be plain names")
+                        .at(Some(span), "a list or mapping used as a key")
+                        .help("use a field name such as `title:` as the key"),
+                )
+                .map(|()| String::new()),
+        }
+    }
+
+    /// Records a scalar value at the current position.
+    fn value(&mut self, value: Value, span: Span) -> Result<(), Stop> {
+        let pointer = self.child_pointer(span)?;
+        self.record(pointer, span);
+        self.attach(value);
+        Ok(())
+    }
+
+    /// Records a finished collection at the position its frame was opened at.
+    fn place(&mut self, value: Value, span: Span) -> Result<(), Stop> {
+        let pointer = self.child_pointer(span)?;
+        self.record(pointer, span);
+        self.attach(value);
+        Ok(())
+    }
+
+    fn record(&mut self, pointer: String, span: Span) {
+        let key = match self.stack.last() {
+            Some(Frame::Map {
+                key: Some((_, k)), ..
+            }) => Some(*k),
+            _ => None,
+        };
+        self.spans.insert(pointer, NodeSpan { value: span, key });
+    }
+
+    fn attach(&mut self, value: Value) {
+        match self.stack.last_mut() {
+            None => self.root = Some(value),
+            Some(Frame::Seq { items, .. }) => items.push(value),
+            Some(Frame::Map { entries, key, .. }) => {
+                if let Some((k, _)) = key.take() {
+                    entries.insert(k, value);
+                }
+            }
+        }
+    }
+}
+
+/// Escapes a mapping key for a JSON pointer (RFC 6901).
+pub fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Resolves a scalar by the YAML 1.2 core schema: quoted and block scalars are strings; plain scalars
+/// may be null, booleans, integers or floats.
+fn resolve_scalar(text: &str, style: ScalarStyle) -> Value {
+    if style != ScalarStyle::Plain {
+        return Value::String(text.to_owned());
+    }
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        _ => {}
+    }
+    let int = text.strip_prefix('+').unwrap_or(text);
+    let digits = int.strip_prefix('-').unwrap_or(int);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(i) = int.parse::<i64>() {
+            return Value::Number(i.into());
+        }
+    }
+    if let Some(hex) = text.strip_prefix("0x") {
+        if let Ok(i) = i64::from_str_radix(hex, 16) {
+            return Value::Number(i.into());
+        }
+    }
+    if let Some(oct) = text.strip_prefix("0o") {
+        if let Ok(i) = i64::from_str_radix(oct, 8) {
+            return Value::Number(i.into());
+        }
+    }
+    let is_float = text.bytes().any(|b| b.is_ascii_digit())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'));
+    if is_float {
+        if let Some(n) = text.parse::<f64>().ok().and_then(Number::from_f64) {
+            return Value::Number(n);
+        }
+    }
+    Value::String(text.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Document, Vec<Diagnostic>> {
+        parse(
+            &SourceFile {
+                name: "t.yaml".into(),
+                bytes: text.as_bytes().to_vec(),
+            },
+            &Limits::default(),
+        )
+    }
+
+    #[test]
+    fn scalars_follow_the_core_schema() {
+        let doc =
+            load("a: 1\nb: 1.5\nc: true\nd: yes\ne: '1'\nf: 2023-03-07\ng: ~\nh: -3\n").unwrap();
+        assert_eq!(doc.value["a"], 1);
+        assert_eq!(doc.value["b"], 1.5);
+        assert_eq!(doc.value["c"], true);
+        assert_eq!(doc.value["d"], "yes");
+        assert_eq!(doc.value["e"], "1");
+        assert_eq!(doc.value["f"], "2023-03-07");
+        assert_eq!(doc.value["g"], Value::Null);
+        assert_eq!(doc.value["h"], -3);
+    }
+
+    #[test]
+    fn spans_point_at_keys_and_values() {
+        let doc = load("notices:\n  - id: one\n    title: Hello\n").unwrap();
+        let n = doc.spans["/notices/0/title"];
+        assert_eq!(
+            n.value.start,
+            crate::diagnostics::Pos {
+                line: 3,
+                column: 12
+            }
+        );
+        assert_eq!(
+            n.key.unwrap().start,
+            crate::diagnostics::Pos { line: 3, column: 5 }
+        );
+        assert_eq!(doc.span("/notices/0/missing").unwrap().start.line, 2);
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused() {
+        let errs = load("a: 1\nb: 2\na: 3\n").unwrap_err();
+        assert_eq!(errs[0].code, "E005");
+        assert_eq!(errs[0].span.unwrap().start.line, 3);
+    }
+
+    #[test]
+    fn pointers_escape_slashes() {
+        assert_eq!(escape("a/b~c"), "a~1b~0c");
+    }
+}

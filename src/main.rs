@@ -1,0 +1,92 @@
+//! The `noticec` binary: parse arguments, run the command, map the outcome to an exit code.
+
+mod cli;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{CheckArgs, Cli, ColorChoice, Command};
+use noticec::diagnostics::{Format, human, json};
+use noticec::load::Limits;
+
+/// Exit codes: 0 clean, 1 problems in the notices, 2 usage or I/O error.
+enum Outcome {
+    Clean,
+    Problems,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check(&args, color),
+        Command::Schema => print(&noticec::schema::schema_text()).map(|()| Outcome::Clean),
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(err) => {
+            let mut message = format!("error: {err}");
+            let mut source = std::error::Error::source(&*err);
+            while let Some(cause) = source {
+                message.push_str(&format!("\n  caused by: {cause}"));
+                source = cause.source();
+            }
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe is not an error.
+fn print(text: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+fn check(args: &CheckArgs, color: bool) -> Result<Outcome, Box<dyn std::error::Error>> {
+    let limits = Limits {
+        max_bytes: args.max_input_bytes,
+        ..Limits::default()
+    };
+    let checked = noticec::check(&args.file, &limits)?;
+    let diagnostics = &checked.report.diagnostics;
+    let file = args.file.display().to_string();
+    match args.format {
+        Format::Human => {
+            let source = checked.document.as_ref().map(|d| d.text.as_str());
+            let rendered = human::render(diagnostics, source, color);
+            let count = checked.notices.as_ref().map(|n| n.notices.len());
+            let mut err = anstream::AutoStream::new(
+                std::io::stderr().lock(),
+                if color {
+                    anstream::ColorChoice::Always
+                } else {
+                    anstream::ColorChoice::Never
+                },
+            );
+            let _ = write!(
+                err,
+                "{rendered}{}\n",
+                human::summary(diagnostics, &file, count)
+            );
+        }
+        Format::Json => print(&json::render(diagnostics))?,
+    }
+    Ok(if checked.report.has_errors() {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    })
+}

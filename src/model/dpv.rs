@@ -1,0 +1,121 @@
+//! Closed lists of the model and the W3C Data Privacy Vocabulary (DPV 2.3) term each value stands for.
+//!
+//! Every closed list in a notice is an enum declared with [`closed_list!`], so each value carries, in one
+//! place, its YAML spelling, a label for readers and its DPV term. The JSON-LD renderer reads the terms from
+//! here; a test checks every term against the published DPV term list.
+
+/// The DPV namespaces the model uses, as (prefix, namespace IRI).
+pub const NAMESPACES: &[(&str, &str)] = &[
+    ("dpv", "https://w3id.org/dpv#"),
+    ("pd", "https://w3id.org/dpv/pd#"),
+    ("eu-gdpr", "https://w3id.org/dpv/legal/eu/gdpr#"),
+    ("legal-gb", "https://w3id.org/dpv/legal/gb#"),
+    ("loc", "https://w3id.org/dpv/loc#"),
+];
+
+/// Expands a compact term such as `eu-gdpr:A6-1-a` to its full IRI.
+///
+/// Returns `None` when the prefix is not one of [`NAMESPACES`].
+pub fn expand(compact: &str) -> Option<String> {
+    let (prefix, local) = compact.split_once(':')?;
+    NAMESPACES
+        .iter()
+        .find(|(p, _)| *p == prefix)
+        .map(|(_, ns)| format!("{ns}{local}"))
+}
+
+/// A closed list whose values each know their label and DPV term.
+pub trait ClosedList: Copy + Sized + 'static {
+    /// Every value, in declaration order.
+    const ALL: &'static [Self];
+    /// The value as written in YAML (`legitimate_interests`).
+    fn key(self) -> &'static str;
+    /// A short label for readers (`Legitimate interests`).
+    fn label(self) -> &'static str;
+    /// The compact DPV term (`eu-gdpr:A6-1-f`).
+    fn dpv(self) -> &'static str;
+}
+
+/// Declares a closed list: the enum, its serde and schema derives, and its [`ClosedList`] table.
+///
+/// Each variant is written `Variant = ("yaml_key", "Label", "prefix:Term")`. Variant doc comments are left
+/// out on purpose: schemars then emits a plain `enum` of strings, which editors complete and validators
+/// report as one list of allowed values.
+macro_rules! closed_list {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $variant:ident = ($key:literal, $label:literal, $term:literal) ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
+            serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+        )]
+        pub enum $name {
+            $(
+                #[serde(rename = $key)]
+                #[allow(missing_docs)]
+                $variant,
+            )+
+        }
+
+        impl $crate::model::dpv::ClosedList for $name {
+            const ALL: &'static [Self] = &[$(Self::$variant),+];
+            fn key(self) -> &'static str {
+                match self { $(Self::$variant => $key),+ }
+            }
+            fn label(self) -> &'static str {
+                match self { $(Self::$variant => $label),+ }
+            }
+            fn dpv(self) -> &'static str {
+                match self { $(Self::$variant => $term),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str($crate::model::dpv::ClosedList::label(*self))
+            }
+        }
+    };
+}
+
+pub(crate) use closed_list;
+
+/// Every DPV term any closed list of the model uses, with the list and value it comes from.
+pub fn all_terms() -> Vec<(&'static str, &'static str, &'static str)> {
+    use crate::model::*;
+    fn of<T: ClosedList>(
+        list: &'static str,
+        out: &mut Vec<(&'static str, &'static str, &'static str)>,
+    ) {
+        out.extend(T::ALL.iter().map(|v| (list, v.key(), v.dpv())));
+    }
+    let mut out = Vec::new();
+    of::<NoticeKind>("NoticeKind", &mut out);
+    of::<Relation>("Relation", &mut out);
+    of::<DataSubjectKind>("DataSubjectKind", &mut out);
+    of::<OrganisationKind>("OrganisationKind", &mut out);
+    of::<PartyRole>("PartyRole", &mut out);
+    of::<ContactRole>("ContactRole", &mut out);
+    of::<LawfulBasis>("LawfulBasis", &mut out);
+    of::<PurposeKind>("PurposeKind", &mut out);
+    of::<PersonalDataKind>("PersonalDataKind", &mut out);
+    of::<SpecialCategory>("SpecialCategory", &mut out);
+    of::<Art9Condition>("Art9Condition", &mut out);
+    of::<Schedule1Condition>("Schedule1Condition", &mut out);
+    of::<SourceParty>("SourceParty", &mut out);
+    of::<CollectionMethod>("CollectionMethod", &mut out);
+    of::<RecipientKind>("RecipientKind", &mut out);
+    of::<TransferSafeguard>("TransferSafeguard", &mut out);
+    of::<RetentionEvent>("RetentionEvent", &mut out);
+    of::<Disposal>("Disposal", &mut out);
+    of::<Right>("Right", &mut out);
+    of::<RequirementKind>("RequirementKind", &mut out);
+    of::<SecurityMeasure>("SecurityMeasure", &mut out);
+    of::<Signer>("Signer", &mut out);
+    of::<ListName>("ListName", &mut out);
+    out
+}

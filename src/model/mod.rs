@@ -1,0 +1,245 @@
+//! The notice model: Rust types for everything a UK privacy notice must say (UK GDPR Art. 13 and 14).
+//!
+//! `notices.yaml` deserialises into [`NoticeFile`]. The JSON Schema in `schema/` is generated from these
+//! types ([`crate::schema`]), so doc comments here are the descriptions editors show. Shared facts
+//! (organisations, contacts) are declared once at the top and referred to by id; everything else belongs
+//! to one notice. Every closed list is an enum that knows its DPV term ([`dpv`]).
+
+pub mod data;
+pub mod dpv;
+pub mod form;
+pub mod organisation;
+pub mod purpose;
+pub mod retention;
+pub mod rights;
+pub mod sharing;
+pub mod values;
+
+pub use data::*;
+pub use dpv::ClosedList;
+pub use form::*;
+pub use organisation::*;
+pub use purpose::*;
+pub use retention::*;
+pub use rights::*;
+pub use sharing::*;
+pub use values::*;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use dpv::closed_list;
+
+/// A file of privacy notices and the organisations and contacts they share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "noticec notices file")]
+pub struct NoticeFile {
+    /// Organisations the notices name, declared once and referred to by id.
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    /// Contact points (DPO, data protection team, service teams), declared once and referred to by id.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    /// The notices.
+    pub notices: Vec<Notice>,
+}
+
+/// One privacy notice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    /// Unique id, lowercase letters, digits and hyphens; names the notice's folder under `out/`.
+    pub id: NoticeId,
+    /// The notice's title as published.
+    pub title: String,
+    /// The version of this notice's text; printed on forms so a signed copy can be traced.
+    pub version: String,
+    /// The date the notice says it was last updated (`YYYY-MM-DD`); absent when it gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated: Option<Date>,
+    /// The date the notice was published, where it gives one and it differs from `last_updated`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Date>,
+    /// The language of the notice's text.
+    #[serde(default)]
+    pub language: Language,
+    /// What kind of notice this is.
+    pub kind: NoticeKind,
+    /// Whom the notice is for, in its words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<String>,
+    /// The kinds of people the notice is about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_subjects: Vec<DataSubjectKind>,
+    /// A short summary for the "at a glance" section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Opening paragraphs, where they say something no field holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub introduction: Vec<String>,
+    /// Where the notice is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<Link>,
+    /// Other notices and documents this one relates to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<RelatedDocument>,
+    /// The organisations involved and their roles: controller, accountable body, service provider.
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    /// The contact for data protection questions: the DPO or data protection team, by contact id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_protection_contact: Option<Id>,
+    /// Where to send feedback on the notice itself, by contact id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback_contact: Option<Id>,
+    /// Why the data is collected, in general, where the notice says more than its purposes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+    /// The purposes the data is used for, each with its lawful basis.
+    #[serde(default)]
+    pub purposes: Vec<Purpose>,
+    /// What the notice says about each lawful basis in general.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub basis_explanations: Vec<BasisExplanation>,
+    /// Lawful bases the controller says it does not rely on, and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bases_not_relied_on: Vec<BasisNotRelied>,
+    /// The lawful bases the notice gives for sharing data with others.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sharing_bases: Vec<LawfulBasis>,
+    /// The categories of personal data held.
+    #[serde(default)]
+    pub data_categories: Vec<DataCategory>,
+    /// Where the data comes from.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Who the data may go to.
+    #[serde(default)]
+    pub recipients: Vec<Recipient>,
+    /// Arrangements that govern sharing (data sharing agreements, contracts with processors), in the
+    /// notice's words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sharing_arrangements: Vec<String>,
+    /// The systems the data is kept in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub systems: Vec<System>,
+    /// Transfers outside the UK.
+    #[serde(default)]
+    pub transfers: Vec<Transfer>,
+    /// How long the data is kept.
+    #[serde(default)]
+    pub retention: Vec<Retention>,
+    /// The person's rights and how to use them.
+    #[serde(default)]
+    pub rights: Vec<RightInfo>,
+    /// Whether the person must provide data, and what happens if not.
+    #[serde(default)]
+    pub requirements: Vec<ProvisionRequirement>,
+    /// Automated decisions, including profiling.
+    #[serde(default)]
+    pub automated_decisions: Vec<AutomatedDecision>,
+    /// How the data is kept secure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security: Option<Security>,
+    /// Lists the notice says are not exhaustive, with its words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_exhaustive: Vec<NotExhaustive>,
+    /// Further sections that carry meaning no field can hold (cookies, links to other websites).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_information: Vec<InfoSection>,
+    /// How the notice is kept up to date, in its words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<String>,
+    /// The printable consent form, for notices that are signed on paper.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<ConsentForm>,
+}
+
+closed_list! {
+    /// What kind of notice this is.
+    pub enum NoticeKind {
+        Main = ("main", "Main privacy notice", "dpv:PrivacyNotice"),
+        Supplementary = ("supplementary", "Supplementary privacy notice", "dpv:PrivacyNotice"),
+        Summary = ("summary", "Summary of a privacy notice", "dpv:LayeredNotice"),
+        Service = ("service", "Privacy notice for a service", "dpv:PrivacyNotice"),
+        PrintedForm = ("printed_form", "Privacy notice signed on paper", "dpv:PrintedNotice"),
+    }
+}
+
+closed_list! {
+    /// How another document relates to this notice.
+    pub enum Relation {
+        ReadAlongside = ("read_alongside", "Read this notice alongside", "dpv:PrivacyNotice"),
+        Summarises = ("summarises", "This notice summarises", "dpv:PrivacyNotice"),
+        AdditionalNotice = ("additional_notice", "Additional notice", "dpv:PrivacyNotice"),
+        FullNotice = ("full_notice", "Full privacy notice", "dpv:PrivacyNotice"),
+        FurtherInformation = ("further_information", "Further information", "dpv:Notice"),
+    }
+}
+
+/// Another notice or document this notice points to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RelatedDocument {
+    /// How it relates to this notice.
+    pub relation: Relation,
+    /// Its title, as this notice names it.
+    pub title: String,
+    /// A notice in this file, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<NoticeId>,
+    /// Where it is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<Link>,
+    /// The organisation that publishes it, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<Id>,
+}
+
+closed_list! {
+    /// A kind of person a notice is about.
+    pub enum DataSubjectKind {
+        Customer = ("customer", "Customers", "dpv:Customer"),
+        MemberOfPublic = ("member_of_public", "Members of the public", "dpv:Citizen"),
+        Visitor = ("visitor", "Visitors", "dpv:Visitor"),
+        ServiceUser = ("service_user", "People using the service", "dpv:ServiceConsumer"),
+        Child = ("child", "Children", "dpv:Child"),
+        Adult = ("adult", "Adults", "dpv:Adult"),
+        VulnerablePerson = ("vulnerable_person", "People who may be vulnerable", "dpv:VulnerableDataSubject"),
+        Participant = ("participant", "Participants", "dpv:Participant"),
+        Subscriber = ("subscriber", "Subscribers", "dpv:Subscriber"),
+        Member = ("member", "Members of networks", "dpv:Member"),
+        Employee = ("employee", "Employees", "dpv:Employee"),
+    }
+}
+
+closed_list! {
+    /// A list in a notice that may say it is not exhaustive.
+    pub enum ListName {
+        Purposes = ("purposes", "purposes", "dpv:Purpose"),
+        DataCategories = ("data_categories", "data categories", "dpv:PersonalData"),
+        Sources = ("sources", "sources", "dpv:DataSource"),
+        Recipients = ("recipients", "recipients", "dpv:Recipient"),
+    }
+}
+
+/// A note that one of the notice's lists is not complete.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotExhaustive {
+    /// The list.
+    pub list: ListName,
+    /// What the notice says, in its words.
+    pub statement: String,
+}
+
+/// A further section of prose, for meaning no field can hold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InfoSection {
+    /// The section heading.
+    pub heading: String,
+    /// Its paragraphs.
+    pub paragraphs: Vec<String>,
+}

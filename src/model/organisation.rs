@@ -1,0 +1,171 @@
+//! Organisations, their roles in a notice, and the contact points people use (Art. 13(1)(a)(b)).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::dpv::closed_list;
+use super::values::{Email, IcoRegistration, Id, Link, Phone, Postcode};
+
+/// An organisation a notice names: a controller, a service provider, a recipient, the ICO. Declared once at
+/// the top of the file and referred to by id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// Unique id that notices use to refer to this organisation (`kent-county-council`).
+    pub id: Id,
+    /// The organisation's name as registered (`Kent County Council`).
+    pub name: String,
+    /// What kind of body it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<OrganisationKind>,
+    /// A line saying who the organisation is, where the notice gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Its entry in the ICO's register of fee payers (`Z5297748`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ico_registration: Option<IcoRegistration>,
+    /// Its postal address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<PostalAddress>,
+    /// Its general email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<Email>,
+    /// Its general telephone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+    /// Its website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<Link>,
+    /// The group or parent organisation it belongs to, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<Id>,
+}
+
+/// A UK postal address.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PostalAddress {
+    /// The lines before the town: building, street (`Sessions House`, `County Hall`).
+    #[serde(default)]
+    pub lines: Vec<String>,
+    /// The post town (`Maidstone`).
+    pub town: String,
+    /// The county, where the notice gives one (`Kent`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub county: Option<String>,
+    /// The postcode (`ME14 1XQ`).
+    pub postcode: Postcode,
+}
+
+impl PostalAddress {
+    /// The address as lines, ready to print.
+    pub fn to_lines(&self) -> Vec<String> {
+        let mut out = self.lines.clone();
+        out.push(self.town.clone());
+        if let Some(county) = &self.county {
+            out.push(county.clone());
+        }
+        out.push(self.postcode.to_string());
+        out
+    }
+}
+
+/// A way to reach an organisation about something specific: its DPO, its data protection team, the team
+/// that runs a service, a support worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Unique id that notices use to refer to this contact (`livewest-data-protection`).
+    pub id: Id,
+    /// Who people reach (`Data Protection team`).
+    pub name: String,
+    /// The organisation the contact belongs to, by id.
+    pub organisation: Id,
+    /// What the contact is for.
+    pub role: ContactRole,
+    /// Email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<Email>,
+    /// Telephone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+    /// Postal address, when letters go somewhere other than the organisation's address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<PostalAddress>,
+    /// A web page or form for this contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<Link>,
+}
+
+closed_list! {
+    /// What kind of body an organisation is.
+    pub enum OrganisationKind {
+        HousingAssociation = ("housing_association", "Housing association", "dpv:NonProfitOrganisation"),
+        Charity = ("charity", "Charity", "dpv:NonProfitOrganisation"),
+        LocalAuthority = ("local_authority", "Local authority", "dpv:RegionalAuthority"),
+        GovernmentDepartment = ("government_department", "Government department", "dpv:GovernmentalOrganisation"),
+        PublicBody = ("public_body", "Public body", "dpv:PublicSectorBody"),
+        Regulator = ("regulator", "Regulator", "dpv:Authority"),
+        SupervisoryAuthority = ("supervisory_authority", "Data protection supervisory authority", "dpv:DataProtectionAuthority"),
+        Police = ("police", "Police", "dpv:LawEnforcementOrganisation"),
+        Healthcare = ("healthcare", "Health care provider", "dpv:HealthcareOrganisation"),
+        Company = ("company", "Company", "dpv:PrivateSectorBody"),
+        Partnership = ("partnership", "Partnership of public bodies", "dpv:PublicSectorBody"),
+        Other = ("other", "Organisation", "dpv:Organisation"),
+    }
+}
+
+closed_list! {
+    /// The part an organisation plays in a notice.
+    pub enum PartyRole {
+        Controller = ("controller", "Data controller", "dpv:DataController"),
+        JointController = ("joint_controller", "Joint controller", "dpv:JointDataControllers"),
+        AccountableBody = ("accountable_body", "Accountable organisation", "dpv:DataController"),
+        ServiceProvider = ("service_provider", "Provides the service for the controller", "dpv:DataProcessor"),
+        Processor = ("processor", "Processor", "dpv:DataProcessor"),
+        Representative = ("representative", "UK representative", "dpv:Representative"),
+        Partner = ("partner", "Partner", "dpv:ThirdParty"),
+    }
+}
+
+closed_list! {
+    /// What a contact point is for.
+    pub enum ContactRole {
+        DataProtectionOfficer = ("data_protection_officer", "Data protection officer", "dpv:DataProtectionOfficer"),
+        DataProtectionTeam = ("data_protection_team", "Data protection team", "dpv:Entity"),
+        ServiceTeam = ("service_team", "Service team", "dpv:Entity"),
+        SupportWorker = ("support_worker", "Support worker", "dpv:Entity"),
+        Communications = ("communications", "Communications team", "dpv:Entity"),
+        Sales = ("sales", "Sales team", "dpv:Entity"),
+        CustomerService = ("customer_service", "Customer service", "dpv:Entity"),
+        General = ("general", "General enquiries", "dpv:Entity"),
+    }
+}
+
+/// An organisation's part in one notice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// The organisation, by id.
+    pub organisation: Id,
+    /// Its role in this notice.
+    pub role: PartyRole,
+    /// For a service provider, processor or representative: the organisation it acts for, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acting_for: Option<Id>,
+    /// What the notice says about this role, where a field cannot hold it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// How a person does something: whom to contact, and what to do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HowTo {
+    /// The contact to use, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Id>,
+    /// What to do, in the notice's words (`speak to your support worker`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<String>,
+}

@@ -1,0 +1,70 @@
+//! How long data is kept, as structure: a period, the event it runs from, or the criteria (Art. 13(2)(a)).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::dpv::closed_list;
+use super::values::{Duration, Id};
+
+/// One retention rule: what it covers, how long, from when, and what happens then.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Retention {
+    /// The data categories this rule covers, by id; empty with no purposes means all data in the notice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<Id>,
+    /// The purposes this rule covers, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<Id>,
+    /// The fixed period, as an ISO 8601 duration (`P90D`, `P3M`, `P12Y`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Duration>,
+    /// The event the period runs from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<RetentionEvent>,
+    /// The event the data is kept until, when there is no fixed period (`end_of_project`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<RetentionEvent>,
+    /// The criteria used when there is no fixed period (`while there is a business need`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<String>,
+    /// Whether the period is a usual rule with exceptions ("normally deleted after three months").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub normally: bool,
+    /// Whom or what the rule applies to, when not everyone (`if you have been in care`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_when: Option<String>,
+    /// Why this long (`contractually required`, `the law says we must`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// What happens at the end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub then: Option<Disposal>,
+    /// Exceptions the notice states (`unless the information forms part of ongoing customer files`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unless: Option<String>,
+}
+
+closed_list! {
+    /// An event a retention period runs from, or that data is kept until.
+    pub enum RetentionEvent {
+        Collection = ("collection", "when it is collected or recorded", "dpv:UntilEventDuration"),
+        EndOfService = ("end_of_service", "the end of the service", "dpv:UntilEventDuration"),
+        EndOfProject = ("end_of_project", "the end of the project", "dpv:UntilEventDuration"),
+        EndOfContract = ("end_of_contract", "the end of the contract", "dpv:UntilEventDuration"),
+        EndOfTenancy = ("end_of_tenancy", "the end of the tenancy", "dpv:UntilEventDuration"),
+        LastContact = ("last_contact", "the last contact with us", "dpv:UntilEventDuration"),
+        DateOfBirth = ("date_of_birth", "the person's date of birth", "dpv:UntilEventDuration"),
+        ConsentWithdrawn = ("consent_withdrawn", "consent being withdrawn", "dpv:UntilEventDuration"),
+        NoLongerNeeded = ("no_longer_needed", "it is no longer needed", "dpv:UntilEventDuration"),
+    }
+}
+
+closed_list! {
+    /// What happens to data at the end of its retention.
+    pub enum Disposal {
+        Delete = ("delete", "deleted", "dpv:Erase"),
+        DeleteOrDestroy = ("delete_or_destroy", "deleted or securely destroyed", "dpv:Erase"),
+        Anonymise = ("anonymise", "anonymised", "dpv:Anonymise"),
+    }
+}

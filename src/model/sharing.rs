@@ -1,0 +1,112 @@
+//! Who receives the data, the systems that hold it, and transfers outside the UK (Art. 13(1)(e)(f)).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::dpv::closed_list;
+use super::values::{Id, Jurisdiction};
+
+/// A recipient or category of recipients (Art. 13(1)(e)).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    /// Unique id within the notice (`police`).
+    pub id: Id,
+    /// The recipient as the notice names it (`The police`).
+    pub name: String,
+    /// What kind of recipient it is.
+    pub kind: RecipientKind,
+    /// The organisation, by id, where the recipient is one named organisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<Id>,
+    /// Examples the notice gives (`the Health & Safety Executive`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
+    /// When or why data goes to this recipient, where the notice says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// The data categories shared with this recipient, by id, where the notice says.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<Id>,
+    /// Whether the recipient acts only on the controller's instructions (a processor).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub processor: bool,
+}
+
+closed_list! {
+    /// What kind of body receives the data.
+    pub enum RecipientKind {
+        GroupCompany = ("group_company", "Companies in the same group", "dpv:LegalEntity"),
+        Contractor = ("contractor", "Contractors working for us", "dpv:DataProcessor"),
+        LegalAdviser = ("legal_adviser", "Legal advisers", "dpv:LegalAgent"),
+        Agent = ("agent", "Agents acting for us", "dpv:DataProcessor"),
+        Landlord = ("landlord", "Other landlords", "dpv:Organisation"),
+        LocalAuthority = ("local_authority", "Local authorities", "dpv:RegionalAuthority"),
+        GovernmentDepartment = ("government_department", "Government departments", "dpv:GovernmentalOrganisation"),
+        Regulator = ("regulator", "Regulators", "dpv:Authority"),
+        Ombudsman = ("ombudsman", "Ombudsman", "dpv:Authority"),
+        SupervisoryAuthority = ("supervisory_authority", "The Information Commissioner's Office", "dpv:DataProtectionAuthority"),
+        Courts = ("courts", "Courts", "dpv:Authority"),
+        Police = ("police", "Police", "dpv:LawEnforcementOrganisation"),
+        EmergencyServices = ("emergency_services", "Emergency services", "dpv:EmergencyServiceProvider"),
+        UtilityCompany = ("utility_company", "Utility companies", "dpv:PrivateSectorBody"),
+        Healthcare = ("healthcare", "Health care providers", "dpv:HealthcareOrganisation"),
+        SupportService = ("support_service", "Support services", "dpv:Organisation"),
+        Partner = ("partner", "Partner organisations", "dpv:ThirdParty"),
+        Funder = ("funder", "Funders", "dpv:ThirdParty"),
+        Other = ("other", "Other recipients", "dpv:Recipient"),
+    }
+}
+
+/// A system or place the data is kept in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct System {
+    /// Unique id within the notice (`salesforce`).
+    pub id: Id,
+    /// The system's name (`Salesforce`).
+    pub name: String,
+    /// What it is used for and how it is protected, in the notice's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Where the data is stored, where the notice says.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub locations: Vec<Jurisdiction>,
+}
+
+/// A transfer of personal data outside the UK (Art. 13(1)(f)).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Transfer {
+    /// Where the data goes; empty when the notice does not say.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub destinations: Vec<Jurisdiction>,
+    /// The safeguards relied on; empty when the notice names none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safeguards: Vec<TransferSafeguard>,
+    /// The systems involved, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub systems: Vec<Id>,
+    /// What the notice says about the transfer, in its words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
+    /// Whether the transfer happens only in some cases ("if we had to send any information").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub occasional: bool,
+}
+
+closed_list! {
+    /// A safeguard for a transfer outside the UK, as UK law provides them.
+    pub enum TransferSafeguard {
+        UkAdequacy = ("uk_adequacy", "UK adequacy regulations (DPA 2018 s. 17A)", "eu-gdpr:A45-3"),
+        Idta = ("idta", "International Data Transfer Agreement (IDTA)", "eu-gdpr:A46-2-d"),
+        UkAddendum = ("uk_addendum", "UK Addendum to the EU standard contractual clauses", "eu-gdpr:StandardContractualClauses"),
+        BindingCorporateRules = ("binding_corporate_rules", "Binding corporate rules", "eu-gdpr:BindingCorporateRules"),
+        PublicAuthorityArrangement = ("public_authority_arrangement", "Legally binding arrangement between public authorities (Art. 46(2)(a))", "eu-gdpr:A46-2-a"),
+        DerogationExplicitConsent = ("derogation_explicit_consent", "Art. 49 derogation: explicit consent", "eu-gdpr:A49-1-a"),
+        DerogationContract = ("derogation_contract", "Art. 49 derogation: needed for a contract with the person", "eu-gdpr:A49-1-b"),
+        DerogationPublicInterest = ("derogation_public_interest", "Art. 49 derogation: important reasons of public interest", "eu-gdpr:A49-1-d"),
+        DerogationLegalClaims = ("derogation_legal_claims", "Art. 49 derogation: legal claims", "eu-gdpr:A49-1-e"),
+        DerogationVitalInterests = ("derogation_vital_interests", "Art. 49 derogation: vital interests", "eu-gdpr:A49-1-f"),
+    }
+}

@@ -1,0 +1,125 @@
+//! Scalar newtypes of the model: ids, dates, durations, contact details and links.
+//!
+//! Each type fixes its JSON Schema (pattern and format) so editors flag a bad value as it is typed; the
+//! semantic checks in `validate` then confirm what a pattern cannot (that `2023-02-30` is no date, that a
+//! phone number is dialable). Ids accept only `[a-z0-9-]`, so an id can never name a path outside `out/`.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Declares a string newtype with a JSON Schema pattern and a description.
+macro_rules! string_newtype {
+    ($(#[$meta:meta])* $name:ident, pattern = $pattern:expr $(, format = $format:literal)? $(, max = $max:literal)?) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+        #[serde(transparent)]
+        pub struct $name(
+            #[schemars(regex(pattern = $pattern))]
+            $(#[schemars(extend("format" = $format))])?
+            $(#[schemars(length(min = 1, max = $max))])?
+            pub String,
+        );
+
+        impl $name {
+            /// The value as written.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+
+/// The pattern every id follows: lowercase words of letters and digits joined by single hyphens.
+pub const ID_PATTERN: &str = r"^[a-z0-9]+(-[a-z0-9]+)*$";
+
+string_newtype!(
+    /// A notice id: lowercase letters, digits and single hyphens (`livewest-customer`). It names the
+    /// notice's folder under `out/`.
+    NoticeId, pattern = ID_PATTERN, max = 64
+);
+string_newtype!(
+    /// An id for an organisation, contact, purpose, data category, source, recipient or system, unique in
+    /// its list: lowercase letters, digits and single hyphens.
+    Id, pattern = ID_PATTERN, max = 64
+);
+
+/// The pattern of a calendar date, `YYYY-MM-DD`.
+pub const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+string_newtype!(
+    /// A calendar date in ISO 8601 form, `YYYY-MM-DD` (`2023-03-07`).
+    Date, pattern = DATE_PATTERN, format = "date"
+);
+
+/// The pattern of an ISO 8601 duration in years, months, weeks and days.
+pub const DURATION_PATTERN: &str = r"^P(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?$";
+string_newtype!(
+    /// A period as an ISO 8601 duration: `P90D` (90 days), `P3M` (3 months), `P12Y` (12 years).
+    Duration, pattern = DURATION_PATTERN, format = "duration"
+);
+
+/// A loose pattern for email addresses; `validate` checks them fully.
+pub const EMAIL_PATTERN: &str = r"^[^@\s]+@[^@\s]+$";
+string_newtype!(
+    /// An email address (`data.protection@livewest.co.uk`).
+    Email, pattern = EMAIL_PATTERN, format = "email"
+);
+
+/// The characters a telephone number may be written with.
+pub const PHONE_PATTERN: &str = r"^\+?[0-9][0-9 ()-]{5,20}$";
+string_newtype!(
+    /// A telephone number as printed, UK national (`0300 123 8080`) or international (`+44 300 123 8080`).
+    Phone, pattern = PHONE_PATTERN
+);
+
+/// UK postcodes, in upper case with the single space (the pattern of the GOV.UK bulk data standard).
+pub const POSTCODE_PATTERN: &str = r"^(GIR 0AA|[A-PR-UWYZ]([0-9]{1,2}|([A-HK-Y][0-9]([0-9ABEHMNPRV-Y])?)|[0-9][A-HJKPS-UW]) [0-9][ABD-HJLNP-UW-Z]{2})$";
+string_newtype!(
+    /// A UK postcode in capitals with its space (`EX5 2FZ`).
+    Postcode, pattern = POSTCODE_PATTERN
+);
+
+/// Links may only use these schemes: the web, and email.
+pub const URL_PATTERN: &str = r"^(https?://|mailto:)[^\s]+$";
+string_newtype!(
+    /// A link: `https://`, `http://` or `mailto:` only.
+    Link, pattern = URL_PATTERN, format = "uri"
+);
+
+/// ICO register entries: `Z` and seven digits, or two letters and six digits (`Z5297748`, `ZA123456`).
+pub const ICO_PATTERN: &str = r"^(Z[0-9]{7}|Z[A-Z][0-9]{6})$";
+string_newtype!(
+    /// An entry in the ICO's register of fee payers (data protection register), e.g. `Z5297748`.
+    IcoRegistration, pattern = ICO_PATTERN
+);
+
+/// Language tags the renderers support.
+pub const LANGUAGE_PATTERN: &str = r"^[a-z]{2,3}(-[A-Z]{2})?$";
+string_newtype!(
+    /// A BCP 47 language tag for the notice's text (`en-GB`).
+    Language, pattern = LANGUAGE_PATTERN
+);
+
+/// ISO 3166-1 alpha-2 country codes, or `EU` / `EEA` for those groups.
+pub const JURISDICTION_PATTERN: &str = r"^([A-Z]{2}|EEA)$";
+string_newtype!(
+    /// Where data goes: an ISO 3166-1 alpha-2 country code (`US`), `EU` or `EEA`.
+    Jurisdiction, pattern = JURISDICTION_PATTERN
+);
+
+impl Default for Language {
+    fn default() -> Self {
+        Language("en-GB".to_owned())
+    }
+}

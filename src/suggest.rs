@@ -1,0 +1,55 @@
+//! "Did you mean …?": the closest known name to a misspelt one.
+
+/// The candidate closest to `wrong`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a, I>(wrong: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let wrong_lower = wrong.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&wrong_lower, &c.to_lowercase()),
+                c,
+            )
+        })
+        .filter(|(d, c)| {
+            *d <= (c.chars().count().max(wrong.chars().count()) / 3).max(1)
+                + usize::from(c.len() > 6)
+        })
+        .min_by_key(|(d, c)| (*d, *c))
+        .map(|(_, c)| c)
+}
+
+/// A list of names for a help line, in backticks, shortened after `max`.
+pub fn list(names: &[&str], max: usize) -> String {
+    let mut shown: Vec<String> = names.iter().take(max).map(|n| format!("`{n}`")).collect();
+    if names.len() > max {
+        shown.push(format!("and {} more", names.len() - max));
+    }
+    shown.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_transpositions_and_typos() {
+        assert_eq!(
+            did_you_mean("titel", ["id", "title", "version"]),
+            Some("title")
+        );
+        assert_eq!(
+            did_you_mean("lawful_basis", ["lawful_bases", "legitimate_interests"]),
+            Some("lawful_bases")
+        );
+        assert_eq!(did_you_mean("zzzz", ["title", "version"]), None);
+    }
+
+    #[test]
+    fn lists_are_shortened() {
+        assert_eq!(list(&["a", "b", "c"], 2), "`a`, `b`, and 1 more");
+    }
+}

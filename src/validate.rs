@@ -1,0 +1,881 @@
+//! Stage 2, validate: check the parsed tree against the JSON Schema, decode the typed model, then check
+//! what a schema cannot: unique ids, references that resolve, real dates, durations, email addresses,
+//! phone numbers and links.
+//!
+//! Schema errors come first and all at once, each turned into a located diagnostic with a likely fix.
+//! The typed model is only decoded from a tree that passed the schema.
+
+use std::collections::{BTreeSet, HashMap};
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use jsonschema::Validator;
+use jsonschema::error::ValidationErrorKind;
+use serde_json::Value;
+
+use crate::diagnostics::{Diagnostic, Report};
+use crate::load::{Document, escape};
+use crate::model::{self, NoticeFile};
+use crate::suggest::{did_you_mean, list};
+
+/// Validates a parsed document; returns the typed model when it has no errors.
+pub fn check(doc: &Document, report: &mut Report) -> Option<NoticeFile> {
+    let before = report.count(crate::diagnostics::Severity::Error);
+    schema_errors(doc, report);
+    if report.count(crate::diagnostics::Severity::Error) > before {
+        return None;
+    }
+    let file: NoticeFile = match serde_json::from_value(doc.value.clone()) {
+        Ok(file) => file,
+        Err(e) => {
+            report.push(
+                Diagnostic::error(
+                    "E012",
+                    &doc.file,
+                    format!("the notices do not fit the model: {e}"),
+                )
+                .at(doc.span(""), ""),
+            );
+            return None;
+        }
+    };
+    let mut checker = Semantic {
+        doc,
+        report,
+        errors: 0,
+    };
+    checker.values(
+        &doc.value,
+        "",
+        &crate::schema::schema(),
+        &crate::schema::schema(),
+    );
+    checker.ids_and_references(&file);
+    (checker.errors == 0).then_some(file)
+}
+
+fn validator() -> &'static Validator {
+    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        // The schema is generated from our own types; failing to compile it is a bug caught by tests.
+        jsonschema::validator_for(&crate::schema::schema())
+            .unwrap_or_else(|e| panic!("generated schema does not compile: {e}"))
+    })
+}
+
+/// The id of the notice a pointer lies in, if any.
+fn notice_of(doc: &Document, pointer: &str) -> Option<String> {
+    let rest = pointer.strip_prefix("/notices/")?;
+    let index = rest.split('/').next()?;
+    doc.value
+        .pointer(&format!("/notices/{index}/id"))
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
+
+/// The schema node that governs the instance at `pointer`, following `$ref`s.
+fn schema_at<'s>(root: &'s Value, pointer: &str) -> Option<&'s Value> {
+    let mut node = resolve(root, root);
+    for segment in pointer.split('/').skip(1) {
+        let seg = segment.replace("~1", "/").replace("~0", "~");
+        node = if let Some(items) = node.get("items") {
+            resolve(root, items)
+        } else {
+            resolve(root, node.get("properties")?.get(&seg)?)
+        };
+    }
+    Some(node)
+}
+
+fn resolve<'s>(root: &'s Value, node: &'s Value) -> &'s Value {
+    let mut node = node;
+    for _ in 0..8 {
+        match node
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix('#'))
+        {
+            Some(path) => match root.pointer(path) {
+                Some(target) => node = target,
+                None => break,
+            },
+            None => break,
+        }
+    }
+    node
+}
+
+fn ref_name(node: &Value) -> Option<&str> {
+    node.get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.rsplit('/').next())
+}
+
+/// What a JSON value is, in words.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "nothing (an empty value)".into(),
+        Value::Bool(b) => format!("the boolean `{b}`"),
+        Value::Number(n) => format!("the number `{n}`"),
+        Value::String(s) => format!("the text `{}`", short(s)),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "a mapping".into(),
+    }
+}
+
+/// Shortens a value for a message.
+fn short(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if s.chars().count() > 60 {
+        out.push('…');
+    }
+    out.replace('\n', " ")
+}
+
+fn expected_type(schema: &Value) -> String {
+    let ty = schema.get("type").map(|t| match t {
+        Value::String(s) => s.clone(),
+        Value::Array(a) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(" or "),
+        _ => String::new(),
+    });
+    match ty.as_deref() {
+        Some("object") => "a mapping".into(),
+        Some("array") => "a list".into(),
+        Some("string") => "text".into(),
+        Some("boolean") => "`true` or `false`".into(),
+        Some("integer") => "a whole number".into(),
+        Some(other) => other.to_owned(),
+        None if schema.get("enum").is_some() => "one of the listed values".into(),
+        None => "a different kind of value".into(),
+    }
+}
+
+/// What a pattern-checked value is, for messages: (code, noun, help).
+fn pattern_meaning(pattern: &str) -> (&'static str, &'static str, &'static str) {
+    match pattern {
+        model::ID_PATTERN => (
+            "E014",
+            "id",
+            "ids use lowercase letters, digits and single hyphens, like `livewest-customer`",
+        ),
+        model::DATE_PATTERN => (
+            "E023",
+            "date",
+            "write dates as `YYYY-MM-DD`, like `2023-03-07`",
+        ),
+        model::DURATION_PATTERN => (
+            "E022",
+            "duration",
+            "write periods as ISO 8601 durations: `P90D` (90 days), `P3M` (3 months), `P12Y` (12 years)",
+        ),
+        model::EMAIL_PATTERN => (
+            "E024",
+            "email address",
+            "write an address like `data.protection@example.org`",
+        ),
+        model::PHONE_PATTERN => (
+            "E025",
+            "telephone number",
+            "write the number as dialled, like `0300 123 8080` or `+44 300 123 8080`",
+        ),
+        model::POSTCODE_PATTERN => (
+            "E026",
+            "UK postcode",
+            "write postcodes in capitals with one space, like `EX5 2FZ`",
+        ),
+        model::URL_PATTERN => (
+            "E027",
+            "link",
+            "links must start with `https://`, `http://` or `mailto:`",
+        ),
+        model::ICO_PATTERN => (
+            "E014",
+            "ICO registration number",
+            "ICO registration numbers look like `Z5297748` or `ZA123456`",
+        ),
+        model::LANGUAGE_PATTERN => ("E014", "language tag", "use a language tag like `en-GB`"),
+        model::JURISDICTION_PATTERN => (
+            "E014",
+            "country code",
+            "use an ISO 3166 country code like `US`, or `EU` or `EEA`",
+        ),
+        _ => ("E014", "value", "check the value against the schema"),
+    }
+}
+
+/// A best guess at the intended value for a pattern error, when one is obvious.
+fn pattern_fix(pattern: &str, value: &str) -> Option<String> {
+    let fixed = match pattern {
+        model::ID_PATTERN => {
+            let mut id: String = value
+                .to_lowercase()
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            while id.contains("--") {
+                id = id.replace("--", "-");
+            }
+            id.trim_matches('-').to_owned()
+        }
+        model::POSTCODE_PATTERN => {
+            let compact: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_uppercase();
+            if compact.len() < 5 {
+                return None;
+            }
+            let (outward, inward) = compact.split_at(compact.len() - 3);
+            format!("{outward} {inward}")
+        }
+        model::DURATION_PATTERN => value.to_uppercase().replace(' ', ""),
+        _ => return None,
+    };
+    let ok = regex::Regex::new(pattern).is_ok_and(|re| re.is_match(&fixed));
+    (ok && fixed != value).then_some(fixed)
+}
+
+fn schema_errors(doc: &Document, report: &mut Report) {
+    let root = crate::schema::schema();
+    let file = doc.file.as_str();
+    for error in validator().iter_errors(&doc.value) {
+        let pointer = error.instance_path().as_str().to_owned();
+        let notice = notice_of(doc, &pointer);
+        let instance = error.instance();
+        let here = schema_at(&root, &pointer);
+        let diagnostic = match error.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                for key in unexpected {
+                    let child = format!("{pointer}/{}", escape(key));
+                    let known: Vec<&str> = here
+                        .and_then(|s| s.get("properties"))
+                        .and_then(Value::as_object)
+                        .map(|p| p.keys().map(String::as_str).collect())
+                        .unwrap_or_default();
+                    let mut d =
+                        Diagnostic::error("E010", file, format!("unknown field `{}`", short(key)))
+                            .at(doc.key_span(&child), "not a field here")
+                            .path(child.clone(), notice.clone());
+                    d = match did_you_mean(key, known.iter().copied()) {
+                        Some(best) => d.help(format!("did you mean `{best}`?")),
+                        None => d.help(format!("the fields here are {}", list(&known, 40))),
+                    };
+                    report.push(d);
+                }
+                continue;
+            }
+            ValidationErrorKind::Required { property } => {
+                let name = property.as_str().unwrap_or_default();
+                let what = if pointer.is_empty() {
+                    "the file".to_owned()
+                } else {
+                    format!("`{}`", last_segment(&pointer))
+                };
+                let desc = here
+                    .and_then(|s| s.get("properties"))
+                    .and_then(|p| p.get(name))
+                    .map(|p| resolve(&root, p))
+                    .and_then(|p| p.get("description"))
+                    .and_then(Value::as_str)
+                    .map(|d| format!(": {}", first_sentence(d)))
+                    .unwrap_or_default();
+                Diagnostic::error("E011", file, format!("missing field `{name}` in {what}"))
+                    .at(doc.span(&pointer), format!("this needs a `{name}`"))
+                    .help(format!("add `{name}:`{desc}"))
+            }
+            ValidationErrorKind::Type { .. } => {
+                let expected = here
+                    .map(expected_type)
+                    .unwrap_or_else(|| "a different kind of value".into());
+                let mut d = Diagnostic::error(
+                    "E012",
+                    file,
+                    format!("expected {expected}, found {}", describe(instance)),
+                )
+                .at(doc.span(&pointer), format!("expected {expected}"));
+                d = match (instance.as_ref(), expected.as_str()) {
+                    (Value::Null, _) => {
+                        d.help("give it a value, or remove the line if the field is optional")
+                    }
+                    (Value::Number(n), "text") => {
+                        d.help(format!("quote it to make it text: `\"{n}\"`"))
+                    }
+                    (Value::Bool(b), "text") => {
+                        d.help(format!("quote it to make it text: `\"{b}\"`"))
+                    }
+                    (Value::String(_) | Value::Object(_), "a list") => {
+                        d.help("write it as a list, each item on its own line starting with `- `")
+                    }
+                    _ => d,
+                };
+                d
+            }
+            ValidationErrorKind::Enum { options } => {
+                let allowed: Vec<&str> = options
+                    .as_array()
+                    .map(|a| a.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                let given = instance.as_str().unwrap_or_default();
+                let d = Diagnostic::error(
+                    "E013",
+                    file,
+                    format!(
+                        "{} is not a valid `{}`",
+                        describe(instance),
+                        last_segment(&pointer)
+                    ),
+                )
+                .at(doc.span(&pointer), "not one of the allowed values");
+                match did_you_mean(given, allowed.iter().copied()) {
+                    Some(best) => d
+                        .help(format!("did you mean `{best}`?"))
+                        .note(format!("allowed values: {}", list(&allowed, 40))),
+                    None => d.help(format!("use one of {}", list(&allowed, 40))),
+                }
+            }
+            ValidationErrorKind::Pattern { pattern } => {
+                let (code, noun, help) = pattern_meaning(pattern);
+                let given = instance.as_str().unwrap_or_default();
+                let d = Diagnostic::error(
+                    code,
+                    file,
+                    format!("`{}` is not a valid {noun}", short(given)),
+                )
+                .at(doc.span(&pointer), format!("not a valid {noun}"));
+                match pattern_fix(pattern, given) {
+                    Some(fix) => d.help(format!("did you mean `{fix}`?")).note(help),
+                    None => d.help(help),
+                }
+            }
+            ValidationErrorKind::MinLength { .. } => Diagnostic::error(
+                "E014",
+                file,
+                format!("`{}` must not be empty", last_segment(&pointer)),
+            )
+            .at(doc.span(&pointer), "empty")
+            .help("give it a value, or remove the line if the field is optional"),
+            ValidationErrorKind::MaxLength { limit } => Diagnostic::error(
+                "E014",
+                file,
+                format!(
+                    "`{}` is longer than {limit} characters",
+                    last_segment(&pointer)
+                ),
+            )
+            .at(doc.span(&pointer), "too long")
+            .help("use a shorter value"),
+            _ => Diagnostic::error("E012", file, error.to_string()).at(doc.span(&pointer), ""),
+        };
+        report.push(diagnostic.path(pointer, notice));
+    }
+}
+
+fn last_segment(pointer: &str) -> String {
+    let seg = pointer
+        .rsplit('/')
+        .find(|s| s.parse::<usize>().is_err())
+        .unwrap_or("");
+    seg.replace("~1", "/").replace("~0", "~")
+}
+
+fn first_sentence(text: &str) -> &str {
+    let line = text.lines().next().unwrap_or(text);
+    line.split(". ")
+        .next()
+        .unwrap_or(line)
+        .trim_end_matches('.')
+}
+
+/// Semantic checks on a tree that passed the schema.
+struct Semantic<'a> {
+    doc: &'a Document,
+    report: &'a mut Report,
+    errors: usize,
+}
+
+impl Semantic<'_> {
+    fn push(&mut self, d: Diagnostic, pointer: &str) {
+        self.errors += 1;
+        let notice = notice_of(self.doc, pointer);
+        self.report.push(d.path(pointer.to_owned(), notice));
+    }
+
+    /// Walks the tree beside its schema and checks each scalar newtype by what it is.
+    fn values(&mut self, value: &Value, pointer: &str, schema: &Value, root: &Value) {
+        match value {
+            Value::Object(map) => {
+                let node = resolve(root, schema);
+                let Some(props) = node.get("properties") else {
+                    return;
+                };
+                for (k, v) in map {
+                    if let Some(s) = props.get(k) {
+                        self.values(v, &format!("{pointer}/{}", escape(k)), s, root);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                let node = resolve(root, schema);
+                if let Some(s) = node.get("items") {
+                    for (i, v) in items.iter().enumerate() {
+                        self.values(v, &format!("{pointer}/{i}"), s, root);
+                    }
+                }
+            }
+            Value::String(text) => {
+                if let Some(kind) = ref_name(schema) {
+                    self.scalar(kind, text, pointer);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn scalar(&mut self, kind: &str, text: &str, pointer: &str) {
+        let file = self.doc.file.clone();
+        let span = self.doc.span(pointer);
+        match kind {
+            "Date" => {
+                if let Err(e) = jiff::civil::Date::from_str(text) {
+                    let d =
+                        Diagnostic::error("E023", &file, format!("`{text}` is not a real date"))
+                            .at(span, "no such date")
+                            .help("check the day and month; dates are written `YYYY-MM-DD`")
+                            .note(e.to_string());
+                    self.push(d, pointer);
+                }
+            }
+            "Duration" => {
+                let zero = text
+                    .trim_start_matches('P')
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .all(|c| c == '0');
+                if text == "P" || zero {
+                    let d = Diagnostic::error("E022", &file, format!("`{text}` is an empty period"))
+                        .at(span, "no length given")
+                        .help("give a length such as `P90D`, or use `criteria:` or `until:` when there is no fixed period");
+                    self.push(d, pointer);
+                } else if let Err(e) = jiff::Span::from_str(text) {
+                    let d = Diagnostic::error(
+                        "E022",
+                        &file,
+                        format!("`{text}` is not a valid ISO 8601 duration"),
+                    )
+                    .at(span, "invalid duration")
+                    .help("write periods like `P90D`, `P3M` or `P12Y`")
+                    .note(e.to_string());
+                    self.push(d, pointer);
+                }
+            }
+            "Email" => {
+                if let Err(e) = email_address::EmailAddress::from_str(text) {
+                    let d = Diagnostic::error(
+                        "E024",
+                        &file,
+                        format!("`{}` is not a valid email address", short(text)),
+                    )
+                    .at(span, "invalid email address")
+                    .help("write an address like `data.protection@example.org`")
+                    .note(e.to_string());
+                    self.push(d, pointer);
+                }
+            }
+            "Phone" => {
+                let valid = phonenumber::parse(Some(phonenumber::country::Id::GB), text)
+                    .map(|n| phonenumber::is_valid(&n))
+                    .unwrap_or(false);
+                if !valid {
+                    let d = Diagnostic::error(
+                        "E025",
+                        &file,
+                        format!("`{}` is not a valid telephone number", short(text)),
+                    )
+                    .at(span, "not a diallable number")
+                    .help(
+                        "check the digits; UK numbers have 10 or 11 digits, like `0300 123 8080`",
+                    );
+                    self.push(d, pointer);
+                }
+            }
+            "Link" => {
+                let problem = match url::Url::parse(text) {
+                    Err(e) => Some(e.to_string()),
+                    Ok(u) if !matches!(u.scheme(), "http" | "https" | "mailto") => {
+                        Some(format!("the `{}:` scheme is not allowed", u.scheme()))
+                    }
+                    Ok(u) if u.scheme() != "mailto" && u.host_str().is_none_or(str::is_empty) => {
+                        Some("it has no host".into())
+                    }
+                    Ok(_) => None,
+                };
+                if let Some(problem) = problem {
+                    let d = Diagnostic::error(
+                        "E027",
+                        &file,
+                        format!("`{}` is not a valid link: {problem}", short(text)),
+                    )
+                    .at(span, "invalid link")
+                    .help("links must be full `https://`, `http://` or `mailto:` addresses");
+                    self.push(d, pointer);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn ids_and_references(&mut self, file: &NoticeFile) {
+        let orgs = self.unique(
+            "/organisations",
+            file.organisations.iter().map(|o| o.id.as_str()),
+            "organisation",
+        );
+        let contacts = self.unique(
+            "/contacts",
+            file.contacts.iter().map(|c| c.id.as_str()),
+            "contact",
+        );
+        let notices = self.unique(
+            "/notices",
+            file.notices.iter().map(|n| n.id.as_str()),
+            "notice",
+        );
+
+        for (i, o) in file.organisations.iter().enumerate() {
+            if let Some(parent) = &o.part_of {
+                self.reference(
+                    &format!("/organisations/{i}/part_of"),
+                    parent.as_str(),
+                    &orgs,
+                    "organisation",
+                );
+            }
+        }
+        for (i, c) in file.contacts.iter().enumerate() {
+            self.reference(
+                &format!("/contacts/{i}/organisation"),
+                c.organisation.as_str(),
+                &orgs,
+                "organisation",
+            );
+        }
+        for (n, notice) in file.notices.iter().enumerate() {
+            let at = format!("/notices/{n}");
+            self.notice(
+                &at,
+                notice,
+                &Known {
+                    orgs: &orgs,
+                    contacts: &contacts,
+                    notices: &notices,
+                },
+            );
+        }
+    }
+
+    fn notice(&mut self, at: &str, notice: &model::Notice, known: &Known<'_>) {
+        let purposes = self.unique(
+            &format!("{at}/purposes"),
+            notice.purposes.iter().map(|p| p.id.as_str()),
+            "purpose",
+        );
+        let categories = self.unique(
+            &format!("{at}/data_categories"),
+            notice.data_categories.iter().map(|c| c.id.as_str()),
+            "data category",
+        );
+        let sources = self.unique(
+            &format!("{at}/sources"),
+            notice.sources.iter().map(|s| s.id.as_str()),
+            "source",
+        );
+        let recipients = self.unique(
+            &format!("{at}/recipients"),
+            notice.recipients.iter().map(|r| r.id.as_str()),
+            "recipient",
+        );
+        let systems = self.unique(
+            &format!("{at}/systems"),
+            notice.systems.iter().map(|s| s.id.as_str()),
+            "system",
+        );
+        self.unique(
+            &format!("{at}/automated_decisions"),
+            notice.automated_decisions.iter().map(|a| a.id.as_str()),
+            "automated decision",
+        );
+
+        let contact = |s: &mut Self, p: String, id: &Option<model::Id>| {
+            if let Some(id) = id {
+                s.reference(&p, id.as_str(), known.contacts, "contact");
+            }
+        };
+        let how = |s: &mut Self, p: String, how: &Option<model::HowTo>| {
+            if let Some(h) = how {
+                contact(s, format!("{p}/contact"), &h.contact);
+            }
+        };
+        let refs = |s: &mut Self, p: String, ids: &[model::Id], set: &Ids, what: &str| {
+            for (i, id) in ids.iter().enumerate() {
+                s.reference(&format!("{p}/{i}"), id.as_str(), set, what);
+            }
+        };
+
+        contact(
+            self,
+            format!("{at}/data_protection_contact"),
+            &notice.data_protection_contact,
+        );
+        contact(
+            self,
+            format!("{at}/feedback_contact"),
+            &notice.feedback_contact,
+        );
+        for (i, r) in notice.related.iter().enumerate() {
+            if let Some(id) = &r.notice {
+                let p = format!("{at}/related/{i}/notice");
+                if id == &notice.id {
+                    let d = Diagnostic::error(
+                        "E021",
+                        &self.doc.file,
+                        format!("notice `{id}` refers to itself"),
+                    )
+                    .at(self.doc.span(&p), "this notice")
+                    .help("name a different notice, or remove the entry");
+                    self.push(d, &p);
+                } else {
+                    self.reference(&p, id.as_str(), known.notices, "notice");
+                }
+            }
+            if let Some(org) = &r.organisation {
+                self.reference(
+                    &format!("{at}/related/{i}/organisation"),
+                    org.as_str(),
+                    known.orgs,
+                    "organisation",
+                );
+            }
+        }
+        for (i, party) in notice.parties.iter().enumerate() {
+            self.reference(
+                &format!("{at}/parties/{i}/organisation"),
+                party.organisation.as_str(),
+                known.orgs,
+                "organisation",
+            );
+            if let Some(f) = &party.acting_for {
+                self.reference(
+                    &format!("{at}/parties/{i}/acting_for"),
+                    f.as_str(),
+                    known.orgs,
+                    "organisation",
+                );
+            }
+        }
+        for (i, p) in notice.purposes.iter().enumerate() {
+            let pp = format!("{at}/purposes/{i}");
+            refs(
+                self,
+                format!("{pp}/categories"),
+                &p.categories,
+                &categories,
+                "data category",
+            );
+            refs(
+                self,
+                format!("{pp}/recipients"),
+                &p.recipients,
+                &recipients,
+                "recipient",
+            );
+            if let Some(c) = &p.consent {
+                how(self, format!("{pp}/consent/withdraw"), &c.withdraw);
+            }
+            how(self, format!("{pp}/opt_out"), &p.opt_out);
+        }
+        for (i, c) in notice.data_categories.iter().enumerate() {
+            refs(
+                self,
+                format!("{at}/data_categories/{i}/sources"),
+                &c.sources,
+                &sources,
+                "source",
+            );
+        }
+        for (i, r) in notice.recipients.iter().enumerate() {
+            if let Some(org) = &r.organisation {
+                self.reference(
+                    &format!("{at}/recipients/{i}/organisation"),
+                    org.as_str(),
+                    known.orgs,
+                    "organisation",
+                );
+            }
+            refs(
+                self,
+                format!("{at}/recipients/{i}/categories"),
+                &r.categories,
+                &categories,
+                "data category",
+            );
+        }
+        for (i, t) in notice.transfers.iter().enumerate() {
+            refs(
+                self,
+                format!("{at}/transfers/{i}/systems"),
+                &t.systems,
+                &systems,
+                "system",
+            );
+        }
+        for (i, r) in notice.retention.iter().enumerate() {
+            refs(
+                self,
+                format!("{at}/retention/{i}/categories"),
+                &r.categories,
+                &categories,
+                "data category",
+            );
+            refs(
+                self,
+                format!("{at}/retention/{i}/purposes"),
+                &r.purposes,
+                &purposes,
+                "purpose",
+            );
+        }
+        for (i, r) in notice.rights.iter().enumerate() {
+            how(self, format!("{at}/rights/{i}/how"), &r.how);
+            if let Some(a) = &r.authority {
+                self.reference(
+                    &format!("{at}/rights/{i}/authority"),
+                    a.as_str(),
+                    known.orgs,
+                    "organisation",
+                );
+            }
+        }
+        for (i, r) in notice.requirements.iter().enumerate() {
+            refs(
+                self,
+                format!("{at}/requirements/{i}/categories"),
+                &r.categories,
+                &categories,
+                "data category",
+            );
+            refs(
+                self,
+                format!("{at}/requirements/{i}/purposes"),
+                &r.purposes,
+                &purposes,
+                "purpose",
+            );
+        }
+        if let Some(form) = &notice.form {
+            self.unique(
+                &format!("{at}/form/statements"),
+                form.statements.iter().map(|s| s.id.as_str()),
+                "consent statement",
+            );
+            for (i, s) in form.statements.iter().enumerate() {
+                if let Some(p) = &s.purpose {
+                    self.reference(
+                        &format!("{at}/form/statements/{i}/purpose"),
+                        p.as_str(),
+                        &purposes,
+                        "purpose",
+                    );
+                }
+            }
+            how(self, format!("{at}/form/withdrawal"), &form.withdrawal);
+        }
+    }
+
+    /// Reports ids repeated in the list at `list`; returns the ids in order of first appearance.
+    fn unique<'i>(&mut self, list: &str, ids: impl Iterator<Item = &'i str>, what: &str) -> Ids {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut order = Vec::new();
+        for (i, id) in ids.enumerate() {
+            if let Some(first) = seen.get(id) {
+                let p = format!("{list}/{i}/id");
+                let d = Diagnostic::error(
+                    "E020",
+                    &self.doc.file,
+                    format!("duplicate {what} id `{id}`"),
+                )
+                .at(self.doc.span(&p), "used again here")
+                .also(
+                    self.doc.span(&format!("{list}/{first}/id")),
+                    "first used here",
+                )
+                .help(format!(
+                    "each {what} needs its own id; rename one, or remove the duplicate {what}"
+                ));
+                self.push(d, &p);
+            } else {
+                seen.insert(id.to_owned(), i);
+                order.push(id.to_owned());
+            }
+        }
+        Ids(order)
+    }
+
+    /// Reports a reference to an id that does not exist, suggesting the closest that does.
+    fn reference(&mut self, pointer: &str, id: &str, known: &Ids, what: &str) {
+        if known.0.iter().any(|k| k == id) {
+            return;
+        }
+        let names: Vec<&str> = known.0.iter().map(String::as_str).collect();
+        let mut d = Diagnostic::error(
+            "E021",
+            &self.doc.file,
+            format!("no {what} has the id `{id}`"),
+        )
+        .at(self.doc.span(pointer), format!("unknown {what}"));
+        d = match did_you_mean(id, names.iter().copied()) {
+            Some(best) => d
+                .help(format!("did you mean `{best}`?"))
+                .note(format!("{what} ids: {}", list(&names, 20))),
+            None if names.is_empty() => {
+                d.help(format!("declare the {what} first; there are none yet"))
+            }
+            None => d.help(format!("the {what} ids are {}", list(&names, 20))),
+        };
+        self.push(d, pointer);
+    }
+}
+
+/// The ids declared in one list, in order.
+struct Ids(Vec<String>);
+
+/// The file-wide ids a notice may refer to.
+struct Known<'a> {
+    orgs: &'a Ids,
+    contacts: &'a Ids,
+    notices: &'a Ids,
+}
+
+/// Every JSON pointer in the tree, sorted; used by tests to check spans cover the whole document.
+pub fn pointers(value: &Value) -> BTreeSet<String> {
+    fn walk(v: &Value, p: String, out: &mut BTreeSet<String>) {
+        match v {
+            Value::Object(m) => m
+                .iter()
+                .for_each(|(k, v)| walk(v, format!("{p}/{}", escape(k)), out)),
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, v)| walk(v, format!("{p}/{i}"), out)),
+            _ => {}
+        }
+        out.insert(p);
+    }
+    let mut out = BTreeSet::new();
+    walk(value, String::new(), &mut out);
+    out
+}
