@@ -263,6 +263,10 @@ fn schema_errors(doc: &Document, report: &mut Report) {
                             .path(child.clone(), notice.clone());
                     d = match did_you_mean(key, known.iter().copied()) {
                         Some(best) => d.help(format!("did you mean `{best}`?")),
+                        // In `{ title: a, b }` the comma starts a new entry named `b`.
+                        None if key.contains(' ') => d
+                            .help("a comma inside `{ … }` starts a new entry: put the text containing the comma in quotes")
+                            .note(format!("the fields here are {}", list(&known, 40))),
                         None => d.help(format!("the fields here are {}", list(&known, 40))),
                     };
                     report.push(d);

@@ -241,5 +241,9 @@ pub struct InfoSection {
     /// The section heading.
     pub heading: String,
     /// Its paragraphs.
+    #[serde(default)]
     pub paragraphs: Vec<String>,
+    /// A list that follows the paragraphs, one item each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
 }

@@ -31,6 +31,9 @@ pub struct Retention {
     /// Whether the period is a usual rule with exceptions ("normally deleted after three months").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub normally: bool,
+    /// Whether the period is the longest the data is kept ("for up to 12 years").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub up_to: bool,
     /// Whom or what the rule applies to, when not everyone (`if you have been in care`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_when: Option<String>,
