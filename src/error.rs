@@ -33,4 +33,10 @@ pub enum Error {
         /// The limit.
         limit: u64,
     },
+    /// Rendering failed (a template error).
+    #[error(transparent)]
+    Render(#[from] crate::render::RenderError),
+    /// The outputs could not be written, or the output folder may not be replaced.
+    #[error(transparent)]
+    Write(#[from] crate::write::WriteError),
 }

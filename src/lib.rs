@@ -2,16 +2,18 @@
 //! UK GDPR Articles 13 and 14, and compiled into every form a notice must take.
 //!
 //! The pipeline reads as its modules: [`load`] (YAML to a located tree) → [`validate`] (schema, model,
-//! ids and references) → later stages. Problems in the notices are [`diagnostics::Diagnostic`]s collected
+//! ids and references) → [`render`] (every output, in memory) → [`write`] (swap the output folder in whole). Problems in the notices are [`diagnostics::Diagnostic`]s collected
 //! in a [`diagnostics::Report`]; only failures to run at all are [`Error`]s.
 
 pub mod diagnostics;
 pub mod error;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod schema;
 pub mod suggest;
 pub mod validate;
+pub mod write;
 
 use std::path::Path;
 
@@ -51,5 +53,60 @@ pub fn check(path: &Path, limits: &Limits) -> Result<Checked, Error> {
         report,
         document,
         notices,
+    })
+}
+
+/// What `build` should do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The notices file.
+    pub input: std::path::PathBuf,
+    /// The output folder.
+    pub out: std::path::PathBuf,
+    /// A folder of templates overriding the built-in ones by name.
+    pub templates: Option<std::path::PathBuf>,
+    /// Compare the output folder with a fresh build instead of writing it.
+    pub check_only: bool,
+    /// Input limits.
+    pub limits: Limits,
+}
+
+/// The outcome of a build.
+#[derive(Debug)]
+pub struct Built {
+    /// The check of the notices.
+    pub checked: Checked,
+    /// The files written or compared; empty when the notices have errors.
+    pub outputs: Vec<render::Output>,
+    /// With `check_only`: the files in the output folder that differ from a fresh build.
+    pub stale: Vec<String>,
+}
+
+/// Checks, renders and writes (or compares) every output. Nothing is written when the notices have
+/// errors or anything fails; the output folder is then exactly as it was.
+pub fn build(opts: &BuildOptions) -> Result<Built, Error> {
+    let checked = check(&opts.input, &opts.limits)?;
+    let Some(notices) = checked
+        .notices
+        .as_ref()
+        .filter(|_| !checked.report.has_errors())
+    else {
+        return Ok(Built {
+            checked,
+            outputs: Vec::new(),
+            stale: Vec::new(),
+        });
+    };
+    let outputs = render::render_all(notices, opts.templates.as_deref())?;
+    let stale = if opts.check_only {
+        write::stale_files(&opts.out, &outputs)?
+    } else {
+        write::replace_dir(&opts.out, &outputs)?;
+        Vec::new()
+    };
+    Ok(Built {
+        checked,
+        outputs,
+        stale,
     })
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{CheckArgs, Cli, ColorChoice, Command};
+use cli::{BuildArgs, CheckArgs, Cli, ColorChoice, Command};
 use noticec::diagnostics::{Format, human, json};
 use noticec::load::Limits;
 
@@ -28,6 +28,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(args) => check(&args, color),
+        Command::Build(args) => build(&args, color),
         Command::Schema => print(&noticec::schema::schema_text()).map(|()| Outcome::Clean),
     };
     match result {
@@ -61,32 +62,88 @@ fn check(args: &CheckArgs, color: bool) -> Result<Outcome, Box<dyn std::error::E
         ..Limits::default()
     };
     let checked = noticec::check(&args.file, &limits)?;
-    let diagnostics = &checked.report.diagnostics;
-    let file = args.file.display().to_string();
-    match args.format {
-        Format::Human => {
-            let source = checked.document.as_ref().map(|d| d.text.as_str());
-            let rendered = human::render(diagnostics, source, color);
-            let count = checked.notices.as_ref().map(|n| n.notices.len());
-            let mut err = anstream::AutoStream::new(
-                std::io::stderr().lock(),
-                if color {
-                    anstream::ColorChoice::Always
-                } else {
-                    anstream::ColorChoice::Never
-                },
-            );
-            let _ = write!(
-                err,
-                "{rendered}{}\n",
-                human::summary(diagnostics, &file, count)
-            );
-        }
-        Format::Json => print(&json::render(diagnostics))?,
-    }
+    report(&checked, &args.file, args.format, color)?;
     Ok(if checked.report.has_errors() {
         Outcome::Problems
     } else {
         Outcome::Clean
     })
+}
+
+/// Prints the diagnostics of a check in the chosen format.
+fn report(
+    checked: &noticec::Checked,
+    file: &std::path::Path,
+    format: Format,
+    color: bool,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let diagnostics = &checked.report.diagnostics;
+    match format {
+        Format::Human => {
+            let source = checked.document.as_ref().map(|d| d.text.as_str());
+            let rendered = human::render(diagnostics, source, color);
+            let count = checked.notices.as_ref().map(|n| n.notices.len());
+            let choice = if color {
+                anstream::ColorChoice::Always
+            } else {
+                anstream::ColorChoice::Never
+            };
+            let mut err = anstream::AutoStream::new(std::io::stderr().lock(), choice);
+            let _ = writeln!(
+                err,
+                "{rendered}{}",
+                human::summary(diagnostics, &file.display().to_string(), count)
+            );
+        }
+        Format::Json => print(&json::render(diagnostics))?,
+    }
+    Ok(())
+}
+
+fn build(args: &BuildArgs, color: bool) -> Result<Outcome, Box<dyn std::error::Error>> {
+    let opts = noticec::BuildOptions {
+        input: args.file.clone(),
+        out: args.out.clone(),
+        templates: args.templates.clone(),
+        check_only: args.check,
+        limits: Limits {
+            max_bytes: args.max_input_bytes,
+            ..Limits::default()
+        },
+    };
+    let built = noticec::build(&opts)?;
+    report(&built.checked, &args.file, args.format, color)?;
+    if built.checked.report.has_errors() {
+        eprintln!(
+            "nothing written: fix the errors above; `{}` is unchanged",
+            args.out.display()
+        );
+        return Ok(Outcome::Problems);
+    }
+    let out = args.out.display();
+    if args.check {
+        if built.stale.is_empty() {
+            eprintln!("`{out}` is up to date ({} files)", built.outputs.len() + 1);
+            return Ok(Outcome::Clean);
+        }
+        eprintln!(
+            "`{out}` is stale: {} files differ from a fresh build",
+            built.stale.len()
+        );
+        for path in &built.stale {
+            eprintln!("  {path}");
+        }
+        eprintln!("help: run `noticec build` and commit `{out}`");
+        return Ok(Outcome::Problems);
+    }
+    eprintln!(
+        "wrote {} files for {} notices to `{out}`",
+        built.outputs.len() + 1,
+        built
+            .checked
+            .notices
+            .as_ref()
+            .map_or(0, |n| n.notices.len())
+    );
+    Ok(Outcome::Clean)
 }

@@ -507,6 +507,16 @@ impl Semantic<'_> {
                     self.push(d, pointer);
                 }
             }
+            "Jurisdiction" if !crate::model::dpv::is_loc_code(text) => {
+                let d = Diagnostic::error(
+                    "E014",
+                    &file,
+                    format!("`{text}` is not a country or region code"),
+                )
+                .at(span, "unknown code")
+                .help("use an ISO 3166-1 alpha-2 code such as `US` or `IN`, or `EU` or `EEA`");
+                self.push(d, pointer);
+            }
             "Link" => {
                 let problem = match url::Url::parse(text) {
                     Err(e) => Some(e.to_string()),

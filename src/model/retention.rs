@@ -51,14 +51,14 @@ pub struct Retention {
 closed_list! {
     /// An event a retention period runs from, or that data is kept until.
     pub enum RetentionEvent {
-        Collection = ("collection", "when it is collected or recorded", "dpv:UntilEventDuration"),
+        Collection = ("collection", "it is collected or recorded", "dpv:UntilEventDuration"),
         EndOfService = ("end_of_service", "the end of the service", "dpv:UntilEventDuration"),
         EndOfProject = ("end_of_project", "the end of the project", "dpv:UntilEventDuration"),
         EndOfContract = ("end_of_contract", "the end of the contract", "dpv:UntilEventDuration"),
         EndOfTenancy = ("end_of_tenancy", "the end of the tenancy", "dpv:UntilEventDuration"),
         LastContact = ("last_contact", "the last contact with us", "dpv:UntilEventDuration"),
         DateOfBirth = ("date_of_birth", "the person's date of birth", "dpv:UntilEventDuration"),
-        ConsentWithdrawn = ("consent_withdrawn", "consent being withdrawn", "dpv:UntilEventDuration"),
+        ConsentWithdrawn = ("consent_withdrawn", "consent is withdrawn", "dpv:UntilEventDuration"),
         NoLongerNeeded = ("no_longer_needed", "it is no longer needed", "dpv:UntilEventDuration"),
     }
 }

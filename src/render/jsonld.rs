@@ -1,0 +1,528 @@
+//! The notice as linked data in the W3C Data Privacy Vocabulary (DPV 2.3): one `dpv:Process` per purpose
+//! with its purpose, lawful bases, personal data, recipients, sources and storage conditions; the
+//! controller with its contact details (schema.org where DPV has no term); rights; transfers; automated
+//! decisions. Built with serde_json, never by text templating; the `@context` is inline, so the file
+//! expands without fetching anything. Every DPV IRI comes from the model's closed lists or the property
+//! names below, all checked against the DPV term list by tests.
+
+use serde_json::{Map, Value, json};
+
+use crate::model::*;
+
+/// The inline JSON-LD context.
+fn context() -> Value {
+    let mut ctx = Map::new();
+    for (prefix, ns) in dpv::NAMESPACES {
+        ctx.insert((*prefix).to_owned(), json!(ns));
+    }
+    ctx.insert("schema".into(), json!("https://schema.org/"));
+    ctx.insert("dct".into(), json!("http://purl.org/dc/terms/"));
+    ctx.insert(
+        "rdf".into(),
+        json!("http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    );
+    ctx.insert(
+        "rdfs".into(),
+        json!("http://www.w3.org/2000/01/rdf-schema#"),
+    );
+    ctx.insert("xsd".into(), json!("http://www.w3.org/2001/XMLSchema#"));
+    Value::Object(ctx)
+}
+
+/// The IRI of a node of this notice.
+fn iri(notice: &Notice, kind: &str, id: &str) -> String {
+    format!("urn:noticec:{}:{kind}:{id}", notice.id)
+}
+
+fn org_iri(id: &Id) -> String {
+    format!("urn:noticec:organisation:{id}")
+}
+
+fn term(value: impl ClosedList) -> Value {
+    json!({ "@id": value.dpv() })
+}
+
+fn terms<T: ClosedList>(values: &[T]) -> Vec<Value> {
+    let mut seen: Vec<&str> = Vec::new();
+    values
+        .iter()
+        .filter(|v| {
+            let t = v.dpv();
+            let fresh = !seen.contains(&t);
+            seen.push(t);
+            fresh
+        })
+        .map(|v| term(*v))
+        .collect()
+}
+
+fn insert_opt(map: &mut Map<String, Value>, key: &str, value: Option<&String>) {
+    if let Some(v) = value {
+        map.insert(key.to_owned(), json!(v));
+    }
+}
+
+fn address(a: &PostalAddress) -> Value {
+    let mut m = Map::new();
+    m.insert("@type".into(), json!("schema:PostalAddress"));
+    if !a.lines.is_empty() {
+        m.insert("schema:streetAddress".into(), json!(a.lines.join(", ")));
+    }
+    m.insert("schema:addressLocality".into(), json!(a.town));
+    insert_opt(&mut m, "schema:addressRegion", a.county.as_ref());
+    m.insert("schema:postalCode".into(), json!(a.postcode.as_str()));
+    m.insert("schema:addressCountry".into(), json!("GB"));
+    Value::Object(m)
+}
+
+fn organisation(file: &NoticeFile, id: &Id, role: Option<PartyRole>) -> Value {
+    let mut m = Map::new();
+    m.insert("@id".into(), json!(org_iri(id)));
+    let Some(o) = file.organisations.iter().find(|o| &o.id == id) else {
+        return Value::Object(m);
+    };
+    let mut types = Vec::new();
+    if let Some(role) = role {
+        types.push(json!(role.dpv()));
+    }
+    if let Some(kind) = o.kind
+        && !types.contains(&json!(kind.dpv()))
+    {
+        types.push(json!(kind.dpv()));
+    }
+    if !types.is_empty() {
+        m.insert("@type".into(), Value::Array(types));
+    }
+    m.insert("schema:name".into(), json!(o.name));
+    if let Some(reg) = &o.ico_registration {
+        m.insert(
+            "dpv:hasIdentifier".into(),
+            json!(format!("ICO registration {reg}")),
+        );
+    }
+    if let Some(a) = &o.address {
+        m.insert("schema:address".into(), address(a));
+    }
+    if let Some(e) = &o.email {
+        m.insert("schema:email".into(), json!(e.as_str()));
+    }
+    if let Some(p) = &o.phone {
+        m.insert("schema:telephone".into(), json!(p.as_str()));
+    }
+    if let Some(w) = &o.website {
+        m.insert("schema:url".into(), json!({ "@id": w.as_str() }));
+    }
+    Value::Object(m)
+}
+
+fn contact(file: &NoticeFile, id: &Id) -> Option<Value> {
+    let c = file.contacts.iter().find(|c| &c.id == id)?;
+    let mut m = Map::new();
+    m.insert("@id".into(), json!(format!("urn:noticec:contact:{}", c.id)));
+    m.insert("@type".into(), json!([c.role.dpv(), "schema:ContactPoint"]));
+    m.insert("schema:name".into(), json!(c.name));
+    m.insert(
+        "schema:memberOf".into(),
+        json!({ "@id": org_iri(&c.organisation) }),
+    );
+    if let Some(e) = &c.email {
+        m.insert("schema:email".into(), json!(e.as_str()));
+    }
+    if let Some(p) = &c.phone {
+        m.insert("schema:telephone".into(), json!(p.as_str()));
+    }
+    if let Some(a) = &c.address {
+        m.insert("schema:address".into(), address(a));
+    }
+    if let Some(u) = &c.url {
+        m.insert("schema:url".into(), json!({ "@id": u.as_str() }));
+    }
+    Some(Value::Object(m))
+}
+
+fn category(notice: &Notice, c: &DataCategory) -> Value {
+    let mut types: Vec<Value> = vec![json!("dpv:PersonalData")];
+    types.extend(terms(&c.kinds).into_iter().map(|t| t["@id"].clone()));
+    if !c.special_category.is_empty() {
+        types.push(json!("dpv:SpecialCategoryPersonalData"));
+        types.extend(
+            terms(&c.special_category)
+                .into_iter()
+                .map(|t| t["@id"].clone()),
+        );
+    }
+    if c.criminal_offence_data {
+        types.push(json!("pd:CriminalOffence"));
+    }
+    types.dedup();
+    let mut m = Map::new();
+    m.insert("@id".into(), json!(iri(notice, "data", c.id.as_str())));
+    m.insert("@type".into(), Value::Array(types));
+    m.insert("rdfs:label".into(), json!(c.name));
+    if !c.sources.is_empty() {
+        let sources: Vec<Value> = c
+            .sources
+            .iter()
+            .map(|s| json!({ "@id": iri(notice, "source", s.as_str()) }))
+            .collect();
+        m.insert("dpv:hasDataSource".into(), Value::Array(sources));
+    }
+    Value::Object(m)
+}
+
+fn source(notice: &Notice, s: &Source) -> Value {
+    let public = if s.publicly_accessible {
+        "dpv:PublicDataSource"
+    } else {
+        "dpv:NonPublicDataSource"
+    };
+    json!({
+        "@id": iri(notice, "source", s.id.as_str()),
+        "@type": [s.party.dpv(), public],
+        "rdfs:label": s.name,
+    })
+}
+
+fn recipient(notice: &Notice, r: &Recipient) -> Value {
+    let mut types = vec![json!(r.kind.dpv())];
+    if r.processor && r.kind.dpv() != "dpv:DataProcessor" {
+        types.push(json!("dpv:DataProcessor"));
+    }
+    let mut m = Map::new();
+    m.insert("@id".into(), json!(iri(notice, "recipient", r.id.as_str())));
+    m.insert("@type".into(), Value::Array(types));
+    m.insert("rdfs:label".into(), json!(r.name));
+    if let Some(o) = &r.organisation {
+        m.insert("schema:sameAs".into(), json!({ "@id": org_iri(o) }));
+    }
+    Value::Object(m)
+}
+
+fn storage(notice: &Notice, index: usize, r: &Retention) -> Value {
+    let mut m = Map::new();
+    m.insert(
+        "@id".into(),
+        json!(iri(notice, "retention", &index.to_string())),
+    );
+    let kind = if r.period.is_some() {
+        "dpv:StorageDuration"
+    } else {
+        "dpv:StorageCondition"
+    };
+    m.insert("@type".into(), json!(kind));
+    if let Some(p) = &r.period {
+        m.insert(
+            "rdf:value".into(),
+            json!({ "@value": p.as_str(), "@type": "xsd:duration" }),
+        );
+    }
+    if let Some(e) = r.from.or(r.until) {
+        m.insert(
+            "dpv:hasDuration".into(),
+            json!({ "@type": e.dpv(), "rdfs:label": e.label() }),
+        );
+    }
+    let view = super::view::retention_words(r);
+    m.insert("rdfs:comment".into(), json!(view));
+    Value::Object(m)
+}
+
+/// Builds the JSON-LD document of one notice.
+pub fn notice(file: &NoticeFile, notice: &Notice, hash: &str) -> Value {
+    let controllers: Vec<&Party> = notice
+        .parties
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.role,
+                PartyRole::Controller | PartyRole::JointController | PartyRole::AccountableBody
+            )
+        })
+        .collect();
+    let controller_refs: Vec<Value> = controllers
+        .iter()
+        .map(|p| json!({ "@id": org_iri(&p.organisation) }))
+        .collect();
+    let categories: Vec<(&Id, Value)> = notice
+        .data_categories
+        .iter()
+        .map(|c| (&c.id, category(notice, c)))
+        .collect();
+    let recipients: Vec<(&Id, Value)> = notice
+        .recipients
+        .iter()
+        .map(|r| (&r.id, recipient(notice, r)))
+        .collect();
+    let storage_nodes: Vec<Value> = notice
+        .retention
+        .iter()
+        .enumerate()
+        .map(|(i, r)| storage(notice, i, r))
+        .collect();
+
+    let mut processes = Vec::new();
+    for p in &notice.purposes {
+        let mut purpose_types = vec![json!("dpv:Purpose")];
+        purpose_types.extend(terms(&p.kinds).into_iter().map(|t| t["@id"].clone()));
+        let mut purpose = Map::new();
+        purpose.insert("@id".into(), json!(iri(notice, "purpose", p.id.as_str())));
+        purpose.insert("@type".into(), Value::Array(purpose_types));
+        purpose.insert("rdfs:label".into(), json!(p.name));
+        insert_opt(&mut purpose, "dct:description", p.description.as_ref());
+
+        let mut bases = terms(&p.lawful_bases);
+        for interest in &p.legitimate_interests {
+            bases.push(json!({ "@type": "dpv:LegitimateInterest", "dct:description": interest }));
+        }
+        let used: Vec<&DataCategory> = notice
+            .data_categories
+            .iter()
+            .filter(|c| p.categories.contains(&c.id))
+            .collect();
+        for c in &used {
+            bases.extend(terms(&c.art9_conditions));
+        }
+        bases.dedup();
+
+        let mut process = Map::new();
+        process.insert("@id".into(), json!(iri(notice, "process", p.id.as_str())));
+        process.insert("@type".into(), json!("dpv:Process"));
+        process.insert("dpv:hasPurpose".into(), Value::Object(purpose));
+        if !bases.is_empty() {
+            process.insert("dpv:hasLegalBasis".into(), Value::Array(bases));
+        }
+        let data: Vec<Value> = categories
+            .iter()
+            .filter(|(id, _)| p.categories.contains(id))
+            .map(|(_, v)| json!({ "@id": v["@id"] }))
+            .collect();
+        if !data.is_empty() {
+            process.insert("dpv:hasPersonalData".into(), Value::Array(data));
+        }
+        let to: Vec<Value> = recipients
+            .iter()
+            .filter(|(id, _)| p.recipients.contains(id))
+            .map(|(_, v)| json!({ "@id": v["@id"] }))
+            .collect();
+        if !to.is_empty() {
+            process.insert("dpv:hasRecipient".into(), Value::Array(to));
+        }
+        if !controller_refs.is_empty() {
+            process.insert(
+                "dpv:hasDataController".into(),
+                Value::Array(controller_refs.clone()),
+            );
+        }
+        let kept: Vec<Value> = notice
+            .retention
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                (r.categories.is_empty() && r.purposes.is_empty())
+                    || r.purposes.contains(&p.id)
+                    || r.categories.iter().any(|c| p.categories.contains(c))
+            })
+            .map(|(i, _)| json!({ "@id": iri(notice, "retention", &i.to_string()) }))
+            .collect();
+        if !kept.is_empty() {
+            process.insert("dpv:hasStorageCondition".into(), Value::Array(kept));
+        }
+        processes.push(Value::Object(process));
+    }
+    for (i, t) in notice.transfers.iter().enumerate() {
+        let mut process = Map::new();
+        process.insert("@id".into(), json!(iri(notice, "transfer", &i.to_string())));
+        process.insert("@type".into(), json!("dpv:Process"));
+        process.insert("dpv:hasProcessing".into(), json!({ "@id": "dpv:Transfer" }));
+        let countries: Vec<Value> = t
+            .destinations
+            .iter()
+            .map(|d| json!({ "@id": format!("loc:{d}") }))
+            .collect();
+        if !countries.is_empty() {
+            process.insert("dpv:hasThirdCountry".into(), Value::Array(countries));
+        }
+        if !t.safeguards.is_empty() {
+            process.insert(
+                "dpv:hasLegalBasis".into(),
+                Value::Array(terms(&t.safeguards)),
+            );
+        }
+        insert_opt(&mut process, "dct:description", t.statement.as_ref());
+        processes.push(Value::Object(process));
+    }
+    for a in &notice.automated_decisions {
+        let mut processing = vec![json!({ "@id": "dpv:AutomatedDecisionMaking" })];
+        if a.profiling {
+            processing.push(json!({ "@id": "dpv:Profiling" }));
+        }
+        let mut process = Map::new();
+        process.insert("@id".into(), json!(iri(notice, "decision", a.id.as_str())));
+        process.insert("@type".into(), json!("dpv:Process"));
+        process.insert("dpv:hasProcessing".into(), Value::Array(processing));
+        process.insert("dct:description".into(), json!(a.description));
+        if let Some(l) = &a.logic {
+            process.insert(
+                "dpv:hasAlgorithmicLogic".into(),
+                json!({ "@type": "dpv:AlgorithmicLogic", "dct:description": l }),
+            );
+        }
+        if let Some(h) = &a.human_involvement {
+            process.insert(
+                "dpv:hasHumanInvolvement".into(),
+                json!({ "@type": "dpv:HumanInvolvementForIntervention", "dct:description": h }),
+            );
+        }
+        let consequence: Vec<&String> =
+            a.significance.iter().chain(a.consequences.iter()).collect();
+        if !consequence.is_empty() {
+            let list: Vec<Value> = consequence
+                .iter()
+                .map(|c| json!({ "@type": "dpv:Consequence", "dct:description": c }))
+                .collect();
+            process.insert("dpv:hasConsequence".into(), Value::Array(list));
+        }
+        processes.push(Value::Object(process));
+    }
+
+    let mut doc = Map::new();
+    doc.insert("@context".into(), context());
+    doc.insert("@id".into(), json!(format!("urn:noticec:{}", notice.id)));
+    doc.insert("@type".into(), json!(notice.kind.dpv()));
+    doc.insert("dct:title".into(), json!(notice.title));
+    doc.insert("dct:hasVersion".into(), json!(notice.version));
+    doc.insert(
+        "dct:identifier".into(),
+        json!(format!("{}@{}#{hash}", notice.id, notice.version)),
+    );
+    if let Some(d) = &notice.last_updated {
+        doc.insert(
+            "dct:modified".into(),
+            json!({ "@value": d.as_str(), "@type": "xsd:date" }),
+        );
+    }
+    if let Some(d) = &notice.published {
+        doc.insert(
+            "dct:issued".into(),
+            json!({ "@value": d.as_str(), "@type": "xsd:date" }),
+        );
+    }
+    doc.insert("dct:language".into(), json!(notice.language.as_str()));
+    if let Some(u) = &notice.url {
+        doc.insert("schema:url".into(), json!({ "@id": u.as_str() }));
+    }
+    if !notice.data_subjects.is_empty() {
+        doc.insert(
+            "dpv:hasDataSubject".into(),
+            Value::Array(terms(&notice.data_subjects)),
+        );
+    }
+    let by_role = |roles: &[PartyRole]| -> Vec<Value> {
+        notice
+            .parties
+            .iter()
+            .filter(|p| roles.contains(&p.role))
+            .map(|p| organisation(file, &p.organisation, Some(p.role)))
+            .collect()
+    };
+    let ctrl = by_role(&[
+        PartyRole::Controller,
+        PartyRole::JointController,
+        PartyRole::AccountableBody,
+    ]);
+    if !ctrl.is_empty() {
+        doc.insert("dpv:hasDataController".into(), Value::Array(ctrl));
+    }
+    let procs = by_role(&[PartyRole::ServiceProvider, PartyRole::Processor]);
+    if !procs.is_empty() {
+        doc.insert("dpv:hasDataProcessor".into(), Value::Array(procs));
+    }
+    let reps = by_role(&[PartyRole::Representative]);
+    if !reps.is_empty() {
+        doc.insert("dpv:hasRepresentative".into(), Value::Array(reps));
+    }
+    if let Some(c) = notice
+        .data_protection_contact
+        .as_ref()
+        .and_then(|id| contact(file, id))
+    {
+        doc.insert("dpv:hasDataProtectionOfficer".into(), c);
+    }
+    let related: Vec<Value> = notice
+        .related
+        .iter()
+        .map(|r| {
+            let mut m = Map::new();
+            match (&r.notice, &r.url) {
+                (Some(n), _) => m.insert("@id".into(), json!(format!("urn:noticec:{n}"))),
+                (None, Some(u)) => m.insert("@id".into(), json!(u.as_str())),
+                _ => None,
+            };
+            m.insert("@type".into(), json!(r.relation.dpv()));
+            m.insert("dct:title".into(), json!(r.title));
+            Value::Object(m)
+        })
+        .collect();
+    if !related.is_empty() {
+        doc.insert("dct:relation".into(), Value::Array(related));
+    }
+    if !notice.rights.is_empty() {
+        let rights: Vec<Right> = notice.rights.iter().map(|r| r.right).collect();
+        doc.insert("dpv:hasRight".into(), Value::Array(terms(&rights)));
+    }
+    let authorities: Vec<Value> = notice
+        .rights
+        .iter()
+        .filter_map(|r| r.authority.as_ref())
+        .map(|a| organisation(file, a, None))
+        .collect();
+    if !authorities.is_empty() {
+        doc.insert("dpv:hasAuthority".into(), Value::Array(authorities));
+    }
+    if let Some(s) = &notice.security
+        && !s.measures.is_empty()
+    {
+        doc.insert(
+            "dpv:hasTechnicalOrganisationalMeasure".into(),
+            Value::Array(terms(&s.measures)),
+        );
+    }
+    doc.insert("dpv:hasProcess".into(), Value::Array(processes));
+    let mut graph: Vec<Value> = categories.into_iter().map(|(_, v)| v).collect();
+    graph.extend(notice.sources.iter().map(|s| source(notice, s)));
+    graph.extend(recipients.into_iter().map(|(_, v)| v));
+    graph.extend(storage_nodes);
+    doc.insert("schema:hasPart".into(), Value::Array(graph));
+    Value::Object(doc)
+}
+
+/// The JSON-LD as compact JSON safe inside an HTML `<script>` element: `<`, `>`, `&`, U+2028 and
+/// U+2029 become `\u` escapes, which JSON parsers read back as the same characters.
+pub fn script_safe(value: &Value) -> String {
+    let text = serde_json::to_string(value).unwrap_or_default();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_safe_escapes_closers() {
+        let v = json!({ "t": "</script><b>&\u{2028}\u{2029}" });
+        let s = script_safe(&v);
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
+        assert_eq!(serde_json::from_str::<Value>(&s).unwrap(), v);
+    }
+}

@@ -1,0 +1,274 @@
+//! Stage 3, render: every output of every notice, built in memory from the templates in `templates/`
+//! (compiled into the binary, overridable by name with `--templates DIR`) and, for JSON-LD, from typed
+//! serde values.
+//!
+//! Text from the notices is data: it is passed to templates as values, never compiled as a template, and
+//! escaped for its context (HTML autoescaping on `.html.j2` templates; JSON-LD escaped for `<script>`).
+
+pub mod jsonld;
+pub mod view;
+
+use std::path::{Path, PathBuf};
+
+use minijinja::{Environment, UndefinedBehavior, Value, context};
+
+use crate::model::NoticeFile;
+
+/// One file to write, relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// A relative path of plain components (`livewest-customer/index.html`).
+    pub path: String,
+    /// The file's contents.
+    pub bytes: Vec<u8>,
+}
+
+/// Why rendering failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A template failed to load, compile or render.
+    #[error("template `{name}` failed: {source:#}")]
+    Template {
+        /// The template.
+        name: String,
+        /// minijinja's error, with the template line where it has one.
+        #[source]
+        source: minijinja::Error,
+    },
+    /// A plain-text output has a line over the width limit (a template fault).
+    #[error("`{path}` line {line} is {width} columns wide, over the limit of {limit}: `{start}…`")]
+    TooWide {
+        /// The start of the line.
+        start: String,
+        /// The output.
+        path: String,
+        /// The line number.
+        line: usize,
+        /// Its display width.
+        width: usize,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+/// The widest line plain text may have.
+pub const TEXT_WIDTH: usize = 80;
+
+/// The built-in templates, by name.
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "notice.html.j2",
+        include_str!("../../templates/notice.html.j2"),
+    ),
+    (
+        "notice.txt.j2",
+        include_str!("../../templates/notice.txt.j2"),
+    ),
+    ("form.html.j2", include_str!("../../templates/form.html.j2")),
+    (
+        "index.html.j2",
+        include_str!("../../templates/index.html.j2"),
+    ),
+    (
+        "partials/base.css",
+        include_str!("../../templates/partials/base.css"),
+    ),
+    (
+        "partials/print.css",
+        include_str!("../../templates/partials/print.css"),
+    ),
+    (
+        "partials/sections.html.j2",
+        include_str!("../../templates/partials/sections.html.j2"),
+    ),
+];
+
+/// The names of the built-in templates, for `--templates` users.
+pub fn builtin_names() -> impl Iterator<Item = &'static str> {
+    BUILTIN.iter().map(|(n, _)| *n)
+}
+
+/// Sets up the template environment: strict undefined values, HTML autoescaping by file name, the
+/// text filters, and templates from `dir` before the built-in ones.
+pub fn environment(dir: Option<&Path>) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_syntax(
+        minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+            .unwrap_or_default(),
+    );
+    let dir: Option<PathBuf> = dir.map(Path::to_path_buf);
+    env.set_loader(move |name| {
+        if let Some(dir) = &dir {
+            // Template names come from our templates, never from notice data; refuse anything but
+            // plain relative names all the same.
+            if name
+                .split('/')
+                .all(|c| !c.is_empty() && c != ".." && c != ".")
+            {
+                let path = dir.join(name);
+                if path.is_file() {
+                    return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+                        minijinja::Error::new(
+                            minijinja::ErrorKind::InvalidOperation,
+                            format!("cannot read {}: {e}", path.display()),
+                        )
+                    });
+                }
+            }
+        }
+        Ok(BUILTIN
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, src)| (*src).to_owned()))
+    });
+    env.add_filter("wrap", wrap);
+    env.add_filter("underline", underline);
+    env.add_filter("css_string", css_string);
+    env
+}
+
+/// `{{ text|wrap(width, first, rest) }}`: word-wraps text to `width` columns with the given indents.
+fn wrap(text: String, width: Option<usize>, first: Option<String>, rest: Option<String>) -> String {
+    let first = first.unwrap_or_default();
+    let rest = rest.unwrap_or_else(|| " ".repeat(first.chars().count()));
+    let options = textwrap::Options::new(width.unwrap_or(TEXT_WIDTH))
+        .initial_indent(&first)
+        .subsequent_indent(&rest)
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    textwrap::fill(&one_line, options)
+}
+
+/// `{{ heading|underline("=") }}`: the heading wrapped, then a rule as wide as its widest line.
+fn underline(text: String, rule: Option<String>) -> String {
+    let body = wrap(text, Some(TEXT_WIDTH), None, None);
+    let width = body
+        .lines()
+        .map(textwrap::core::display_width)
+        .max()
+        .unwrap_or(0);
+    let rule = rule.unwrap_or_else(|| "-".into());
+    format!("{body}\n{}", rule.repeat(width.min(TEXT_WIDTH)))
+}
+
+/// `{{ text|css_string }}`: a CSS string literal, for generated content.
+fn css_string(text: String) -> Value {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == ' ' || c == '-' || c == '.' || c == ',' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:06x}", c as u32));
+        }
+    }
+    out.push('"');
+    Value::from_safe_string(out)
+}
+
+/// Renders every output of every notice, and the index page.
+pub fn render_all(file: &NoticeFile, templates: Option<&Path>) -> Result<Vec<Output>, RenderError> {
+    let env = environment(templates);
+    let mut outputs = Vec::new();
+    let mut listed = Vec::new();
+    for notice in &file.notices {
+        let view = view::notice(file, notice);
+        let graph = jsonld::notice(file, notice, &view.hash);
+        let embedded = Value::from_safe_string(jsonld::script_safe(&graph));
+        let ctx =
+            context! { notice => Value::from(minijinja::value::Serde(&view)), jsonld => embedded };
+        let id = &view.id;
+        outputs.push(Output {
+            path: format!("{id}/index.html"),
+            bytes: render(&env, "notice.html.j2", &ctx)?.into_bytes(),
+        });
+        let text = tidy_text(&render(&env, "notice.txt.j2", &ctx)?);
+        check_width(&format!("{id}/notice.txt"), &text)?;
+        outputs.push(Output {
+            path: format!("{id}/notice.txt"),
+            bytes: text.into_bytes(),
+        });
+        let mut ld = serde_json::to_string_pretty(&graph).unwrap_or_default();
+        ld.push('\n');
+        outputs.push(Output {
+            path: format!("{id}/notice.jsonld"),
+            bytes: ld.into_bytes(),
+        });
+        if view.form.is_some() {
+            outputs.push(Output {
+                path: format!("{id}/consent-form.html"),
+                bytes: render(&env, "form.html.j2", &ctx)?.into_bytes(),
+            });
+        }
+        listed.push(view);
+    }
+    let index = render(
+        &env,
+        "index.html.j2",
+        &context! { notices => Value::from(minijinja::value::Serde(&listed)) },
+    )?;
+    outputs.push(Output {
+        path: "index.html".into(),
+        bytes: index.into_bytes(),
+    });
+    Ok(outputs)
+}
+
+fn render(env: &Environment<'_>, name: &str, ctx: &Value) -> Result<String, RenderError> {
+    let err = |source| RenderError::Template {
+        name: name.to_owned(),
+        source,
+    };
+    let mut out = env
+        .get_template(name)
+        .map_err(err)?
+        .render(ctx)
+        .map_err(err)?;
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// Trims trailing spaces and keeps at most one blank line between blocks.
+fn tidy_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            if blank > 1 || out.is_empty() {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn check_width(path: &str, text: &str) -> Result<(), RenderError> {
+    for (i, line) in text.lines().enumerate() {
+        let width = textwrap::core::display_width(line);
+        if width > TEXT_WIDTH {
+            return Err(RenderError::TooWide {
+                start: line.chars().take(60).collect(),
+                path: path.to_owned(),
+                line: i + 1,
+                width,
+                limit: TEXT_WIDTH,
+            });
+        }
+    }
+    Ok(())
+}
