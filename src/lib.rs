@@ -28,7 +28,9 @@ use model::NoticeFile;
 pub struct Checked {
     /// Everything found.
     pub report: Report,
-    /// The parsed document, when the file could be parsed (for quoting source lines).
+    /// The source text, when it is UTF-8 (for quoting source lines).
+    pub text: Option<String>,
+    /// The parsed document, when the file could be parsed.
     pub document: Option<Document>,
     /// The typed notices, when the file passed validation.
     pub notices: Option<NoticeFile>,
@@ -38,6 +40,7 @@ pub struct Checked {
 pub fn check(path: &Path, limits: &Limits) -> Result<Checked, Error> {
     let source = load::read_source(path, limits)?;
     let mut report = Report::default();
+    let text = String::from_utf8(source.bytes.clone()).ok();
     let document = match load::parse(&source, limits) {
         Ok(doc) => Some(doc),
         Err(diagnostics) => {
@@ -51,6 +54,7 @@ pub fn check(path: &Path, limits: &Limits) -> Result<Checked, Error> {
     report.sort();
     Ok(Checked {
         report,
+        text,
         document,
         notices,
     })

@@ -107,7 +107,21 @@ pub fn read_source(path: &Path, limits: &Limits) -> Result<SourceFile, Error> {
             limit: limits.max_bytes,
         });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // Devices and pipes report no size: read at most one byte past the limit, whatever the metadata says.
+    let mut bytes = Vec::new();
+    let file = std::fs::File::open(path).map_err(io)?;
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, limits.max_bytes + 1),
+        &mut bytes,
+    )
+    .map_err(io)?;
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: limits.max_bytes,
+        });
+    }
     Ok(SourceFile { name, bytes })
 }
 
@@ -129,7 +143,7 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Result<Document, Vec<Diagn
         let (event, span) = match next {
             Ok(ev) => ev,
             Err(err) => {
-                builder.errors.push(syntax_error(file, &err));
+                builder.errors.push(syntax_error(file, &text, &err));
                 break;
             }
         };
@@ -214,19 +228,41 @@ fn to_span(span: &saphyr_parser::Span) -> Span {
     }
 }
 
-fn syntax_error(file: &str, err: &ScanError) -> Diagnostic {
+fn syntax_error(file: &str, text: &str, err: &ScanError) -> Diagnostic {
     let m = err.marker();
     let info = err.info();
-    let mut d = Diagnostic::error("E001", file, format!("invalid YAML: {info}"))
-        .at(Some(Span::point(m.line().max(1), m.col() + 1)), "");
-    if info.contains("tab") {
-        d = d.help("indent with spaces; YAML does not allow tabs for indentation");
-    } else if info.contains("duplicate") {
-        d = d.help("remove one of the duplicate keys");
-    } else {
-        d = d.help("check the indentation and quoting on this line and the one before it");
+    let (mut line, mut column) = (m.line().max(1), m.col() + 1);
+    if info.contains("recursion limit") {
+        return Diagnostic::error("E006", file, "nesting is too deep")
+            .at(Some(Span::point(line, column)), "too deep here")
+            .help("notices never need this depth; check for unbalanced brackets");
     }
+    if info.contains("tab") {
+        // The scanner reports the start of the token; point at the tab itself.
+        if let Some((l, c)) = first_tab_from(text, line) {
+            (line, column) = (l, c);
+        }
+        return Diagnostic::error("E001", file, "invalid YAML: a tab is used for indentation")
+            .at(Some(Span::point(line, column)), "tab here")
+            .help("indent with spaces; YAML does not allow tabs for indentation");
+    }
+    let mut d = Diagnostic::error("E001", file, format!("invalid YAML: {info}"))
+        .at(Some(Span::point(line, column)), "");
+    d = if info.contains("quoted scalar") {
+        d.help("check that every quote opened on this line or above is closed")
+    } else {
+        d.help("check the indentation and quoting on this line and the one before it")
+    };
     d
+}
+
+/// The line and column of the first tab at or after `line` that is in a line's leading whitespace or
+/// after a `:`; falls back to the first tab at all.
+fn first_tab_from(text: &str, line: usize) -> Option<(usize, usize)> {
+    text.split('\n')
+        .enumerate()
+        .skip(line.saturating_sub(1))
+        .find_map(|(i, l)| l.chars().position(|c| c == '\t').map(|c| (i + 1, c + 1)))
 }
 
 /// A partly built collection on the builder's stack.
@@ -265,10 +301,15 @@ impl Builder<'_> {
                     .at(Some(span), "alias used here")
                     .help("write the value out, or declare it once (an organisation or contact) and refer to it by id"),
             ),
+            Event::Scalar(_, _, anchor, _) | Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) if anchor > 0 => self.fail(
+                Diagnostic::error("E004", self.file, "YAML anchors are not supported")
+                    .at(Some(span), "anchor here")
+                    .help("remove the `&name`; declare shared things once (an organisation or contact) and refer to them by id"),
+            ),
             Event::Scalar(text, style, _anchor, tag) => {
                 if let Some(tag) = tag {
                     return self.fail(
-                        Diagnostic::error("E004", self.file, format!("YAML tags are not supported: `{tag}`"))
+                        Diagnostic::error("E004", self.file, format!("YAML tags are not supported: `{}`", tag_as_written(&tag)))
                             .at(Some(span), "tag here")
                             .help("remove the tag; values are plain text, numbers, booleans, lists and mappings"),
                     );
@@ -293,7 +334,7 @@ impl Builder<'_> {
                 self.value(value, span)
             }
             Event::SequenceStart(_, tag) | Event::MappingStart(_, tag) if tag.is_some() => {
-                let tag = tag.map(|t| t.to_string()).unwrap_or_default();
+                let tag = tag.map(|t| tag_as_written(&t)).unwrap_or_default();
                 self.fail(
                     Diagnostic::error("E004", self.file, format!("YAML tags are not supported: `{tag}`"))
                         .at(Some(span), "tag here")
@@ -391,6 +432,15 @@ impl Builder<'_> {
                 }
             }
         }
+    }
+}
+
+/// A tag as it was written: `!!python/object`, `!local`.
+fn tag_as_written(tag: &saphyr_parser::Tag) -> String {
+    match tag.handle.as_str() {
+        "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
+        "!" => format!("!{}", tag.suffix),
+        handle => format!("{handle}{}", tag.suffix),
     }
 }
 

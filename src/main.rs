@@ -80,7 +80,7 @@ fn report(
     let diagnostics = &checked.report.diagnostics;
     match format {
         Format::Human => {
-            let source = checked.document.as_ref().map(|d| d.text.as_str());
+            let source = checked.text.as_deref();
             let rendered = human::render(diagnostics, source, color);
             let count = checked.notices.as_ref().map(|n| n.notices.len());
             let choice = if color {

@@ -23,8 +23,12 @@ where
 }
 
 /// A list of names for a help line, in backticks, shortened after `max`.
-pub fn list(names: &[&str], max: usize) -> String {
-    let mut shown: Vec<String> = names.iter().take(max).map(|n| format!("`{n}`")).collect();
+pub fn list<S: AsRef<str>>(names: &[S], max: usize) -> String {
+    let mut shown: Vec<String> = names
+        .iter()
+        .take(max)
+        .map(|n| format!("`{}`", n.as_ref()))
+        .collect();
     if names.len() > max {
         shown.push(format!("and {} more", names.len() - max));
     }

@@ -43,6 +43,7 @@ pub fn check(doc: &Document, report: &mut Report) -> Option<NoticeFile> {
         doc,
         report,
         errors: 0,
+        suggest_budget: SUGGEST_BUDGET,
     };
     checker.values(
         &doc.value,
@@ -233,11 +234,35 @@ fn pattern_fix(pattern: &str, value: &str) -> Option<String> {
             let (outward, inward) = compact.split_at(compact.len() - 3);
             format!("{outward} {inward}")
         }
-        model::DURATION_PATTERN => value.to_uppercase().replace(' ', ""),
+        model::DURATION_PATTERN => {
+            duration_from_words(value).unwrap_or_else(|| value.to_uppercase().replace(' ', ""))
+        }
         _ => return None,
     };
     let ok = regex::Regex::new(pattern).is_ok_and(|re| re.is_match(&fixed));
     (ok && fixed != value).then_some(fixed)
+}
+
+/// `90 days` → `P90D`, `3 months` → `P3M`, `12 years` → `P12Y`.
+fn duration_from_words(value: &str) -> Option<String> {
+    let mut parts = value.split_whitespace();
+    let n: u32 = parts.next()?.parse().ok()?;
+    let unit = match parts.next()?.trim_end_matches('s').to_lowercase().as_str() {
+        "day" => 'D',
+        "week" => 'W',
+        "month" => 'M',
+        "year" => 'Y',
+        _ => return None,
+    };
+    parts.next().is_none().then(|| format!("P{n}{unit}"))
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn schema_errors(doc: &Document, report: &mut Report) {
@@ -257,10 +282,14 @@ fn schema_errors(doc: &Document, report: &mut Report) {
                         .and_then(Value::as_object)
                         .map(|p| p.keys().map(String::as_str).collect())
                         .unwrap_or_default();
-                    let mut d =
-                        Diagnostic::error("E010", file, format!("unknown field `{}`", short(key)))
-                            .at(doc.key_span(&child), "not a field here")
-                            .path(child.clone(), notice.clone());
+                    let shown = if key.is_empty() {
+                        "an empty key".to_owned()
+                    } else {
+                        format!("unknown field `{}`", short(key))
+                    };
+                    let mut d = Diagnostic::error("E010", file, shown)
+                        .at(doc.key_span(&child), "not a field here")
+                        .path(child.clone(), notice.clone());
                     d = match did_you_mean(key, known.iter().copied()) {
                         Some(best) => d.help(format!("did you mean `{best}`?")),
                         // In `{ title: a, b }` the comma starts a new entry named `b`.
@@ -275,10 +304,10 @@ fn schema_errors(doc: &Document, report: &mut Report) {
             }
             ValidationErrorKind::Required { property } => {
                 let name = property.as_str().unwrap_or_default();
-                let what = if pointer.is_empty() {
-                    "the file".to_owned()
-                } else {
-                    format!("`{}`", last_segment(&pointer))
+                let what = match (&notice, pointer.matches('/').count()) {
+                    (_, 0) => "the file".to_owned(),
+                    (Some(id), 2) => format!("notice `{id}`"),
+                    _ => format!("`{}`", last_segment(&pointer)),
                 };
                 let desc = here
                     .and_then(|s| s.get("properties"))
@@ -286,12 +315,19 @@ fn schema_errors(doc: &Document, report: &mut Report) {
                     .map(|p| resolve(&root, p))
                     .and_then(|p| p.get("description"))
                     .and_then(Value::as_str)
-                    .map(|d| format!(": {}", first_sentence(d)))
+                    .map(|d| format!(" ({})", lowercase_first(first_sentence(d))))
                     .unwrap_or_default();
                 Diagnostic::error("E011", file, format!("missing field `{name}` in {what}"))
                     .at(doc.span(&pointer), format!("this needs a `{name}`"))
                     .help(format!("add `{name}:`{desc}"))
             }
+            ValidationErrorKind::MinItems { .. } => Diagnostic::error(
+                "E003",
+                file,
+                format!("`{}` is empty", last_segment(&pointer)),
+            )
+            .at(doc.span(&pointer), "no items")
+            .help("add at least one notice; see `noticec schema` for the fields"),
             ValidationErrorKind::Type { .. } => {
                 let expected = here
                     .map(expected_type)
@@ -314,6 +350,15 @@ fn schema_errors(doc: &Document, report: &mut Report) {
                     }
                     (Value::String(_) | Value::Object(_), "a list") => {
                         d.help("write it as a list, each item on its own line starting with `- `")
+                    }
+                    (Value::Array(_), "a mapping") if pointer.is_empty() => {
+                        d.help("a notices file is a mapping: put the list under `notices:`")
+                    }
+                    (_, "a mapping") if pointer.is_empty() => {
+                        d.help("a notices file is a mapping that starts with `notices:`")
+                    }
+                    (_, "a list") if pointer == "/notices" => {
+                        d.help("`notices:` holds a list of notices, each starting with `- id:`")
                     }
                     _ => d,
                 };
@@ -400,7 +445,13 @@ struct Semantic<'a> {
     doc: &'a Document,
     report: &'a mut Report,
     errors: usize,
+    /// How many more id comparisons "did you mean" may make; keeps files with thousands of dangling
+    /// references linear.
+    suggest_budget: usize,
 }
+
+/// The id comparisons one run may spend on suggestions.
+const SUGGEST_BUDGET: usize = 50_000;
 
 impl Semantic<'_> {
     fn push(&mut self, d: Diagnostic, pointer: &str) {
@@ -836,36 +887,50 @@ impl Semantic<'_> {
                 order.push(id.to_owned());
             }
         }
-        Ids(order)
+        Ids {
+            set: order.iter().cloned().collect(),
+            order,
+        }
     }
 
     /// Reports a reference to an id that does not exist, suggesting the closest that does.
     fn reference(&mut self, pointer: &str, id: &str, known: &Ids, what: &str) {
-        if known.0.iter().any(|k| k == id) {
+        if known.set.contains(id) {
             return;
         }
-        let names: Vec<&str> = known.0.iter().map(String::as_str).collect();
+        let names = &known.order;
         let mut d = Diagnostic::error(
             "E021",
             &self.doc.file,
             format!("no {what} has the id `{id}`"),
         )
         .at(self.doc.span(pointer), format!("unknown {what}"));
-        d = match did_you_mean(id, names.iter().copied()) {
+        let suggestion = if self.suggest_budget >= names.len() {
+            self.suggest_budget -= names.len();
+            did_you_mean(id, names.iter().map(String::as_str))
+        } else {
+            None
+        };
+        d = match suggestion {
             Some(best) => d
                 .help(format!("did you mean `{best}`?"))
-                .note(format!("{what} ids: {}", list(&names, 20))),
+                .note(format!("{what} ids: {}", list(names, 20))),
             None if names.is_empty() => {
                 d.help(format!("declare the {what} first; there are none yet"))
             }
-            None => d.help(format!("the {what} ids are {}", list(&names, 20))),
+            None => d.help(format!("the {what} ids are {}", list(names, 20))),
         };
         self.push(d, pointer);
     }
 }
 
 /// The ids declared in one list, in order.
-struct Ids(Vec<String>);
+struct Ids {
+    /// The ids in order of declaration, for messages.
+    order: Vec<String>,
+    /// The same ids, for lookups.
+    set: std::collections::HashSet<String>,
+}
 
 /// The file-wide ids a notice may refer to.
 struct Known<'a> {

@@ -21,7 +21,7 @@ const MARKER_TEXT: &str =
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     /// A filesystem operation failed.
-    #[error("cannot write `{path}`: {source}")]
+    #[error("cannot write `{path}`")]
     Io {
         /// The path.
         path: PathBuf,

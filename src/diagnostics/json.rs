@@ -19,6 +19,14 @@ struct Entry<'a> {
     label: Option<&'a str>,
     help: Option<&'a str>,
     note: Option<&'a str>,
+    related: Vec<Related<'a>>,
+}
+
+#[derive(Serialize)]
+struct Related<'a> {
+    line: usize,
+    column: usize,
+    label: &'a str,
 }
 
 /// Renders diagnostics as a pretty-printed JSON array.
@@ -39,6 +47,15 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
             label: d.label.as_deref(),
             help: d.help.as_deref(),
             note: d.note.as_deref(),
+            related: d
+                .secondary
+                .iter()
+                .map(|r| Related {
+                    line: r.span.start.line,
+                    column: r.span.start.column,
+                    label: &r.label,
+                })
+                .collect(),
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&entries).unwrap_or_else(|_| "[]".into());

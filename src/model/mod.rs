@@ -41,7 +41,8 @@ pub struct NoticeFile {
     /// Contact points (DPO, data protection team, service teams), declared once and referred to by id.
     #[serde(default)]
     pub contacts: Vec<Contact>,
-    /// The notices.
+    /// The notices; at least one.
+    #[schemars(length(min = 1))]
     pub notices: Vec<Notice>,
 }
 

@@ -163,7 +163,8 @@ fn css_string(text: String) -> Value {
         if c.is_ascii_alphanumeric() || c == ' ' || c == '-' || c == '.' || c == ',' {
             out.push(c);
         } else {
-            out.push_str(&format!("\\{:06x}", c as u32));
+            // A hex escape swallows one following space, so always give it one.
+            out.push_str(&format!("\\{:06x} ", c as u32));
         }
     }
     out.push('"');

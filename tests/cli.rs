@@ -1,0 +1,436 @@
+//! The command line as a user meets it: exit codes, where output goes, the JSON format, usage errors and
+//! `noticec schema`. Each test runs the real binary in a temporary directory of its own.
+
+use std::path::Path;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+const MINIMAL: &str = "\
+notices:
+  - id: example
+    title: Example privacy notice
+    version: \"1\"
+    kind: main
+";
+
+/// What one run of the binary gave.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// A temporary directory with the given files in it.
+fn dir_with(files: &[(&str, &str)]) -> TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write a test file");
+    }
+    dir
+}
+
+/// Runs `noticec ARGS` in `dir`.
+fn noticec(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::cargo_bin("noticec")
+        .expect("the noticec binary is built")
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .args(args)
+        .timeout(Duration::from_secs(30))
+        .output()
+        .expect("noticec runs");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Runs `noticec check FILE --format json --color never` and parses stdout.
+fn check_json(dir: &Path, file: &str) -> (Option<i32>, Vec<Value>) {
+    let run = noticec(
+        dir,
+        &["check", file, "--format", "json", "--color", "never"],
+    );
+    let value: Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}\n{}", run.stdout, run.stderr));
+    match value {
+        Value::Array(items) => (run.code, items),
+        other => panic!("the JSON output is an array, got {other}"),
+    }
+}
+
+// Exit codes -------------------------------------------------------------------------------------------
+
+#[test]
+fn a_clean_file_exits_0() {
+    let dir = dir_with(&[("notices.yaml", MINIMAL)]);
+    let run = noticec(dir.path(), &["check", "notices.yaml", "--color", "never"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.is_empty(),
+        "human output goes to stderr: {}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("no problems found"), "{}", run.stderr);
+}
+
+#[test]
+fn check_reads_notices_yaml_by_default() {
+    let dir = dir_with(&[("notices.yaml", MINIMAL)]);
+    let run = noticec(dir.path(), &["check", "--color", "never"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("notices.yaml"), "{}", run.stderr);
+}
+
+#[test]
+fn a_clean_file_gives_an_empty_json_array() {
+    let dir = dir_with(&[("notices.yaml", MINIMAL)]);
+    let (code, items) = check_json(dir.path(), "notices.yaml");
+    assert_eq!(code, Some(0));
+    assert!(items.is_empty(), "{items:?}");
+}
+
+#[test]
+fn problems_in_the_notices_exit_1() {
+    let dir = dir_with(&[("notices.yaml", &MINIMAL.replace("kind: main", "kind: mian"))]);
+    let run = noticec(dir.path(), &["check", "notices.yaml", "--color", "never"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("error[E013]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean `main`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("notices.yaml: 1 error"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_missing_file_exits_2_and_says_so() {
+    let dir = dir_with(&[]);
+    let run = noticec(dir.path(), &["check", "absent.yaml", "--color", "never"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(run.stderr.contains("absent.yaml"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("No such file") || run.stderr.contains("not found"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_missing_default_file_exits_2_and_names_it() {
+    let dir = dir_with(&[]);
+    let run = noticec(dir.path(), &["check"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("notices.yaml"), "{}", run.stderr);
+}
+
+#[test]
+fn a_missing_file_in_json_mode_still_exits_2_with_a_message() {
+    let dir = dir_with(&[]);
+    let run = noticec(dir.path(), &["check", "absent.yaml", "--format", "json"]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("absent.yaml"), "{}", run.stderr);
+}
+
+#[test]
+fn a_directory_exits_2_and_says_so() {
+    let dir = dir_with(&[]);
+    std::fs::create_dir(dir.path().join("notices")).unwrap();
+    let run = noticec(dir.path(), &["check", "notices", "--color", "never"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("notices"), "{}", run.stderr);
+    assert!(run.stderr.contains("directory"), "{}", run.stderr);
+}
+
+#[test]
+fn a_file_over_the_size_limit_exits_2_and_names_the_flag() {
+    let dir = dir_with(&[("notices.yaml", MINIMAL)]);
+    let run = noticec(
+        dir.path(),
+        &["check", "notices.yaml", "--max-input-bytes", "10"],
+    );
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("over the limit"), "{}", run.stderr);
+    assert!(run.stderr.contains("--max-input-bytes"), "{}", run.stderr);
+
+    let limit = MINIMAL.len().to_string();
+    let run = noticec(
+        dir.path(),
+        &["check", "notices.yaml", "--max-input-bytes", &limit],
+    );
+    assert_eq!(
+        run.code,
+        Some(0),
+        "a file exactly at the limit is read: {}",
+        run.stderr
+    );
+}
+
+// Usage errors -----------------------------------------------------------------------------------------
+
+#[test]
+fn an_unknown_subcommand_exits_2() {
+    let dir = dir_with(&[]);
+    let run = noticec(dir.path(), &["frobnicate"]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("frobnicate"), "{}", run.stderr);
+}
+
+#[test]
+fn an_unknown_flag_exits_2() {
+    let dir = dir_with(&[("notices.yaml", MINIMAL)]);
+    let run = noticec(dir.path(), &["check", "notices.yaml", "--bogus"]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("--bogus"), "{}", run.stderr);
+}
+
+#[test]
+fn an_unknown_format_exits_2() {
+    let dir = dir_with(&[("notices.yaml", MINIMAL)]);
+    let run = noticec(dir.path(), &["check", "notices.yaml", "--format", "xml"]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("xml"), "{}", run.stderr);
+}
+
+#[test]
+fn a_bad_size_limit_exits_2() {
+    let dir = dir_with(&[("notices.yaml", MINIMAL)]);
+    let run = noticec(
+        dir.path(),
+        &["check", "notices.yaml", "--max-input-bytes", "lots"],
+    );
+    assert_eq!(run.code, Some(2));
+}
+
+#[test]
+fn no_subcommand_exits_2_with_usage() {
+    let dir = dir_with(&[]);
+    let run = noticec(dir.path(), &[]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("Usage"), "{}", run.stderr);
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let dir = dir_with(&[]);
+    let help = noticec(dir.path(), &["check", "--help"]);
+    assert_eq!(help.code, Some(0));
+    assert!(help.stdout.contains("--format"), "{}", help.stdout);
+    assert!(help.stdout.contains("--max-input-bytes"), "{}", help.stdout);
+    let version = noticec(dir.path(), &["--version"]);
+    assert_eq!(version.code, Some(0));
+    assert!(
+        version.stdout.contains(env!("CARGO_PKG_VERSION")),
+        "{}",
+        version.stdout
+    );
+}
+
+// The JSON format --------------------------------------------------------------------------------------
+
+#[test]
+fn json_diagnostics_carry_every_field() {
+    let text = "\
+notices:
+  - id: example
+    titel: Example privacy notice
+    title: Example privacy notice
+    version: 1
+    kind: mian
+    last_updated: 2023-02-30
+";
+    let dir = dir_with(&[("notices.yaml", text)]);
+    let run = noticec(
+        dir.path(),
+        &[
+            "check",
+            "notices.yaml",
+            "--format",
+            "json",
+            "--color",
+            "never",
+        ],
+    );
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.is_empty(),
+        "JSON mode keeps stderr clean: {}",
+        run.stderr
+    );
+    let (_, items) = check_json(dir.path(), "notices.yaml");
+    assert!(
+        items.len() >= 3,
+        "every schema problem is reported at once: {items:#?}"
+    );
+    for d in &items {
+        let object = d.as_object().expect("each diagnostic is an object");
+        for key in [
+            "code", "severity", "message", "file", "line", "column", "notice", "path",
+        ] {
+            assert!(object.contains_key(key), "`{key}` missing from {d}");
+        }
+        assert!(
+            d["code"].as_str().is_some_and(|c| c.starts_with('E')),
+            "{d}"
+        );
+        assert_eq!(d["severity"], "error", "{d}");
+        assert!(d["message"].as_str().is_some_and(|m| !m.is_empty()), "{d}");
+        assert_eq!(d["file"], "notices.yaml", "{d}");
+        assert!(d["line"].as_u64().is_some_and(|l| l >= 1), "{d}");
+        assert!(d["column"].as_u64().is_some_and(|c| c >= 1), "{d}");
+        assert_eq!(d["notice"], "example", "{d}");
+        assert!(
+            d["path"]
+                .as_str()
+                .is_some_and(|p| p.starts_with("/notices/0")),
+            "{d}"
+        );
+    }
+    let lines: Vec<u64> = items.iter().map(|d| d["line"].as_u64().unwrap()).collect();
+    let mut sorted = lines.clone();
+    sorted.sort_unstable();
+    assert_eq!(lines, sorted, "diagnostics come in file order");
+    let codes: Vec<&str> = items.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    for code in ["E010", "E012", "E013"] {
+        assert!(codes.contains(&code), "{code} in {codes:?}");
+    }
+}
+
+#[test]
+fn an_unknown_field_names_its_line_and_suggests_the_field() {
+    let text = MINIMAL.replace(
+        "    title: Example privacy notice\n",
+        "    titel: Example privacy notice\n    title: Example privacy notice\n",
+    );
+    let dir = dir_with(&[("notices.yaml", &text)]);
+
+    let run = noticec(dir.path(), &["check", "notices.yaml", "--color", "never"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("error[E010]: unknown field `titel`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--> notices.yaml:3:5"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("3 |     titel: Example"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `title`?"),
+        "{}",
+        run.stderr
+    );
+
+    let (_, items) = check_json(dir.path(), "notices.yaml");
+    assert_eq!(items.len(), 1, "{items:#?}");
+    let d = &items[0];
+    assert_eq!(d["code"], "E010");
+    assert_eq!(d["line"], 3);
+    assert_eq!(d["column"], 5);
+    assert_eq!(d["path"], "/notices/0/titel");
+    assert_eq!(d["notice"], "example");
+    assert!(d["help"].as_str().unwrap().contains("`title`"), "{d}");
+}
+
+#[test]
+fn a_duplicate_notice_id_says_duplicate_and_points_at_both() {
+    let text = format!("{MINIMAL}{}", MINIMAL.replace("notices:\n", ""));
+    let dir = dir_with(&[("notices.yaml", &text)]);
+
+    let run = noticec(dir.path(), &["check", "notices.yaml", "--color", "never"]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("duplicate"), "{}", run.stderr);
+    assert!(run.stderr.contains("`example`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--> notices.yaml:6:9"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("first used here"), "{}", run.stderr);
+
+    let (code, items) = check_json(dir.path(), "notices.yaml");
+    assert_eq!(code, Some(1));
+    assert_eq!(items.len(), 1, "{items:#?}");
+    assert_eq!(items[0]["code"], "E020");
+    assert!(items[0]["message"].as_str().unwrap().contains("duplicate"));
+    assert_eq!(items[0]["line"], 6);
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let text = "\
+organisations:
+  - id: example-org
+    name: Example Organisation
+    email: not-an-address
+    address:
+      town: Exeter
+      postcode: ex5 2fz
+notices:
+  - id: Example
+    title: Example privacy notice
+    kind: main
+";
+    let dir = dir_with(&[("notices.yaml", text)]);
+    let (code, items) = check_json(dir.path(), "notices.yaml");
+    assert_eq!(code, Some(1));
+    let codes: Vec<&str> = items.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    for expected in ["E011", "E014", "E024", "E026"] {
+        assert!(codes.contains(&expected), "{expected} in {codes:?}");
+    }
+}
+
+// Colour -----------------------------------------------------------------------------------------------
+
+#[test]
+fn color_always_styles_and_color_never_does_not() {
+    let dir = dir_with(&[("notices.yaml", &MINIMAL.replace("kind: main", "kind: mian"))]);
+    let plain = noticec(dir.path(), &["check", "notices.yaml", "--color", "never"]);
+    assert!(!plain.stderr.contains('\u{1b}'), "{}", plain.stderr);
+    let styled = noticec(dir.path(), &["check", "notices.yaml", "--color", "always"]);
+    assert_eq!(styled.code, Some(1));
+    assert!(styled.stderr.contains("\u{1b}["), "{}", styled.stderr);
+    let auto = noticec(dir.path(), &["check", "notices.yaml"]);
+    assert!(
+        !auto.stderr.contains('\u{1b}'),
+        "auto colour is off when stderr is not a terminal: {}",
+        auto.stderr
+    );
+}
+
+// The schema -------------------------------------------------------------------------------------------
+
+#[test]
+fn schema_prints_a_draft_2020_12_json_schema() {
+    let dir = dir_with(&[]);
+    let run = noticec(dir.path(), &["schema"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let schema: Value = serde_json::from_str(&run.stdout).expect("the schema is JSON");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert_eq!(schema["type"], "object");
+    assert!(
+        schema["properties"]["notices"].is_object(),
+        "{}",
+        schema["properties"]
+    );
+    assert_eq!(schema["required"], serde_json::json!(["notices"]));
+}

@@ -1,0 +1,174 @@
+//! Snapshots of what `noticec check` prints for each file in `tests/fixtures/bad/`.
+//!
+//! Each fixture is named after the one diagnostic code it triggers (`E010_unknown_field.yaml`). The real
+//! binary runs from the crate root with the fixture's relative path, so the file names in the output are
+//! stable. Both formats are snapshotted: the human one (stderr) and the JSON one (stdout), each with the
+//! exit code. Beyond the snapshots, every fixture must exit 1 and report its own code and no other.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// What one run of the binary gave.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// The exit code and one stream, as a snapshot shows them.
+    fn transcript(&self, stream: &str, text: &str) -> String {
+        let code = self
+            .code
+            .map_or("none (killed by a signal)".into(), |c| c.to_string());
+        format!("exit code: {code}\n--- {stream} ---\n{text}")
+    }
+}
+
+/// Runs `noticec check FILE --color never --format FORMAT` from the crate root.
+fn check(file: &str, format: &str) -> Run {
+    let output = Command::cargo_bin("noticec")
+        .expect("the noticec binary is built")
+        .current_dir(ROOT)
+        .env_remove("NO_COLOR")
+        .args(["check", file, "--color", "never", "--format", format])
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .expect("noticec runs");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// The fixture's path relative to the crate root, with `/` separators.
+fn relative(path: &Path) -> String {
+    path.strip_prefix(ROOT)
+        .expect("fixtures lie inside the crate")
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// The code a fixture is named after: `E010` for `E010_unknown_field.yaml`.
+fn expected_code(path: &Path) -> String {
+    let name = path.file_name().unwrap().to_string_lossy();
+    let code = name.split('_').next().unwrap_or_default().to_owned();
+    assert!(
+        code.len() == 4 && code.starts_with('E') && code[1..].bytes().all(|b| b.is_ascii_digit()),
+        "fixture `{name}` must be named CODE_description.yaml, like E010_unknown_field.yaml"
+    );
+    code
+}
+
+#[test]
+fn every_bad_fixture_reports_its_own_code() {
+    insta::glob!("fixtures/bad/*.yaml", |path| {
+        let file = relative(path);
+        let code = expected_code(path);
+
+        let human = check(&file, "human");
+        assert_eq!(
+            human.code,
+            Some(1),
+            "{file}: human run exits 1\n{}",
+            human.stderr
+        );
+        assert!(
+            human.stdout.is_empty(),
+            "{file}: the human format writes only to stderr, got stdout:\n{}",
+            human.stdout
+        );
+        assert!(
+            human.stderr.contains(&format!("error[{code}]")),
+            "{file}: human output names {code}:\n{}",
+            human.stderr
+        );
+        assert!(
+            human.stderr.contains(&file),
+            "{file}: human output names the file:\n{}",
+            human.stderr
+        );
+        assert!(
+            !human.stderr.contains('\u{1b}'),
+            "{file}: `--color never` output has no ANSI escapes"
+        );
+
+        let json = check(&file, "json");
+        assert_eq!(
+            json.code,
+            Some(1),
+            "{file}: JSON run exits 1\n{}",
+            json.stderr
+        );
+        assert!(
+            json.stderr.is_empty(),
+            "{file}: the JSON format writes only to stdout, got stderr:\n{}",
+            json.stderr
+        );
+        let parsed: Value = serde_json::from_str(&json.stdout)
+            .unwrap_or_else(|e| panic!("{file}: stdout is not JSON ({e}):\n{}", json.stdout));
+        let items = parsed.as_array().expect("the JSON output is an array");
+        let codes: BTreeSet<&str> = items.iter().filter_map(|d| d["code"].as_str()).collect();
+        assert!(
+            codes.contains(code.as_str()),
+            "{file}: JSON output contains {code}, got {codes:?}"
+        );
+        assert_eq!(
+            codes,
+            BTreeSet::from([code.as_str()]),
+            "{file}: the fixture triggers only {code}"
+        );
+        for d in items {
+            assert_eq!(
+                d["file"],
+                file.as_str(),
+                "{file}: each diagnostic names the file"
+            );
+            assert_eq!(d["severity"], "error", "{file}: {d}");
+        }
+
+        insta::assert_snapshot!("human", human.transcript("stderr", &human.stderr));
+        insta::assert_snapshot!("json", json.transcript("stdout", &json.stdout));
+    });
+}
+
+#[test]
+fn the_bad_fixtures_cover_every_input_error_code() {
+    let dir = Path::new(ROOT).join("tests/fixtures/bad");
+    let codes: BTreeSet<String> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/bad exists")
+        .map(|e| expected_code(&e.unwrap().path()))
+        .collect();
+    for code in [
+        "E001", "E002", "E003", "E004", "E005", "E006", "E010", "E011", "E012", "E013", "E014",
+        "E020", "E021", "E022", "E023", "E024", "E025", "E026", "E027",
+    ] {
+        assert!(
+            codes.contains(code),
+            "no fixture in tests/fixtures/bad triggers {code}"
+        );
+    }
+}
+
+#[test]
+fn the_minimal_good_fixture_is_clean() {
+    let file = "tests/fixtures/good/minimal.yaml";
+    let human = check(file, "human");
+    assert_eq!(human.code, Some(0), "{}", human.stderr);
+    assert_eq!(
+        human.stderr,
+        format!("{file}: 1 notice checked, no problems found\n")
+    );
+    let json = check(file, "json");
+    assert_eq!(json.code, Some(0), "{}", json.stderr);
+    assert_eq!(
+        serde_json::from_str::<Value>(&json.stdout).unwrap(),
+        Value::Array(vec![])
+    );
+}

@@ -1,0 +1,765 @@
+//! Hostile inputs: files that are broken, huge, deeply nested, binary or built to exhaust a parser.
+//!
+//! Each input is generated in a temporary directory when the test runs; none is committed. The real binary
+//! runs on it under a 10 s timeout and, where `prlimit` exists, a 1 GiB address-space limit, so a hang or a
+//! memory blow-up fails the test instead of stalling the machine. For every input the binary must finish by
+//! itself (no signal), exit 1 (problems in the file) or 2 (cannot read it), say something that names the
+//! problem, give a line and column when the fault has one, and do it in under 10 s. The cases run one at a
+//! time so their timings are not skewed by each other; each prints its elapsed time (`--nocapture`).
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The longest a run may take.
+const TIME_LIMIT: Duration = Duration::from_secs(10);
+/// The address space a run may use, in bytes (1 GiB).
+const ADDRESS_SPACE: u64 = 1 << 30;
+
+/// Where a diagnostic must point, when the fault has a place.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    /// Nowhere: the file could not be read (exit 2), or the fault is the file as a whole.
+    Unplaced,
+    /// Some line and column.
+    Any,
+    /// This line, any column.
+    Line(u64),
+    /// This line and column.
+    At(u64, u64),
+}
+
+/// What a case expects.
+struct Expect {
+    /// The exit code.
+    code: i32,
+    /// Groups of words; the output must contain at least one word of each group (case-insensitive).
+    mentions: &'static [&'static [&'static str]],
+    /// Where the first diagnostic must point.
+    place: Place,
+}
+
+/// One run of the binary.
+struct Outcome {
+    code: Option<i32>,
+    signal: Option<i32>,
+    stdout: String,
+    stderr: String,
+    elapsed: Duration,
+}
+
+/// Serialises the cases, so one case's CPU use does not count against another's time.
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: Mutex<()> = Mutex::new(());
+    LOCK.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Whether `prlimit` can run programs here.
+fn prlimit() -> bool {
+    static FOUND: OnceLock<bool> = OnceLock::new();
+    *FOUND.get_or_init(|| {
+        let found = cfg!(target_os = "linux")
+            && Command::new("prlimit")
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success());
+        if !found {
+            eprintln!("prlimit not found: running without the address-space limit");
+        }
+        found
+    })
+}
+
+/// Runs `noticec ARGS` in `dir` under the time limit and, where possible, the memory limit.
+fn run(dir: &Path, args: &[&str]) -> Outcome {
+    let binary = assert_cmd::cargo::cargo_bin("noticec");
+    let mut command = if prlimit() {
+        let mut c = Command::new("prlimit");
+        c.arg(format!("--as={ADDRESS_SPACE}"))
+            .arg("--")
+            .arg(&binary);
+        c
+    } else {
+        Command::new(&binary)
+    };
+    command.args(args).current_dir(dir).env_remove("NO_COLOR");
+    let start = Instant::now();
+    let output = assert_cmd::Command::from_std(command)
+        .timeout(TIME_LIMIT)
+        .output()
+        .expect("noticec starts");
+    let elapsed = start.elapsed();
+    #[cfg(unix)]
+    let signal = std::os::unix::process::ExitStatusExt::signal(&output.status);
+    #[cfg(not(unix))]
+    let signal = None;
+    Outcome {
+        code: output.status.code(),
+        signal,
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        elapsed,
+    }
+}
+
+/// A shortened copy of some output, for failure messages.
+fn excerpt(text: &str) -> String {
+    let mut out: String = text.chars().take(2000).collect();
+    if out.len() < text.len() {
+        out.push_str("\n[…]");
+    }
+    out
+}
+
+/// Checks what every run must do: finish by itself, in time, with an expected code and a message.
+fn check_outcome(name: &str, format: &str, outcome: &Outcome, expect: &Expect) {
+    println!(
+        "{name} ({format}): {:.3} s, exit {:?}",
+        outcome.elapsed.as_secs_f64(),
+        outcome.code
+    );
+    let shown = format!(
+        "stdout:\n{}\nstderr:\n{}",
+        excerpt(&outcome.stdout),
+        excerpt(&outcome.stderr)
+    );
+    assert_eq!(
+        outcome.signal,
+        None,
+        "{name} ({format}): killed by signal {:?} after {:.1} s (a timeout kills with 9)\n{shown}",
+        outcome.signal,
+        outcome.elapsed.as_secs_f64()
+    );
+    assert!(
+        outcome.elapsed < TIME_LIMIT,
+        "{name} ({format}): took {:.1} s\n{shown}",
+        outcome.elapsed.as_secs_f64()
+    );
+    assert!(
+        !outcome.stderr.contains("panicked"),
+        "{name} ({format}): panicked\n{shown}"
+    );
+    assert!(
+        matches!(outcome.code, Some(1 | 2)),
+        "{name} ({format}): exit code {:?} is neither 1 nor 2\n{shown}",
+        outcome.code
+    );
+    assert_eq!(
+        outcome.code,
+        Some(expect.code),
+        "{name} ({format}): exit code\n{shown}"
+    );
+    let all = format!("{}{}", outcome.stdout, outcome.stderr);
+    assert!(!all.trim().is_empty(), "{name} ({format}): printed nothing");
+    let lower = all.to_lowercase();
+    for group in expect.mentions {
+        assert!(
+            group.iter().any(|w| lower.contains(&w.to_lowercase())),
+            "{name} ({format}): the output mentions none of {group:?}\n{shown}"
+        );
+    }
+}
+
+/// Runs `noticec check FILE` on a hostile input in both formats and checks the outcome.
+fn hostile(name: &str, dir: &Path, file: &str, extra: &[&str], expect: Expect) {
+    let _serial = one_at_a_time();
+
+    let mut args = vec!["check", file, "--color", "never"];
+    args.extend_from_slice(extra);
+    let human = run(dir, &args);
+    check_outcome(name, "human", &human, &expect);
+    if expect.code == 1 {
+        assert!(
+            human.stderr.contains("error[E0"),
+            "{name}: a diagnostic with a code\n{}",
+            excerpt(&human.stderr)
+        );
+    }
+
+    args.extend_from_slice(&["--format", "json"]);
+    let json = run(dir, &args);
+    check_outcome(name, "json", &json, &expect);
+    if expect.code == 2 {
+        return;
+    }
+    let items: Vec<Value> = serde_json::from_str(&json.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{name}: stdout is not a JSON array ({e})\n{}",
+            excerpt(&json.stdout)
+        )
+    });
+    let first = items
+        .first()
+        .unwrap_or_else(|| panic!("{name}: exit 1 with no diagnostic"));
+    let (line, column) = (first["line"].as_u64(), first["column"].as_u64());
+    let place = format!("{}:{}", first["line"], first["column"]);
+    match expect.place {
+        Place::Unplaced => {}
+        Place::Any => assert!(
+            line.is_some() && column.is_some(),
+            "{name}: the diagnostic has no line and column: {first:#}"
+        ),
+        Place::Line(l) => assert_eq!(
+            line,
+            Some(l),
+            "{name}: the diagnostic points at {place}, the fault is on line {l}: {first:#}"
+        ),
+        Place::At(l, c) => assert_eq!(
+            (line, column),
+            (Some(l), Some(c)),
+            "{name}: the diagnostic points at {place}, the fault is at {l}:{c}: {first:#}"
+        ),
+    }
+}
+
+/// A temporary directory holding one file, `notices.yaml`, with these bytes.
+fn with_file(bytes: impl AsRef<[u8]>) -> TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::write(dir.path().join("notices.yaml"), bytes).expect("write the hostile input");
+    dir
+}
+
+/// A tiny deterministic random number generator (xorshift64), so the random input is the same each run.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+}
+
+const F: &str = "notices.yaml";
+
+// Broken YAML ------------------------------------------------------------------------------------------
+
+#[test]
+fn invalid_yaml_syntax() {
+    let dir = with_file(
+        "notices:\n  - id: example\n    title: \"Example privacy notice\n    version: \"1\"\n",
+    );
+    hostile(
+        "invalid syntax",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E001"], &["invalid YAML"]],
+            place: Place::Line(3),
+        },
+    );
+}
+
+#[test]
+fn tab_indentation() {
+    // The tab that breaks the file is on line 3, column 1.
+    let dir = with_file("notices:\n  - id: example\n\ttitle: Example privacy notice\n");
+    hostile(
+        "tab indentation",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E001"], &["tab"]],
+            place: Place::Line(3),
+        },
+    );
+}
+
+#[test]
+fn duplicate_keys() {
+    let dir = with_file(
+        "notices:\n  - id: example\n    title: One\n    version: \"1\"\n    title: Two\n    kind: main\n",
+    );
+    hostile(
+        "duplicate keys",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E005"], &["duplicate key `title`"]],
+            place: Place::At(5, 5),
+        },
+    );
+}
+
+#[test]
+fn duplicate_notice_id() {
+    let notice = "  - id: example\n    title: Example\n    version: \"1\"\n    kind: main\n";
+    let dir = with_file(format!("notices:\n{notice}{notice}"));
+    hostile(
+        "duplicate notice id",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E020"], &["duplicate"], &["example"]],
+            place: Place::At(6, 9),
+        },
+    );
+}
+
+// Bytes that are not YAML text -------------------------------------------------------------------------
+
+#[test]
+fn non_utf8_bytes() {
+    let dir = with_file(b"notices:\n  - id: caf\xE9\n".as_slice());
+    hostile(
+        "non-UTF-8 bytes",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E002"], &["UTF-8"]],
+            place: Place::At(2, 12),
+        },
+    );
+}
+
+#[test]
+fn nul_bytes() {
+    let dir = with_file(b"notices:\n  - id: a\0b\n".as_slice());
+    hostile(
+        "NUL bytes",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E002"], &["NUL"]],
+            place: Place::At(2, 10),
+        },
+    );
+}
+
+#[test]
+fn one_megabyte_of_random_bytes() {
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let bytes: Vec<u8> = (0..1 << 20).map(|_| rng.next() as u8).collect();
+    let dir = with_file(bytes);
+    hostile(
+        "1 MB of random bytes",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E002"], &["UTF-8", "NUL"]],
+            place: Place::Any,
+        },
+    );
+}
+
+// Files without notices --------------------------------------------------------------------------------
+
+#[test]
+fn an_empty_file() {
+    let dir = with_file("");
+    hostile(
+        "empty file",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E003"], &["no notices"]],
+            place: Place::Unplaced,
+        },
+    );
+}
+
+#[test]
+fn a_file_of_only_comments() {
+    let dir = with_file("# notices:\n#   - id: example\n\n   # nothing here\n");
+    hostile(
+        "only comments",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E003"], &["no notices"]],
+            place: Place::Unplaced,
+        },
+    );
+}
+
+#[test]
+fn a_scalar_at_the_top_level() {
+    let dir = with_file("hello\n");
+    hostile(
+        "scalar at top level",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E012"], &["mapping"]],
+            place: Place::At(1, 1),
+        },
+    );
+}
+
+#[test]
+fn a_list_at_the_top_level() {
+    let dir = with_file("- id: example\n  title: Example\n  version: \"1\"\n  kind: main\n");
+    hostile(
+        "list at top level",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E012"], &["mapping"]],
+            place: Place::At(1, 1),
+        },
+    );
+}
+
+#[test]
+fn notices_is_a_number() {
+    let dir = with_file("notices: 42\n");
+    hostile(
+        "notices: 42",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E012"], &["list"], &["42"]],
+            place: Place::At(1, 10),
+        },
+    );
+}
+
+#[test]
+fn an_unknown_top_level_key() {
+    let dir = with_file(
+        "notices:\n  - id: example\n    title: Example\n    version: \"1\"\n    kind: main\nnotice_list: []\n",
+    );
+    hostile(
+        "unknown top-level key",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E010"], &["notice_list"]],
+            place: Place::At(6, 1),
+        },
+    );
+}
+
+// YAML features a notices file does not use ------------------------------------------------------------
+
+#[test]
+fn a_python_object_tag() {
+    let dir = with_file("notices: !!python/object/apply:os.system [\"echo owned\"]\n");
+    hostile(
+        "!!python/object tag",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E004"], &["tag"]],
+            place: Place::Line(1),
+        },
+    );
+}
+
+#[test]
+fn several_documents_in_one_file() {
+    let doc = "notices:\n  - id: example\n    title: Example\n    version: \"1\"\n    kind: main\n";
+    let dir = with_file(format!("{doc}---\n{doc}---\n{doc}"));
+    hostile(
+        "several documents",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E004"], &["more than one"]],
+            place: Place::At(6, 1),
+        },
+    );
+}
+
+#[test]
+fn an_alias_bomb() {
+    // Billion laughs: nine levels of nine aliases each, 9^9 strings if expanded.
+    let mut text = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    let names: Vec<char> = ('a'..='j').collect();
+    for pair in names.windows(2) {
+        let (prev, this) = (pair[0], pair[1]);
+        let refs = vec![format!("*{prev}"); 9].join(",");
+        writeln!(text, "{this}: &{this} [{refs}]").unwrap();
+    }
+    text.push_str("notices: *j\n");
+    let dir = with_file(text);
+    hostile(
+        "alias bomb",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E004"], &["alias", "anchor"]],
+            // Refused at the first anchor, before any alias can be expanded.
+            place: Place::At(1, 4),
+        },
+    );
+}
+
+// Deep nesting -----------------------------------------------------------------------------------------
+
+#[test]
+fn two_hundred_thousand_nested_brackets() {
+    let dir = with_file("[".repeat(200_000));
+    hostile(
+        "200,000 nested [",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E001", "E006"], &["deep", "nesting", "recursion"]],
+            place: Place::Line(1),
+        },
+    );
+}
+
+#[test]
+fn two_hundred_thousand_nested_braces() {
+    let dir = with_file("{".repeat(200_000));
+    hostile(
+        "200,000 nested {",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E001", "E006"], &["deep", "nesting", "recursion"]],
+            place: Place::Line(1),
+        },
+    );
+}
+
+#[test]
+fn a_hundred_thousand_nested_block_sequences() {
+    // `- - - … x`: each `- ` opens a block sequence inside the last, two columns further in.
+    let dir = with_file(format!("{}x\n", "- ".repeat(100_000)));
+    hostile(
+        "100,000 nested `- ` on one line",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E006"], &["deeper than the limit"]],
+            place: Place::Line(1),
+        },
+    );
+}
+
+#[test]
+fn block_sequences_one_line_deeper_each() {
+    // One level per line, each line indented one more space. A hundred thousand such lines would take
+    // 5 GB, which the size limit refuses unread; 4,000 levels is as deep as fits under the default 8 MiB.
+    let levels = 4_000;
+    let mut text = String::new();
+    for i in 0..levels {
+        writeln!(text, "{}-", " ".repeat(i)).unwrap();
+    }
+    assert!(text.len() < 8 * 1024 * 1024);
+    let dir = with_file(text);
+    hostile(
+        "4,000 block sequence levels, one per line",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E006"], &["deeper than the limit"]],
+            place: Place::At(33, 33),
+        },
+    );
+}
+
+// Size ------------------------------------------------------------------------------------------------
+
+fn twenty_megabyte_line() -> TempDir {
+    let mut text = String::with_capacity(20 * 1024 * 1024 + 16);
+    text.push_str("notices: ");
+    text.push_str(&"a".repeat(20 * 1024 * 1024));
+    text.push('\n');
+    with_file(text)
+}
+
+#[test]
+fn a_twenty_megabyte_line_is_refused_by_size() {
+    let dir = twenty_megabyte_line();
+    hostile(
+        "20 MB single line",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 2,
+            mentions: &[&["over the limit"], &["--max-input-bytes"]],
+            place: Place::Unplaced,
+        },
+    );
+}
+
+#[test]
+fn a_twenty_megabyte_line_under_a_raised_limit_is_parsed() {
+    let dir = twenty_megabyte_line();
+    hostile(
+        "20 MB single line, limit raised to 32 MiB",
+        dir.path(),
+        F,
+        &["--max-input-bytes", "33554432"],
+        Expect {
+            code: 1,
+            mentions: &[&["E012"], &["expected a list"]],
+            place: Place::At(1, 10),
+        },
+    );
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn an_endless_device_is_refused_without_reading_it_all() {
+    // `/dev/zero` reports a size of 0, so a check of the size before reading lets it through; reading must
+    // stop at the limit too, or a pipe or device is read until memory runs out.
+    if !prlimit() {
+        eprintln!("skipped: without prlimit a failure here would fill the memory");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let _serial = one_at_a_time();
+    let outcome = run(dir.path(), &["check", "/dev/zero", "--color", "never"]);
+    check_outcome(
+        "/dev/zero",
+        "human",
+        &outcome,
+        &Expect {
+            code: 2,
+            mentions: &[
+                &["/dev/zero"],
+                &["limit", "not a regular file", "not a file"],
+            ],
+            place: Place::Unplaced,
+        },
+    );
+    assert!(
+        !outcome.stderr.contains("out of memory"),
+        "/dev/zero was read until memory ran out:\n{}",
+        outcome.stderr
+    );
+}
+
+#[test]
+fn many_dangling_references_are_checked_in_linear_time() {
+    // 20,000 contacts and 20,000 notices each naming a contact that does not exist: about 3 MB, well under
+    // the size limit. Checking them must take time in proportion to the file, not to references × ids.
+    let n = 20_000;
+    let mut text = String::from("organisations:\n  - id: org\n    name: Org\ncontacts:\n");
+    for i in 0..n {
+        writeln!(
+            text,
+            "  - {{id: contact-{i}, name: Contact, organisation: org, role: general}}"
+        )
+        .unwrap();
+    }
+    text.push_str("notices:\n");
+    for i in 0..n {
+        writeln!(
+            text,
+            "  - {{id: notice-{i}, title: T, version: '1', kind: main, data_protection_contact: missing-{i}}}"
+        )
+        .unwrap();
+    }
+    assert!(text.len() < 8 * 1024 * 1024);
+    let dir = with_file(text);
+    hostile(
+        "20,000 dangling references among 20,000 ids",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E021"], &["no contact has the id"]],
+            place: Place::Line(20_006),
+        },
+    );
+}
+
+// Paths that are not notices files ---------------------------------------------------------------------
+
+#[test]
+fn a_missing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    hostile(
+        "missing file",
+        dir.path(),
+        "no-such-file.yaml",
+        &[],
+        Expect {
+            code: 2,
+            mentions: &[&["no-such-file.yaml"], &["no such file", "not found"]],
+            place: Place::Unplaced,
+        },
+    );
+}
+
+#[test]
+fn a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("notices.yaml")).unwrap();
+    hostile(
+        "directory",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 2,
+            mentions: &[&["notices.yaml"], &["directory"]],
+            place: Place::Unplaced,
+        },
+    );
+}
+
+// Harmless oddities that must still work ---------------------------------------------------------------
+
+#[test]
+fn a_byte_order_mark_and_crlf_line_ends_are_accepted() {
+    let text = "\u{feff}notices:\r\n  - id: example\r\n    title: Example\r\n    version: \"1\"\r\n    kind: main\r\n";
+    let dir = with_file(text);
+    let _serial = one_at_a_time();
+    let outcome = run(dir.path(), &["check", F, "--color", "never"]);
+    println!(
+        "BOM and CRLF: {:.3} s, exit {:?}",
+        outcome.elapsed.as_secs_f64(),
+        outcome.code
+    );
+    assert_eq!(outcome.code, Some(0), "{}", outcome.stderr);
+}
