@@ -45,6 +45,8 @@ pub struct NoticeView {
     pub transfers: Vec<TransferView>,
     pub retention: Vec<RetentionView>,
     pub rights: Vec<RightView>,
+    /// Rights in order, consecutive ones used the same way grouped together.
+    pub right_groups: Vec<RightGroup>,
     pub requirements: Vec<RequirementView>,
     pub automated_decisions: Vec<DecisionView>,
     pub security: Option<SecurityView>,
@@ -94,7 +96,7 @@ pub struct PartyView {
 }
 
 /// A contact point with its details.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContactView {
     pub name: String,
     pub organisation: String,
@@ -107,7 +109,7 @@ pub struct ContactView {
 }
 
 /// How to do something.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HowView {
     pub instructions: Option<String>,
     pub contact: Option<ContactView>,
@@ -215,6 +217,57 @@ pub struct RightView {
     pub identification: Option<String>,
     pub fee: Option<String>,
     pub limits: Option<String>,
+}
+
+/// Rights used the same way, shown once with their shared instructions.
+#[derive(Debug, Clone, Serialize)]
+pub struct RightGroup {
+    /// `Right of access (Art. 15)`, or the labels joined for several rights.
+    pub heading: String,
+    pub rights: Vec<RightView>,
+    pub how: Option<HowView>,
+}
+
+/// Groups consecutive rights whose `how` is the same.
+fn group_rights(rights: &[RightView]) -> Vec<RightGroup> {
+    let mut groups: Vec<RightGroup> = Vec::new();
+    for r in rights {
+        match groups.last_mut() {
+            Some(g)
+                if r.how.is_some()
+                    && g.how == r.how
+                    && r.authority.is_none()
+                    && g.rights.iter().all(|x| x.authority.is_none()) =>
+            {
+                g.rights.push(r.clone());
+            }
+            _ => groups.push(RightGroup {
+                heading: String::new(),
+                rights: vec![r.clone()],
+                how: r.how.clone(),
+            }),
+        }
+    }
+    for g in &mut groups {
+        let labels: Vec<&str> = g.rights.iter().map(|r| r.label).collect();
+        g.heading = match labels.split_last() {
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} and {}", rest.join(", "), lowercase_first(last)),
+            None => String::new(),
+        };
+        if labels.len() > 1 {
+            g.heading = g.heading.replacen(", R", ", r", usize::MAX);
+        }
+    }
+    groups
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Whether data must be provided.
@@ -400,6 +453,7 @@ pub fn notice(file: &NoticeFile, notice: &Notice) -> NoticeView {
             .collect(),
         transfers: notice.transfers.iter().map(|t| r.transfer(t)).collect(),
         retention,
+        right_groups: group_rights(&rights),
         rights,
         requirements: notice
             .requirements
