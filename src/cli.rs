@@ -22,9 +22,10 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a notices file: YAML, schema, ids and references, values.
+    /// Check a notices file: YAML, schema, ids and references, values, then the completeness lint.
     ///
-    /// Exit status: 0 clean, 1 problems in the notices, 2 usage or I/O error.
+    /// Exit status: 0 clean (warnings allowed unless `--deny warnings`), 1 problems in the notices,
+    /// 2 usage or I/O error.
     Check(CheckArgs),
     /// Check the notices, then write every output into the output folder, replacing it whole.
     ///
@@ -34,20 +35,89 @@ pub enum Command {
     Build(BuildArgs),
     /// Print the JSON Schema (draft 2020-12) of a notices file.
     Schema,
+    /// List the lint rules.
+    Rules(RulesArgs),
+    /// Explain a diagnostic code or lint rule: why it matters, and a bad and a good example.
+    Explain(ExplainArgs),
 }
 
-/// Arguments of `check`.
+/// How to read the notices and report on them; shared by `check` and `build`.
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {
+pub struct DiagnosticArgs {
     /// The notices file.
     #[arg(default_value = "notices.yaml")]
     pub file: PathBuf,
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Treat these as errors: `warnings` makes warnings fail the run.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub deny: Vec<Deny>,
+    /// A notice last updated longer ago than this many months gets a note (rule N701).
+    #[arg(long, default_value_t = 24, value_name = "MONTHS")]
+    pub max_age_months: i32,
+    /// The date to treat as today for N701 (`YYYY-MM-DD`); the system date when absent.
+    #[arg(long, value_name = "DATE", env = "NOTICEC_TODAY")]
+    pub today: Option<jiff::civil::Date>,
     /// The largest input file accepted, in bytes.
     #[arg(long, default_value_t = 8 * 1024 * 1024, value_name = "BYTES")]
     pub max_input_bytes: u64,
+}
+
+/// What `--deny` can make fail the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    /// Warnings fail the run (exit 1).
+    Warnings,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Input and reporting.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+}
+
+/// Arguments of `build`.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Input and reporting.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+    /// The output folder; replaced whole, so it must be empty, missing or a previous output.
+    #[arg(long, default_value = "out", value_name = "DIR")]
+    pub out: PathBuf,
+    /// A folder of templates that replace the built-in ones by name (`notice.html.j2`, ...).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Write nothing; exit 1 and list the stale files if the output folder differs from a fresh build.
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// Arguments of `rules`.
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// `human` for a table, `json` for an array of objects.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
+/// Output formats of `rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table.
+    Human,
+    /// A JSON array.
+    Json,
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// A code (`N401`, `E010`) or rule name (`missing-retention`).
+    pub code: String,
 }
 
 /// When to colour output.
@@ -59,27 +129,4 @@ pub enum ColorChoice {
     Always,
     /// Never colour.
     Never,
-}
-
-/// Arguments of `build`.
-#[derive(Debug, clap::Args)]
-pub struct BuildArgs {
-    /// The notices file.
-    #[arg(default_value = "notices.yaml")]
-    pub file: PathBuf,
-    /// The output folder; replaced whole, so it must be empty, missing or a previous output.
-    #[arg(long, default_value = "out", value_name = "DIR")]
-    pub out: PathBuf,
-    /// A folder of templates that replace the built-in ones by name (`notice.html.j2`, ...).
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
-    /// Write nothing; exit 1 and list the stale files if the output folder differs from a fresh build.
-    #[arg(long)]
-    pub check: bool,
-    /// How to print diagnostics.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-    /// The largest input file accepted, in bytes.
-    #[arg(long, default_value_t = 8 * 1024 * 1024, value_name = "BYTES")]
-    pub max_input_bytes: u64,
 }

@@ -2,11 +2,12 @@
 //! UK GDPR Articles 13 and 14, and compiled into every form a notice must take.
 //!
 //! The pipeline reads as its modules: [`load`] (YAML to a located tree) → [`validate`] (schema, model,
-//! ids and references) → [`render`] (every output, in memory) → [`write`] (swap the output folder in whole). Problems in the notices are [`diagnostics::Diagnostic`]s collected
+//! ids and references) → [`lint`] (Art. 13/14 completeness) → [`render`] (every output, in memory) → [`write`] (swap the output folder in whole). Problems in the notices are [`diagnostics::Diagnostic`]s collected
 //! in a [`diagnostics::Report`]; only failures to run at all are [`Error`]s.
 
 pub mod diagnostics;
 pub mod error;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod render;
@@ -36,8 +37,8 @@ pub struct Checked {
     pub notices: Option<NoticeFile>,
 }
 
-/// Loads and validates a notices file.
-pub fn check(path: &Path, limits: &Limits) -> Result<Checked, Error> {
+/// Loads, validates and lints a notices file.
+pub fn check(path: &Path, limits: &Limits, lint: &lint::LintOptions) -> Result<Checked, Error> {
     let source = load::read_source(path, limits)?;
     let mut report = Report::default();
     let text = String::from_utf8(source.bytes.clone()).ok();
@@ -51,6 +52,9 @@ pub fn check(path: &Path, limits: &Limits) -> Result<Checked, Error> {
     let notices = document
         .as_ref()
         .and_then(|doc| validate::check(doc, &mut report));
+    if let (Some(doc), Some(file)) = (&document, &notices) {
+        lint::run(file, doc, lint, &mut report);
+    }
     report.sort();
     Ok(Checked {
         report,
@@ -73,6 +77,8 @@ pub struct BuildOptions {
     pub check_only: bool,
     /// Input limits.
     pub limits: Limits,
+    /// Lint settings.
+    pub lint: lint::LintOptions,
 }
 
 /// The outcome of a build.
@@ -89,7 +95,7 @@ pub struct Built {
 /// Checks, renders and writes (or compares) every output. Nothing is written when the notices have
 /// errors or anything fails; the output folder is then exactly as it was.
 pub fn build(opts: &BuildOptions) -> Result<Built, Error> {
-    let checked = check(&opts.input, &opts.limits)?;
+    let checked = check(&opts.input, &opts.limits, &opts.lint)?;
     let Some(notices) = checked
         .notices
         .as_ref()

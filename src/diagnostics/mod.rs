@@ -3,8 +3,11 @@
 //! A diagnostic is data, not an error: every stage adds what it finds and carries on, so one run shows
 //! every problem. Rendering lives in one module per `--format` value.
 
+pub mod codes;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use serde::Serialize;
 
@@ -197,4 +200,8 @@ pub enum Format {
     Human,
     /// A JSON array with one object per diagnostic.
     Json,
+    /// GitHub Actions workflow commands (annotations on pull requests).
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
 }

@@ -41,6 +41,9 @@ pub struct NoticeFile {
     /// Contact points (DPO, data protection team, service teams), declared once and referred to by id.
     #[serde(default)]
     pub contacts: Vec<Contact>,
+    /// Lint rules allowed for the whole file, each with the reason (like clippy's `#[allow]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<Allow>,
     /// The notices; at least one.
     #[schemars(length(min = 1))]
     pub notices: Vec<Notice>,
@@ -155,6 +158,20 @@ pub struct Notice {
     /// The printable consent form, for notices that are signed on paper.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<ConsentForm>,
+    /// Lint rules allowed for this notice, each with the reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<Allow>,
+}
+
+/// A lint rule switched off, and why: `{ rule: N401, reason: "retention is set by the council's schedule" }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Allow {
+    /// The rule's code (`N401`) or name (`missing-retention`).
+    pub rule: String,
+    /// Why the rule does not apply here; an allow without a reason is itself reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 closed_list! {

@@ -1,0 +1,70 @@
+//! One module per subcommand, plus what they share: printing and reporting diagnostics.
+
+pub mod build;
+pub mod check;
+pub mod rules;
+
+use std::io::Write;
+
+use noticec::diagnostics::{Format, Severity, github, human, json, sarif};
+use noticec::lint::LintOptions;
+use noticec::load::Limits;
+
+use crate::cli::{Deny, DiagnosticArgs};
+
+/// What a command may fail with: anything that stops it running (exit 2).
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// Writes to stdout; a closed pipe is not an error.
+pub fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+/// The input limits and lint options the flags ask for.
+pub fn options(args: &DiagnosticArgs) -> (Limits, LintOptions) {
+    let limits = Limits {
+        max_bytes: args.max_input_bytes,
+        ..Limits::default()
+    };
+    let mut lint = LintOptions {
+        max_age_months: args.max_age_months,
+        ..LintOptions::default()
+    };
+    if let Some(today) = args.today {
+        lint.today = today;
+    }
+    (limits, lint)
+}
+
+/// Prints a check's diagnostics in the chosen format: human on stderr, the machine formats on stdout.
+pub fn report(checked: &noticec::Checked, args: &DiagnosticArgs, color: bool) -> Result<()> {
+    let diagnostics = &checked.report.diagnostics;
+    match args.format {
+        Format::Human => {
+            let rendered = human::render(diagnostics, checked.text.as_deref(), color);
+            let count = checked.notices.as_ref().map(|n| n.notices.len());
+            let summary = human::summary(diagnostics, &args.file.display().to_string(), count);
+            let choice = if color {
+                anstream::ColorChoice::Always
+            } else {
+                anstream::ColorChoice::Never
+            };
+            let mut err = anstream::AutoStream::new(std::io::stderr().lock(), choice);
+            let _ = writeln!(err, "{rendered}{summary}");
+        }
+        Format::Json => print(&json::render(diagnostics))?,
+        Format::Github => print(&github::render(diagnostics))?,
+        Format::Sarif => print(&sarif::render(diagnostics))?,
+    }
+    Ok(())
+}
+
+/// Whether the diagnostics fail the run: any error, or any warning under `--deny warnings`.
+pub fn fails(checked: &noticec::Checked, args: &DiagnosticArgs) -> bool {
+    checked.report.has_errors()
+        || (args.deny.contains(&Deny::Warnings) && checked.report.count(Severity::Warning) > 0)
+}

@@ -1,0 +1,67 @@
+//! The `github` format: GitHub Actions workflow commands, so findings appear as annotations on the
+//! pull request (`::warning file=…,line=…,col=…,title=…::message`).
+
+use super::{Diagnostic, Severity};
+
+/// Escapes the message part of a workflow command.
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value of a workflow command.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Renders one workflow command per diagnostic.
+pub fn render(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "notice",
+        };
+        let mut props = vec![format!("file={}", property(&d.file))];
+        if let Some(s) = d.span {
+            props.push(format!("line={}", s.start.line));
+            props.push(format!("col={}", s.start.column));
+            if s.end.line >= s.start.line {
+                props.push(format!("endLine={}", s.end.line));
+            }
+        }
+        let title = match &d.label {
+            Some(label) => format!("{} {label}", d.code),
+            None => d.code.to_owned(),
+        };
+        props.push(format!("title={}", property(&title)));
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        if let Some(note) = &d.note {
+            message.push_str("\nnote: ");
+            message.push_str(note);
+        }
+        out.push_str(&format!(
+            "::{level} {}::{}\n",
+            props.join(","),
+            data(&message)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn properties_and_data_are_escaped() {
+        assert_eq!(property("a,b:c%"), "a%2Cb%3Ac%25");
+        assert_eq!(data("one\ntwo"), "one%0Atwo");
+    }
+}

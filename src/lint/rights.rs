@@ -1,0 +1,182 @@
+//! The person's rights, and whether they fit the lawful bases relied on (Art. 7(3), 13(2)(b)-(d), 15-21, 77).
+
+use super::{Ctx, Finding};
+use crate::model::{LawfulBasis, Right};
+
+fn missing(ctx: &Ctx<'_>, out: &mut Vec<Finding>, right: Right, what: &str) {
+    if !ctx.has_right(right) {
+        out.push(
+            Finding::new(
+                ctx.p("/id"),
+                format!("notice `{}` does not mention {what}", ctx.notice.id),
+            )
+            .help(format!(
+                "add `{{ right: {}, how: {{ contact: … }} }}` under `rights:`",
+                crate::model::ClosedList::key(right)
+            )),
+        );
+    }
+}
+
+/// N501.
+pub(super) fn missing_right_of_access(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    missing(ctx, out, Right::Access, "the right of access");
+}
+
+/// N502.
+pub(super) fn missing_right_to_rectification(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    missing(ctx, out, Right::Rectification, "the right to rectification");
+}
+
+/// N503.
+pub(super) fn missing_right_to_erasure(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    missing(ctx, out, Right::Erasure, "the right to erasure");
+}
+
+/// N504.
+pub(super) fn missing_right_to_restriction(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    missing(
+        ctx,
+        out,
+        Right::Restriction,
+        "the right to restrict processing",
+    );
+}
+
+/// N505: the right to object, where legitimate interests or public task is relied on.
+pub(super) fn missing_right_to_object(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if ctx.relies_on(LawfulBasis::LegitimateInterests) || ctx.relies_on(LawfulBasis::PublicTask) {
+        missing(
+            ctx,
+            out,
+            Right::Objection,
+            "the right to object, though it relies on legitimate interests or public task",
+        );
+    }
+}
+
+/// N506: the right to portability, where consent or contract is relied on.
+pub(super) fn missing_right_to_portability(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if ctx.relies_on(LawfulBasis::Consent) || ctx.relies_on(LawfulBasis::Contract) {
+        missing(
+            ctx,
+            out,
+            Right::Portability,
+            "the right to data portability, though it relies on consent or contract",
+        );
+    }
+}
+
+/// N507: the right to withdraw consent, where consent is relied on.
+pub(super) fn missing_right_to_withdraw_consent(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if ctx.relies_on(LawfulBasis::Consent) {
+        missing(
+            ctx,
+            out,
+            Right::WithdrawConsent,
+            "the right to withdraw consent, though it relies on consent",
+        );
+    }
+}
+
+/// N508: the right to complain to the ICO.
+pub(super) fn missing_right_to_complain(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    missing(
+        ctx,
+        out,
+        Right::Complain,
+        "the right to complain to the Information Commissioner's Office",
+    );
+}
+
+/// N509: a right offered that no basis in the notice gives.
+pub(super) fn right_contradicts_basis(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    use LawfulBasis::*;
+    for (i, r) in ctx.notice.rights.iter().enumerate() {
+        let (needs, what): (&[LawfulBasis], &str) = match r.right {
+            Right::Portability => (
+                &[Consent, Contract],
+                "portability applies only where the basis is consent or contract",
+            ),
+            Right::Objection => (
+                &[LegitimateInterests, PublicTask],
+                "the right to object applies only where the basis is legitimate interests or public task",
+            ),
+            Right::WithdrawConsent => (
+                &[Consent],
+                "withdrawal applies only where the basis is consent",
+            ),
+            _ => continue,
+        };
+        if !ctx.notice.purposes.is_empty() && !needs.iter().any(|b| ctx.relies_on(*b)) {
+            out.push(
+                Finding::new(
+                    ctx.p(&format!("/rights/{i}/right")),
+                    format!(
+                        "right `{}` is offered, but {what}, and no purpose relies on it",
+                        crate::model::ClosedList::key(r.right)
+                    ),
+                )
+                .help("check the lawful bases of the purposes, or remove the right"),
+            );
+        }
+    }
+}
+
+/// N510: a consent purpose with no way to withdraw.
+pub(super) fn consent_without_withdrawal_method(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let general = ctx
+        .notice
+        .rights
+        .iter()
+        .any(|r| r.right == Right::WithdrawConsent && r.how.is_some())
+        || ctx
+            .notice
+            .form
+            .as_ref()
+            .is_some_and(|f| f.withdrawal.is_some());
+    if general {
+        return;
+    }
+    for (i, p) in ctx.notice.purposes.iter().enumerate() {
+        let own = p.consent.as_ref().is_some_and(|c| c.withdraw.is_some()) || p.opt_out.is_some();
+        if p.lawful_bases.contains(&Consent) && !own {
+            out.push(
+                Finding::new(
+                    ctx.p(&format!("/purposes/{i}/id")),
+                    format!(
+                        "purpose `{}` relies on consent but does not say how to withdraw it",
+                        p.id
+                    ),
+                )
+                .help(
+                    "add `consent: { withdraw: { contact: …, instructions: … } }` to the purpose",
+                ),
+            );
+        }
+    }
+}
+
+use LawfulBasis::Consent;
+
+/// N511: a right without a way to use it.
+pub(super) fn right_without_how(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for (i, r) in ctx.notice.rights.iter().enumerate() {
+        let has_how = r
+            .how
+            .as_ref()
+            .is_some_and(|h| h.contact.is_some() || h.instructions.is_some());
+        if !has_how && r.authority.is_none() {
+            out.push(
+                Finding::new(
+                    ctx.p(&format!("/rights/{i}/right")),
+                    format!(
+                        "right `{}` does not say how to use it",
+                        crate::model::ClosedList::key(r.right)
+                    ),
+                )
+                .help("add `how: { contact: … }` or `how: { instructions: … }`"),
+            );
+        }
+    }
+}
