@@ -278,7 +278,9 @@ mod tests {
             assert!(names.insert(r.name), "duplicate name {}", r.name);
             assert!(r.code.len() == 4 && r.code.starts_with('N'), "{}", r.code);
             assert!(
-                r.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                r.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                 "{}",
                 r.name
             );

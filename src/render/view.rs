@@ -346,12 +346,45 @@ pub struct BlockView {
 #[derive(Debug, Clone, Serialize)]
 pub struct Glance {
     pub who: String,
-    pub collect: Vec<String>,
-    pub why: Vec<String>,
-    pub share: Vec<String>,
-    pub keep: Vec<String>,
-    pub rights: Vec<String>,
+    pub collect: GlanceList,
+    pub why: GlanceList,
+    pub share: GlanceList,
+    pub keep: GlanceList,
+    pub rights: GlanceList,
     pub complain: String,
+}
+
+/// A summary list, cut to its first few items with a pointer to the full section.
+#[derive(Debug, Clone, Serialize)]
+pub struct GlanceList {
+    pub items: Vec<String>,
+    /// How many items are left for the full section.
+    pub more: usize,
+    /// The id of the full section (`purposes`).
+    pub section: &'static str,
+    /// The full section's heading, for text.
+    pub section_title: &'static str,
+}
+
+/// The most items a summary list shows.
+pub const GLANCE_ITEMS: usize = 6;
+
+fn glance_list(
+    mut items: Vec<String>,
+    section: &'static str,
+    section_title: &'static str,
+) -> GlanceList {
+    if items.is_empty() {
+        items.push(NOT_STATED.to_owned());
+    }
+    let more = items.len().saturating_sub(GLANCE_ITEMS);
+    items.truncate(GLANCE_ITEMS);
+    GlanceList {
+        items,
+        more,
+        section,
+        section_title,
+    }
 }
 
 /// What a reader sees when a notice says nothing on a question.
@@ -955,13 +988,6 @@ fn glance(
         }
         who
     };
-    let or_not_stated = |v: Vec<String>| {
-        if v.is_empty() {
-            vec![NOT_STATED.to_owned()]
-        } else {
-            v
-        }
-    };
     let complain = rights
         .iter()
         .find(|x| x.right == "complain")
@@ -972,8 +998,12 @@ fn glance(
         .unwrap_or_else(|| NOT_STATED.to_owned());
     Glance {
         who,
-        collect: or_not_stated(categories.iter().map(|c| c.name.clone()).collect()),
-        why: or_not_stated(
+        collect: glance_list(
+            categories.iter().map(|c| c.name.clone()).collect(),
+            "data",
+            "The information we hold",
+        ),
+        why: glance_list(
             purposes
                 .iter()
                 .map(|p| {
@@ -992,9 +1022,15 @@ fn glance(
                     }
                 })
                 .collect(),
+            "purposes",
+            "Why we use your information",
         ),
-        share: or_not_stated(recipients.iter().map(|x| x.name.clone()).collect()),
-        keep: or_not_stated(
+        share: glance_list(
+            recipients.iter().map(|x| x.name.clone()).collect(),
+            "sharing",
+            "Who we share your information with",
+        ),
+        keep: glance_list(
             retention
                 .iter()
                 .map(|x| match &x.applies_when {
@@ -1007,13 +1043,17 @@ fn glance(
                     None => format!("{}: {}", x.applies_to, x.how_long),
                 })
                 .collect(),
+            "retention",
+            "How long we keep your information",
         ),
-        rights: or_not_stated(
+        rights: glance_list(
             rights
                 .iter()
                 .filter(|x| x.right != "complain")
                 .map(|x| x.label.to_owned())
                 .collect(),
+            "rights",
+            "Your rights",
         ),
         complain,
     }
