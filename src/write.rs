@@ -131,12 +131,50 @@ pub fn replace_dir(out: &Path, outputs: &[Output]) -> Result<(), WriteError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
+    remove_stale_siblings(&parent, &name);
     let staging = unique_sibling(&parent, &name, "new")?;
     let result = write_all(&staging, &files).and_then(|()| swap(&staging, out, &parent, &name));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// Removes staging folders left beside the output folder by builds that were killed: those whose
+/// process is no longer running. A concurrent build's staging folder is left alone.
+fn remove_stale_siblings(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let Some(pid) = rest
+            .strip_prefix("new-")
+            .or_else(|| rest.strip_prefix("old-"))
+            .and_then(|r| r.split('-').next())
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !process_alive(pid) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn process_alive(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn process_alive(_: u32) -> bool {
+    // Without a cheap check, assume it is running and leave its folder.
+    true
 }
 
 /// Creates a new, empty folder beside the output folder.
