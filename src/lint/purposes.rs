@@ -54,7 +54,12 @@ pub(super) fn disclaimed_basis_relied_on(ctx: &Ctx<'_>, out: &mut Vec<Finding>) 
                 );
             }
         }
-        if let Some(j) = ctx.notice.sharing_bases.iter().position(|b| *b == basis) {
+        if let Some(j) = ctx
+            .notice
+            .sharing_bases
+            .iter()
+            .position(|b| b.basis == basis)
+        {
             out.push(
                 Finding::new(ctx.p(&format!("/sharing_bases/{j}")), format!("sharing relies on `{}`, which the notice says it does not rely on", basis.key()))
                     .help(format!("remove `{}` from `sharing_bases:`, or the statement at `bases_not_relied_on[{d}]`", basis.key())),

@@ -201,10 +201,10 @@ pub struct Source {
 closed_list! {
     /// Who personal data comes from.
     pub enum SourceParty {
-        DataSubject = ("data_subject", "The person themself", "dpv:DataSubjectDataSource"),
-        ThirdParty = ("third_party", "Another person or organisation", "dpv:ThirdPartyDataSource"),
-        Controller = ("controller", "The controller's own staff and systems", "dpv:DataControllerDataSource"),
-        Public = ("public", "A public source", "dpv:PublicDataSource"),
+        DataSubject = ("data_subject", "given by you", "dpv:DataSubjectDataSource"),
+        ThirdParty = ("third_party", "from another person or organisation", "dpv:ThirdPartyDataSource"),
+        Controller = ("controller", "from our own staff and systems", "dpv:DataControllerDataSource"),
+        Public = ("public", "from a public source", "dpv:PublicDataSource"),
     }
 }
 

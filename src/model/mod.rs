@@ -111,13 +111,17 @@ pub struct Notice {
     pub bases_not_relied_on: Vec<BasisNotRelied>,
     /// The lawful bases the notice gives for sharing data with others.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sharing_bases: Vec<LawfulBasis>,
+    pub sharing_bases: Vec<SharingBasis>,
     /// The categories of personal data held.
     #[serde(default)]
     pub data_categories: Vec<DataCategory>,
     /// Where the data comes from.
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// What the notice says about sharing in general, in its words (`Usually only our colleagues see your
+    /// personal data`), including a statement it leaves unfinished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sharing_statement: Option<String>,
     /// Who the data may go to.
     #[serde(default)]
     pub recipients: Vec<Recipient>,

@@ -121,7 +121,7 @@ closed_list! {
         Controller = ("controller", "Data controller", "dpv:DataController"),
         JointController = ("joint_controller", "Joint controller", "dpv:JointDataControllers"),
         AccountableBody = ("accountable_body", "Accountable organisation", "dpv:DataController"),
-        ServiceProvider = ("service_provider", "Service provider", "dpv:DataProcessor"),
+        ServiceProvider = ("service_provider", "Service provider", "dpv:ServiceProvider"),
         Processor = ("processor", "Processor", "dpv:DataProcessor"),
         Representative = ("representative", "UK representative", "dpv:Representative"),
         Partner = ("partner", "Partner", "dpv:ThirdParty"),

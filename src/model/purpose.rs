@@ -44,7 +44,7 @@ closed_list! {
         RecordManagement = ("record_management", "Keeping records", "dpv:RecordManagement"),
         Statistics = ("statistics", "Statistics and reporting", "dpv:ProvideOfficialStatistics"),
         Personalisation = ("personalisation", "Fitting the service to the person", "dpv:ServicePersonalisation"),
-        EventManagement = ("event_management", "Running events", "dpv:ProvideEventRecommendations"),
+        EventManagement = ("event_management", "Running events", "dpv:ServiceProvision"),
         MemberManagement = ("member_management", "Running networks of members", "dpv:MemberPartnerManagement"),
         VitalInterests = ("vital_interests", "Protecting someone's life or health", "dpv:VitalInterest"),
         PublicBenefit = ("public_benefit", "Community and public benefit", "dpv:PublicBenefit"),
@@ -108,6 +108,17 @@ pub struct BasisExplanation {
     pub basis: LawfulBasis,
     /// The explanation in the notice's words.
     pub explanation: String,
+}
+
+/// A lawful basis the notice gives for sharing data with others.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SharingBasis {
+    /// The basis.
+    pub basis: LawfulBasis,
+    /// Whose interest or which duty, where the notice says (`the legitimate interests of our customers or colleagues`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A lawful basis the controller says it does not rely on, and why.

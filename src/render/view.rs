@@ -36,7 +36,8 @@ pub struct NoticeView {
     pub purposes: Vec<PurposeView>,
     pub basis_explanations: Vec<Labelled>,
     pub bases_not_relied_on: Vec<Labelled>,
-    pub sharing_bases: Vec<&'static str>,
+    pub sharing_bases: Vec<String>,
+    pub sharing_statement: Option<String>,
     pub categories: Vec<CategoryView>,
     pub sources: Vec<SourceView>,
     pub recipients: Vec<RecipientView>,
@@ -470,7 +471,15 @@ pub fn notice(file: &NoticeFile, notice: &Notice) -> NoticeView {
                 text: b.reason.clone(),
             })
             .collect(),
-        sharing_bases: labels(&notice.sharing_bases),
+        sharing_bases: notice
+            .sharing_bases
+            .iter()
+            .map(|b| match &b.note {
+                Some(note) => format!("{}: {note}", b.basis.label()),
+                None => b.basis.label().to_owned(),
+            })
+            .collect(),
+        sharing_statement: notice.sharing_statement.clone(),
         categories,
         sources: notice.sources.iter().map(source).collect(),
         recipients,
@@ -549,16 +558,13 @@ impl Resolver<'_> {
 
     fn contact(&self, id: &Id) -> Option<ContactView> {
         let c = self.file.contacts.iter().find(|c| &c.id == id)?;
-        let org = self.org(&c.organisation);
-        let address = c.address.as_ref().or(org.and_then(|o| o.address.as_ref()));
-        let mut lines = Vec::new();
-        if c.address.is_none()
-            && address.is_some()
-            && let Some(o) = org
-        {
-            lines.push(o.name.clone());
-        }
-        lines.extend(address.map(PostalAddress::to_lines).unwrap_or_default());
+        // Only the contact's own details: its organisation's address is shown with the organisation, and
+        // is not assumed to reach this contact.
+        let lines = c
+            .address
+            .as_ref()
+            .map(PostalAddress::to_lines)
+            .unwrap_or_default();
         Some(ContactView {
             name: c.name.clone(),
             organisation: self.org_name(&c.organisation),
@@ -961,7 +967,10 @@ fn glance(
                 )
             })
             .map(|p| match &p.ico_registration {
-                Some(reg) => format!("{} (ICO registration {reg})", p.name),
+                Some(reg) => format!(
+                    "{} (registered with the Information Commissioner's Office, {reg})",
+                    p.name
+                ),
                 None => p.name.clone(),
             })
             .collect();
@@ -1035,10 +1044,10 @@ fn glance(
                 .iter()
                 .map(|x| match &x.applies_when {
                     Some(w) => format!(
-                        "{}: {} ({})",
+                        "{} ({}): {}",
                         x.applies_to,
-                        x.how_long,
-                        w.trim_end_matches('.')
+                        lowercase_first(w.trim_end_matches('.')),
+                        x.how_long
                     ),
                     None => format!("{}: {}", x.applies_to, x.how_long),
                 })

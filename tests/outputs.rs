@@ -1,0 +1,317 @@
+//! Every output of the example notices, as a reader and a reviewer see it.
+//!
+//! The real binary builds the repository's `notices.yaml` into a temporary folder. Each file is
+//! snapshotted whole (`<notice-id>.html`, `.txt`, `.jsonld`, `.form`, and `index.html`), so any change to
+//! what a notice says or how it is laid out shows up in review. Beyond the snapshots: the committed `out/`
+//! is exactly a fresh build, plain text fits 80 columns, JSON-LD parses and is the same data as the block
+//! embedded in the notice page, and every page has one `<h1>` and says it is British English.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+use scraper::{Html, Selector};
+use serde_json::Value;
+use tempfile::TempDir;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The notices in the example file, in file order.
+const NOTICES: &[&str] = &[
+    "livewest-customer",
+    "livewest-community-connectors",
+    "livewest-customer-summary",
+    "live-well-kent",
+    "iewm",
+];
+
+/// The notices that are also printed as a form to sign.
+const WITH_FORM: &[&str] = &["live-well-kent"];
+
+/// A fresh build of the example notices.
+struct Build {
+    _dir: TempDir,
+    /// Every file of the output folder, by relative path with `/` separators.
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Build {
+    /// The text of one output file.
+    fn text(&self, path: &str) -> &str {
+        let bytes = self
+            .files
+            .get(path)
+            .unwrap_or_else(|| panic!("`{path}` is not in the build: {:?}", self.files.keys()));
+        std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("`{path}` is not UTF-8: {e}"))
+    }
+
+    /// The paths of the outputs whose name ends with `suffix`.
+    fn paths_ending(&self, suffix: &str) -> Vec<&str> {
+        self.files
+            .keys()
+            .filter(|p| p.ends_with(suffix))
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+/// Builds the repository's `notices.yaml` with the real binary into a new temporary folder.
+fn build() -> Build {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let input = Path::new(ROOT).join("notices.yaml");
+    let output = Command::cargo_bin("noticec")
+        .expect("the noticec binary is built")
+        .current_dir(dir.path())
+        .env_remove("NO_COLOR")
+        .arg("build")
+        .arg(&input)
+        .args(["--out", "out", "--color", "never"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("noticec runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "the example notices build\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let files = read_tree(&dir.path().join("out"));
+    Build { _dir: dir, files }
+}
+
+/// Every file under `root`, by relative path with `/` separators. Symbolic links are read as files.
+fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, rel: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        let dir = root.join(rel);
+        let mut entries: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+            .map(|e| e.expect("a directory entry"))
+            .collect();
+        entries.sort_by_key(std::fs::DirEntry::file_name);
+        for entry in entries {
+            let child: PathBuf = rel.join(entry.file_name());
+            if entry.file_type().expect("a file type").is_dir() {
+                walk(root, &child, out);
+            } else {
+                let key = child.to_string_lossy().replace('\\', "/");
+                let bytes = std::fs::read(root.join(&child)).expect("read an output file");
+                out.insert(key, bytes);
+            }
+        }
+    }
+    let mut files = BTreeMap::new();
+    walk(root, Path::new(""), &mut files);
+    files
+}
+
+/// Snapshots every output of one notice.
+fn snapshot_notice(id: &str) {
+    let built = build();
+    insta::assert_snapshot!(
+        format!("{id}.html"),
+        built.text(&format!("{id}/index.html"))
+    );
+    insta::assert_snapshot!(format!("{id}.txt"), built.text(&format!("{id}/notice.txt")));
+    insta::assert_snapshot!(
+        format!("{id}.jsonld"),
+        built.text(&format!("{id}/notice.jsonld"))
+    );
+    let form = format!("{id}/consent-form.html");
+    if WITH_FORM.contains(&id) {
+        insta::assert_snapshot!(format!("{id}.form"), built.text(&form));
+    } else {
+        assert!(
+            !built.files.contains_key(&form),
+            "`{id}` has no form, yet `{form}` was written"
+        );
+    }
+}
+
+// Snapshots -------------------------------------------------------------------------------------------
+
+// Pins down every output of the main LiveWest customer notice (source 001).
+#[test]
+fn snapshot_livewest_customer() {
+    snapshot_notice("livewest-customer");
+}
+
+// Pins down every output of the Live Well Kent Partner Privacy Promise (source 003), including its form.
+#[test]
+fn snapshot_live_well_kent() {
+    snapshot_notice("live-well-kent");
+}
+
+// Pins down every output of the Improvement and Efficiency West Midlands notice (source 004).
+#[test]
+fn snapshot_iewm() {
+    snapshot_notice("iewm");
+}
+
+// Pins down every output of the LiveWest community connectors notice (source 000).
+#[test]
+fn snapshot_livewest_community_connectors() {
+    snapshot_notice("livewest-community-connectors");
+}
+
+// Pins down every output of the LiveWest plain-language summary (source 002).
+#[test]
+fn snapshot_livewest_customer_summary() {
+    snapshot_notice("livewest-customer-summary");
+}
+
+// Pins down the index page that lists every notice.
+#[test]
+fn snapshot_index() {
+    let built = build();
+    insta::assert_snapshot!("index.html", built.text("index.html"));
+}
+
+// Ensures a build writes exactly the expected files: four per notice with a form, three per notice
+// without, the index and the marker, and nothing else (so every file written is snapshotted above).
+#[test]
+fn a_build_writes_exactly_the_expected_files() {
+    let built = build();
+    let mut expected = vec![".noticec-output".to_owned(), "index.html".to_owned()];
+    for id in NOTICES {
+        for name in ["index.html", "notice.txt", "notice.jsonld"] {
+            expected.push(format!("{id}/{name}"));
+        }
+        if WITH_FORM.contains(id) {
+            expected.push(format!("{id}/consent-form.html"));
+        }
+    }
+    expected.sort();
+    let actual: Vec<String> = built.files.keys().cloned().collect();
+    assert_eq!(actual, expected);
+}
+
+// The committed build ----------------------------------------------------------------------------------
+
+// Ensures the committed `out/` is byte for byte a fresh build: the same files, the same bytes.
+#[test]
+fn committed_out_is_a_fresh_build() {
+    let built = build();
+    let committed = read_tree(&Path::new(ROOT).join("out"));
+    let mut problems = Vec::new();
+    for (path, bytes) in &built.files {
+        match committed.get(path) {
+            None => problems.push(format!("{path}: missing from out/")),
+            Some(b) if b != bytes => problems.push(format!("{path}: differs from a fresh build")),
+            Some(_) => {}
+        }
+    }
+    for path in committed.keys() {
+        if !built.files.contains_key(path) {
+            problems.push(format!("{path}: in out/ but not produced by a build"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "out/ is stale; run `cargo run -- build` and commit it:\n  {}",
+        problems.join("\n  ")
+    );
+}
+
+// Plain text -------------------------------------------------------------------------------------------
+
+// Ensures no line of any plain-text notice is wider than 80 columns (display width, so wide and
+// combining characters count as a terminal shows them), and the text ends with one newline.
+#[test]
+fn plain_text_fits_80_columns() {
+    let built = build();
+    let texts = built.paths_ending("/notice.txt");
+    assert_eq!(texts.len(), NOTICES.len(), "{texts:?}");
+    for path in texts {
+        let text = built.text(path);
+        for (i, line) in text.lines().enumerate() {
+            let width = textwrap::core::display_width(line);
+            assert!(
+                width <= 80,
+                "{path}:{} is {width} columns wide: {line:?}",
+                i + 1
+            );
+            assert!(!line.contains('\t'), "{path}:{} has a tab: {line:?}", i + 1);
+        }
+        assert!(
+            text.ends_with('\n') && !text.ends_with("\n\n"),
+            "{path} ends with exactly one newline"
+        );
+    }
+}
+
+// JSON-LD ----------------------------------------------------------------------------------------------
+
+/// Parses a JSON-LD file, with its path in the failure message.
+fn parse_json(path: &str, text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{path} is not JSON: {e}"))
+}
+
+// Ensures every `.jsonld` file parses as JSON, and is a JSON-LD object with an inline context.
+#[test]
+fn every_jsonld_file_parses() {
+    let built = build();
+    let files = built.paths_ending(".jsonld");
+    assert_eq!(files.len(), NOTICES.len(), "{files:?}");
+    for path in files {
+        let value = parse_json(path, built.text(path));
+        assert!(value.is_object(), "{path} is a JSON object");
+        assert!(
+            value["@context"].is_object(),
+            "{path} has an inline @context object"
+        );
+    }
+}
+
+// Ensures every notice page embeds exactly one `<script type="application/ld+json">`, and that its JSON
+// is the same data as the notice's `.jsonld` file.
+#[test]
+fn notice_pages_embed_the_same_jsonld() {
+    let built = build();
+    let scripts = Selector::parse("script").unwrap();
+    for id in NOTICES {
+        let page = format!("{id}/index.html");
+        let html = Html::parse_document(built.text(&page));
+        let blocks: Vec<_> = html
+            .select(&scripts)
+            .filter(|s| s.attr("type") == Some("application/ld+json"))
+            .collect();
+        assert_eq!(blocks.len(), 1, "{page} embeds one JSON-LD block");
+        let embedded: String = blocks[0].text().collect();
+        let embedded: Value = serde_json::from_str(&embedded)
+            .unwrap_or_else(|e| panic!("the JSON-LD block of {page} is not JSON: {e}"));
+        let file = format!("{id}/notice.jsonld");
+        let standalone = parse_json(&file, built.text(&file));
+        assert!(
+            embedded == standalone,
+            "the JSON-LD embedded in {page} differs from {file}"
+        );
+    }
+}
+
+// HTML -------------------------------------------------------------------------------------------------
+
+// Ensures every HTML output (notice pages, the form, the index) has exactly one `<h1>` and declares
+// `lang="en-GB"` on its `<html>` element.
+#[test]
+fn every_page_has_one_h1_and_is_british_english() {
+    let built = build();
+    let h1 = Selector::parse("h1").unwrap();
+    let root = Selector::parse("html").unwrap();
+    let pages = built.paths_ending(".html");
+    assert_eq!(
+        pages.len(),
+        NOTICES.len() + WITH_FORM.len() + 1,
+        "{pages:?}"
+    );
+    for path in pages {
+        let html = Html::parse_document(built.text(path));
+        assert_eq!(html.select(&h1).count(), 1, "{path} has exactly one <h1>");
+        let lang = html.select(&root).next().and_then(|e| e.attr("lang"));
+        assert_eq!(lang, Some("en-GB"), "{path} declares lang=\"en-GB\"");
+        assert!(
+            built.text(path).starts_with("<!DOCTYPE html>"),
+            "{path} starts with the HTML doctype"
+        );
+    }
+}
