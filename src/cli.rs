@@ -62,6 +62,15 @@ pub struct DiagnosticArgs {
     /// The largest input file accepted, in bytes.
     #[arg(long, default_value_t = 8 * 1024 * 1024, value_name = "BYTES")]
     pub max_input_bytes: u64,
+    /// The longest text value accepted, in characters.
+    #[arg(long, default_value_t = 100_000, value_name = "CHARS")]
+    pub max_string_chars: usize,
+    /// The most notices a file may hold.
+    #[arg(long, default_value_t = 1_000, value_name = "N")]
+    pub max_notices: usize,
+    /// The deepest nesting of lists and mappings accepted.
+    #[arg(long, default_value_t = 32, value_name = "LEVELS")]
+    pub max_depth: usize,
 }
 
 /// What `--deny` can make fail the run.

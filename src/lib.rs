@@ -13,6 +13,8 @@ pub mod model;
 pub mod render;
 pub mod schema;
 pub mod suggest;
+#[cfg(feature = "arbitrary")]
+pub mod testing;
 pub mod validate;
 pub mod write;
 
@@ -40,9 +42,18 @@ pub struct Checked {
 /// Loads, validates and lints a notices file.
 pub fn check(path: &Path, limits: &Limits, lint: &lint::LintOptions) -> Result<Checked, Error> {
     let source = load::read_source(path, limits)?;
+    Ok(check_source(&source, limits, lint))
+}
+
+/// Validates and lints a notices file already in memory.
+pub fn check_source(
+    source: &load::SourceFile,
+    limits: &Limits,
+    lint: &lint::LintOptions,
+) -> Checked {
     let mut report = Report::default();
     let text = String::from_utf8(source.bytes.clone()).ok();
-    let document = match load::parse(&source, limits) {
+    let document = match load::parse(source, limits) {
         Ok(doc) => Some(doc),
         Err(diagnostics) => {
             report.diagnostics.extend(diagnostics);
@@ -56,12 +67,12 @@ pub fn check(path: &Path, limits: &Limits, lint: &lint::LintOptions) -> Result<C
         lint::run(file, doc, lint, &mut report);
     }
     report.sort();
-    Ok(Checked {
+    Checked {
         report,
         text,
         document,
         notices,
-    })
+    }
 }
 
 /// What `build` should do.

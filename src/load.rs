@@ -23,6 +23,10 @@ pub struct Limits {
     pub max_bytes: u64,
     /// The deepest nesting of mappings and sequences accepted.
     pub max_depth: usize,
+    /// The longest text value accepted, in characters.
+    pub max_string_chars: usize,
+    /// The most notices a file may hold.
+    pub max_notices: usize,
 }
 
 impl Default for Limits {
@@ -30,6 +34,8 @@ impl Default for Limits {
         Limits {
             max_bytes: 8 * 1024 * 1024,
             max_depth: 32,
+            max_string_chars: 100_000,
+            max_notices: 1_000,
         }
     }
 }
@@ -330,6 +336,13 @@ impl Builder<'_> {
                     *key = Some((name, span));
                     return Ok(());
                 }
+                if text.len() > self.limits.max_string_chars && text.chars().count() > self.limits.max_string_chars {
+                    return self.fail(
+                        Diagnostic::error("E007", self.file, format!("text is longer than the limit of {} characters", self.limits.max_string_chars))
+                            .at(Some(span), "too long")
+                            .help("shorten it, or raise the limit with `--max-string-chars`"),
+                    );
+                }
                 let value = resolve_scalar(&text, style);
                 self.value(value, span)
             }
@@ -346,7 +359,7 @@ impl Builder<'_> {
                     return self.fail(
                         Diagnostic::error("E006", self.file, format!("nesting is deeper than the limit of {} levels", self.limits.max_depth))
                             .at(Some(span), "too deep here")
-                            .help("notices never need this depth; check for unbalanced brackets"),
+                            .help("notices never need this depth; check for unbalanced brackets (`--max-depth` raises the limit)"),
                     );
                 }
                 let pointer = self.child_pointer(span)?;
@@ -378,6 +391,23 @@ impl Builder<'_> {
 
     /// The JSON pointer the next value will have; refuses mapping keys that are not scalars.
     fn child_pointer(&mut self, span: Span) -> Result<String, Stop> {
+        if let Some(Frame::Seq { pointer, items, .. }) = self.stack.last()
+            && pointer == "/notices"
+            && items.len() >= self.limits.max_notices
+        {
+            let limit = self.limits.max_notices;
+            return self
+                .fail(
+                    Diagnostic::error(
+                        "E007",
+                        self.file,
+                        format!("the file holds more than the limit of {limit} notices"),
+                    )
+                    .at(Some(span), "one too many")
+                    .help("split the file, or raise the limit with `--max-notices`"),
+                )
+                .map(|()| String::new());
+        }
         match self.stack.last() {
             None => Ok(String::new()),
             Some(Frame::Seq { pointer, items, .. }) => Ok(format!("{pointer}/{}", items.len())),

@@ -440,6 +440,20 @@ fn first_sentence(text: &str) -> &str {
         .trim_end_matches('.')
 }
 
+/// Why a character is refused in notice text, if it is: control characters (other than tab and line
+/// breaks) and the bidirectional formatting characters that can make text display in a different order
+/// than it reads (the "Trojan Source" characters).
+pub fn unsafe_char(c: char) -> Option<&'static str> {
+    match c {
+        '\t' | '\n' | '\r' => None,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Some("a control character"),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+            Some("a bidirectional formatting character")
+        }
+        _ => None,
+    }
+}
+
 /// Semantic checks on a tree that passed the schema.
 struct Semantic<'a> {
     doc: &'a Document,
@@ -483,7 +497,16 @@ impl Semantic<'_> {
                 }
             }
             Value::String(text) => {
-                if let Some(kind) = ref_name(schema) {
+                if let Some((at, c, why)) = text
+                    .char_indices()
+                    .find_map(|(i, c)| unsafe_char(c).map(|w| (i, c, w)))
+                {
+                    let offset = text[..at].chars().count();
+                    let d = Diagnostic::error("E028", &self.doc.file, format!("text contains {why} (U+{:04X}) at character {}", c as u32, offset + 1))
+                        .at(self.doc.span(pointer), format!("U+{:04X} here", c as u32))
+                        .help("remove it; to write right-to-left text, just type it, without direction overrides");
+                    self.push(d, pointer);
+                } else if let Some(kind) = ref_name(schema) {
                     self.scalar(kind, text, pointer);
                 }
             }

@@ -69,6 +69,7 @@ fn replace_once(text: &str, from: &str, to: &str) -> String {
 fn noticec_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut command = Command::cargo_bin("noticec").expect("the noticec binary is built");
     command
+        .env("NOTICEC_TODAY", "2026-11-24")
         .current_dir(dir)
         .env_remove("NO_COLOR")
         .args(args)

@@ -16,6 +16,9 @@ notices:
     kind: main
 ";
 
+/// A complete notice: no diagnostics at all, not even notes (with `--today` in its review period).
+const CLEAN: &str = include_str!("fixtures/good/complete.yaml");
+
 /// What one run of the binary gave.
 struct Run {
     code: Option<i32>,
@@ -36,6 +39,7 @@ fn dir_with(files: &[(&str, &str)]) -> TempDir {
 fn noticec(dir: &Path, args: &[&str]) -> Run {
     let output = Command::cargo_bin("noticec")
         .expect("the noticec binary is built")
+        .env("NOTICEC_TODAY", "2026-11-24")
         .current_dir(dir)
         .env_remove("NO_COLOR")
         .args(args)
@@ -67,7 +71,7 @@ fn check_json(dir: &Path, file: &str) -> (Option<i32>, Vec<Value>) {
 
 #[test]
 fn a_clean_file_exits_0() {
-    let dir = dir_with(&[("notices.yaml", MINIMAL)]);
+    let dir = dir_with(&[("notices.yaml", CLEAN)]);
     let run = noticec(dir.path(), &["check", "notices.yaml", "--color", "never"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(
@@ -80,7 +84,7 @@ fn a_clean_file_exits_0() {
 
 #[test]
 fn check_reads_notices_yaml_by_default() {
-    let dir = dir_with(&[("notices.yaml", MINIMAL)]);
+    let dir = dir_with(&[("notices.yaml", CLEAN)]);
     let run = noticec(dir.path(), &["check", "--color", "never"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(run.stderr.contains("notices.yaml"), "{}", run.stderr);
@@ -88,7 +92,7 @@ fn check_reads_notices_yaml_by_default() {
 
 #[test]
 fn a_clean_file_gives_an_empty_json_array() {
-    let dir = dir_with(&[("notices.yaml", MINIMAL)]);
+    let dir = dir_with(&[("notices.yaml", CLEAN)]);
     let (code, items) = check_json(dir.path(), "notices.yaml");
     assert_eq!(code, Some(0));
     assert!(items.is_empty(), "{items:?}");
@@ -154,7 +158,7 @@ fn a_directory_exits_2_and_says_so() {
 
 #[test]
 fn a_file_over_the_size_limit_exits_2_and_names_the_flag() {
-    let dir = dir_with(&[("notices.yaml", MINIMAL)]);
+    let dir = dir_with(&[("notices.yaml", CLEAN)]);
     let run = noticec(
         dir.path(),
         &["check", "notices.yaml", "--max-input-bytes", "10"],
@@ -163,7 +167,7 @@ fn a_file_over_the_size_limit_exits_2_and_names_the_flag() {
     assert!(run.stderr.contains("over the limit"), "{}", run.stderr);
     assert!(run.stderr.contains("--max-input-bytes"), "{}", run.stderr);
 
-    let limit = MINIMAL.len().to_string();
+    let limit = CLEAN.len().to_string();
     let run = noticec(
         dir.path(),
         &["check", "notices.yaml", "--max-input-bytes", &limit],

@@ -88,7 +88,11 @@ fn run(dir: &Path, args: &[&str]) -> Outcome {
     } else {
         Command::new(&binary)
     };
-    command.args(args).current_dir(dir).env_remove("NO_COLOR");
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env("NOTICEC_TODAY", "2026-11-24");
     let start = Instant::now();
     let output = assert_cmd::Command::from_std(command)
         .timeout(TIME_LIMIT)
@@ -636,7 +640,12 @@ fn a_twenty_megabyte_line_under_a_raised_limit_is_parsed() {
         "20 MB single line, limit raised to 32 MiB",
         dir.path(),
         F,
-        &["--max-input-bytes", "33554432"],
+        &[
+            "--max-input-bytes",
+            "33554432",
+            "--max-string-chars",
+            "33554432",
+        ],
         Expect {
             code: 1,
             mentions: &[&["E012"], &["expected a list"]],
@@ -704,7 +713,7 @@ fn many_dangling_references_are_checked_in_linear_time() {
         "20,000 dangling references among 20,000 ids",
         dir.path(),
         F,
-        &[],
+        &["--max-notices", "30000"],
         Expect {
             code: 1,
             mentions: &[&["E021"], &["no contact has the id"]],
@@ -752,7 +761,11 @@ fn a_directory() {
 
 #[test]
 fn a_byte_order_mark_and_crlf_line_ends_are_accepted() {
-    let text = "\u{feff}notices:\r\n  - id: example\r\n    title: Example\r\n    version: \"1\"\r\n    kind: main\r\n";
+    // The complete fixture, with a byte order mark and Windows line ends.
+    let text = format!(
+        "\u{feff}{}",
+        include_str!("fixtures/good/complete.yaml").replace('\n', "\r\n")
+    );
     let dir = with_file(text);
     let _serial = one_at_a_time();
     let outcome = run(dir.path(), &["check", F, "--color", "never"]);
@@ -762,4 +775,70 @@ fn a_byte_order_mark_and_crlf_line_ends_are_accepted() {
         outcome.code
     );
     assert_eq!(outcome.code, Some(0), "{}", outcome.stderr);
+}
+
+// Limits --------------------------------------------------------------------------------------------
+
+#[test]
+fn a_text_over_the_string_limit_is_refused_and_names_the_flag() {
+    let long = "x".repeat(100_001);
+    let dir = with_file(format!("notices:\n  - id: a\n    title: {long}\n"));
+    hostile(
+        "a 100,001-character title",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E007"], &["--max-string-chars"]],
+            place: Place::At(3, 12),
+        },
+    );
+}
+
+#[test]
+fn more_notices_than_the_limit_are_refused_and_name_the_flag() {
+    let mut text = String::from("notices:\n");
+    for i in 0..1_001 {
+        text.push_str(&format!(
+            "  - {{id: n{i}, title: T, version: '1', kind: main}}\n"
+        ));
+    }
+    let dir = with_file(text);
+    hostile(
+        "1,001 notices",
+        dir.path(),
+        F,
+        &[],
+        Expect {
+            code: 1,
+            mentions: &[&["E007"], &["--max-notices"]],
+            place: Place::At(1_002, 5),
+        },
+    );
+}
+
+#[test]
+fn bidi_overrides_and_control_characters_in_text_are_refused() {
+    // Raw bidi characters in a plain scalar, and a control character through a YAML escape.
+    for (name, title) in [
+        ("right-to-left override", "Evil\u{202e}txt.exe"),
+        ("first strong isolate", "Evil\u{2068}txt.exe"),
+        ("bell", "\"Evil\\atxt.exe\""),
+    ] {
+        let yaml =
+            format!("notices:\n  - id: a\n    title: {title}\n    version: '1'\n    kind: main\n");
+        let dir = with_file(yaml);
+        hostile(
+            name,
+            dir.path(),
+            F,
+            &[],
+            Expect {
+                code: 1,
+                mentions: &[&["E028"]],
+                place: Place::At(3, 12),
+            },
+        );
+    }
 }

@@ -62,6 +62,7 @@ fn build() -> Build {
     let input = Path::new(ROOT).join("notices.yaml");
     let output = Command::cargo_bin("noticec")
         .expect("the noticec binary is built")
+        .env("NOTICEC_TODAY", "2026-11-24")
         .current_dir(dir.path())
         .env_remove("NO_COLOR")
         .arg("build")

@@ -42,8 +42,9 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
             .notices
             .as_ref()
             .map_or(0, |n| n.notices.len());
+        let plural = if notices == 1 { "notice" } else { "notices" };
         eprintln!(
-            "wrote {} files for {notices} notices to `{out}`",
+            "wrote {} files for {notices} {plural} to `{out}`",
             built.outputs.len() + 1
         );
     }

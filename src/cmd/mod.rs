@@ -28,7 +28,9 @@ pub fn print(text: &str) -> Result<()> {
 pub fn options(args: &DiagnosticArgs) -> (Limits, LintOptions) {
     let limits = Limits {
         max_bytes: args.max_input_bytes,
-        ..Limits::default()
+        max_depth: args.max_depth,
+        max_string_chars: args.max_string_chars,
+        max_notices: args.max_notices,
     };
     let mut lint = LintOptions {
         max_age_months: args.max_age_months,

@@ -21,6 +21,11 @@ pub const STRUCTURE: &[(&str, &str, &str)] = &[
     ),
     ("E005", "duplicate-key", "a mapping has the same key twice"),
     ("E006", "too-deep", "nesting is deeper than the limit"),
+    (
+        "E007",
+        "over-limit",
+        "a text value, or the number of notices, is over its limit",
+    ),
     ("E010", "unknown-field", "a field that does not exist here"),
     ("E011", "missing-field", "a required field is missing"),
     (
@@ -73,6 +78,11 @@ pub const STRUCTURE: &[(&str, &str, &str)] = &[
         "E027",
         "invalid-link",
         "a link that is not a valid `https`, `http` or `mailto` address",
+    ),
+    (
+        "E028",
+        "unsafe-character",
+        "text contains a control character or a bidirectional override",
     ),
 ];
 

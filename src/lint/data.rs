@@ -3,9 +3,10 @@
 use super::{Ctx, Finding};
 use crate::model::ClosedList;
 
-/// N201: no data categories.
+/// N201: no data categories, where Art. 14 applies or the notice does not say where data comes from.
 pub(super) fn missing_data_categories(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    if ctx.notice.data_categories.is_empty() {
+    let art14_possible = ctx.art14() || ctx.notice.sources.is_empty();
+    if ctx.notice.data_categories.is_empty() && art14_possible {
         out.push(
             Finding::new(
                 ctx.p("/id"),

@@ -49,20 +49,24 @@ pub(super) fn automated_decision_without_logic(ctx: &Ctx<'_>, out: &mut Vec<Find
     }
 }
 
-/// N604: an automated decision without its significance and consequences.
+/// N604: an automated decision without its significance or its likely consequences (both are required).
 pub(super) fn automated_decision_without_consequences(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (i, a) in ctx.notice.automated_decisions.iter().enumerate() {
-        if a.significance.is_none() && a.consequences.is_none() {
-            out.push(
-                Finding::new(
-                    ctx.p(&format!("/automated_decisions/{i}/id")),
-                    format!(
-                        "automated decision `{}` does not say what it means for the person",
-                        a.id
-                    ),
-                )
-                .help("add `significance:` and `consequences:` for the person"),
-            );
-        }
+        let missing = match (a.significance.is_some(), a.consequences.is_some()) {
+            (true, true) => continue,
+            (false, true) => "its significance",
+            (true, false) => "its likely consequences",
+            (false, false) => "its significance or likely consequences",
+        };
+        out.push(
+            Finding::new(
+                ctx.p(&format!("/automated_decisions/{i}/id")),
+                format!(
+                    "automated decision `{}` does not say {missing} for the person",
+                    a.id
+                ),
+            )
+            .help("add `significance:` and `consequences:` for the person"),
+        );
     }
 }

@@ -133,20 +133,38 @@ impl Ctx<'_> {
             .collect()
     }
 
-    /// Whether a purpose relies on `basis`.
+    /// Whether a purpose relies on `basis`; for consent, explicit consent under Art. 9(2)(a) counts too.
     pub fn relies_on(&self, basis: LawfulBasis) -> bool {
-        self.notice
+        let art6 = self
+            .notice
             .purposes
             .iter()
-            .any(|p| p.lawful_bases.contains(&basis))
+            .any(|p| p.lawful_bases.contains(&basis));
+        let explicit = basis == LawfulBasis::Consent
+            && self
+                .notice
+                .data_categories
+                .iter()
+                .any(|c| c.art9_conditions.contains(&Art9Condition::ExplicitConsent));
+        art6 || explicit
     }
 
-    /// Whether Art. 14 applies: some data comes from a source other than the person.
+    /// Whether any purpose is marketing, to which the right to object always applies (Art. 21(2)).
+    pub fn direct_marketing(&self) -> bool {
+        self.notice.purposes.iter().any(|p| {
+            p.kinds
+                .iter()
+                .any(|k| matches!(k, PurposeKind::DirectMarketing | PurposeKind::Marketing))
+        })
+    }
+
+    /// Whether Art. 14 applies: some data comes from a third party or a public source. Data the
+    /// controller observes about the person counts as collected from them (Art. 13).
     pub fn art14(&self) -> bool {
         self.notice
             .sources
             .iter()
-            .any(|s| s.party != SourceParty::DataSubject)
+            .any(|s| matches!(s.party, SourceParty::ThirdParty | SourceParty::Public))
     }
 
     /// The notices in this file this one must be read alongside (or summarises): a layered notice may
@@ -247,9 +265,14 @@ fn diagnostic(
     d
 }
 
-/// Where a finding points: the value of an `id` (the item it names), else the key of the field.
+/// Where a finding points: the value itself when it is a single value (an id, a right, a rule name),
+/// else the key of the field, so the caret sits under what is wrong.
 fn place(doc: &Document, pointer: &str) -> Option<crate::diagnostics::Span> {
-    if pointer.ends_with("/id") {
+    let scalar = doc
+        .value
+        .pointer(pointer)
+        .is_some_and(|v| !v.is_object() && !v.is_array());
+    if scalar {
         doc.span(pointer)
     } else {
         doc.key_span(pointer)

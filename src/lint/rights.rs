@@ -5,15 +5,16 @@ use crate::model::{LawfulBasis, Right};
 
 fn missing(ctx: &Ctx<'_>, out: &mut Vec<Finding>, right: Right, what: &str) {
     if !ctx.has_right(right) {
+        let help = match right {
+            Right::Complain => "add `{ right: complain, authority: ico }` under `rights:`, with the ICO under `organisations:`".to_owned(),
+            _ => format!("add `{{ right: {}, how: {{ contact: … }} }}` under `rights:`", crate::model::ClosedList::key(right)),
+        };
         out.push(
             Finding::new(
                 ctx.p("/id"),
                 format!("notice `{}` does not mention {what}", ctx.notice.id),
             )
-            .help(format!(
-                "add `{{ right: {}, how: {{ contact: … }} }}` under `rights:`",
-                crate::model::ClosedList::key(right)
-            )),
+            .help(help),
         );
     }
 }
@@ -43,14 +44,17 @@ pub(super) fn missing_right_to_restriction(ctx: &Ctx<'_>, out: &mut Vec<Finding>
     );
 }
 
-/// N505: the right to object, where legitimate interests or public task is relied on.
+/// N505: the right to object, where legitimate interests or public task is relied on, or for marketing.
 pub(super) fn missing_right_to_object(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    if ctx.relies_on(LawfulBasis::LegitimateInterests) || ctx.relies_on(LawfulBasis::PublicTask) {
+    if ctx.relies_on(LawfulBasis::LegitimateInterests)
+        || ctx.relies_on(LawfulBasis::PublicTask)
+        || ctx.direct_marketing()
+    {
         missing(
             ctx,
             out,
             Right::Objection,
-            "the right to object, though it relies on legitimate interests or public task",
+            "the right to object, though it relies on legitimate interests or public task, or markets to people",
         );
     }
 }
@@ -108,7 +112,9 @@ pub(super) fn right_contradicts_basis(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             ),
             _ => continue,
         };
-        if !ctx.notice.purposes.is_empty() && !needs.iter().any(|b| ctx.relies_on(*b)) {
+        let marketing = r.right == Right::Objection && ctx.direct_marketing();
+        if !ctx.notice.purposes.is_empty() && !marketing && !needs.iter().any(|b| ctx.relies_on(*b))
+        {
             out.push(
                 Finding::new(
                     ctx.p(&format!("/rights/{i}/right")),
@@ -125,16 +131,16 @@ pub(super) fn right_contradicts_basis(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// N510: a consent purpose with no way to withdraw.
 pub(super) fn consent_without_withdrawal_method(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let general = ctx
+    let general = ctx.notice.rights.iter().any(|r| {
+        r.right == Right::WithdrawConsent
+            && r.how
+                .as_ref()
+                .is_some_and(|h| h.contact.is_some() || h.instructions.is_some())
+    }) || ctx
         .notice
-        .rights
-        .iter()
-        .any(|r| r.right == Right::WithdrawConsent && r.how.is_some())
-        || ctx
-            .notice
-            .form
-            .as_ref()
-            .is_some_and(|f| f.withdrawal.is_some());
+        .form
+        .as_ref()
+        .is_some_and(|f| f.withdrawal.is_some());
     if general {
         return;
     }

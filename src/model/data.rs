@@ -9,6 +9,7 @@ use super::values::{Id, Link};
 
 /// A category of personal data the notice says is held.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct DataCategory {
     /// Unique id within the notice (`contact-details`).
@@ -177,6 +178,7 @@ impl Schedule1Condition {
 
 /// Where personal data comes from (Art. 14(2)(f)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Unique id within the notice (`neighbours`).

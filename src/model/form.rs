@@ -9,6 +9,7 @@ use super::values::Id;
 
 /// A printable form built from the notice: consent choices and signature blocks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct ConsentForm {
     /// The heading printed on the form; the notice title when absent.
@@ -30,6 +31,7 @@ pub struct ConsentForm {
 
 /// One consent choice: a box the person may tick.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct ConsentStatement {
     /// Unique id within the form.
@@ -43,6 +45,7 @@ pub struct ConsentStatement {
 
 /// A block with ruled lines for Name (please print), Signature and Date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct SignatureBlock {
     /// Who signs here.

@@ -32,6 +32,7 @@ use dpv::closed_list;
 
 /// A file of privacy notices and the organisations and contacts they share.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "noticec notices file")]
 pub struct NoticeFile {
@@ -51,6 +52,7 @@ pub struct NoticeFile {
 
 /// One privacy notice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Notice {
     /// Unique id, lowercase letters, digits and hyphens; names the notice's folder under `out/`.
@@ -169,6 +171,7 @@ pub struct Notice {
 
 /// A lint rule switched off, and why: `{ rule: N401, reason: "retention is set by the council's schedule" }`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Allow {
     /// The rule's code (`N401`) or name (`missing-retention`).
@@ -202,6 +205,7 @@ closed_list! {
 
 /// Another notice or document this notice points to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct RelatedDocument {
     /// How it relates to this notice.
@@ -248,6 +252,7 @@ closed_list! {
 
 /// A note that one of the notice's lists is not complete.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct NotExhaustive {
     /// The list.
@@ -258,6 +263,7 @@ pub struct NotExhaustive {
 
 /// A further section of prose, for meaning no field can hold.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct InfoSection {
     /// The section heading.

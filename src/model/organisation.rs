@@ -9,6 +9,7 @@ use super::values::{Email, IcoRegistration, Id, Link, Phone, Postcode};
 /// An organisation a notice names: a controller, a service provider, a recipient, the ICO. Declared once at
 /// the top of the file and referred to by id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Unique id that notices use to refer to this organisation (`kent-county-council`).
@@ -43,6 +44,7 @@ pub struct Organisation {
 
 /// A UK postal address.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct PostalAddress {
     /// The lines before the town: building, street (`Sessions House`, `County Hall`).
@@ -73,6 +75,7 @@ impl PostalAddress {
 /// A way to reach an organisation about something specific: its DPO, its data protection team, the team
 /// that runs a service, a support worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Unique id that notices use to refer to this contact (`livewest-data-protection`).
@@ -144,6 +147,7 @@ closed_list! {
 
 /// An organisation's part in one notice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// The organisation, by id.
@@ -160,6 +164,7 @@ pub struct Party {
 
 /// How a person does something: whom to contact, and what to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct HowTo {
     /// The contact to use, by id.

@@ -53,6 +53,7 @@ closed_list! {
 
 /// One purpose the data is used for, with its lawful basis (Art. 13(1)(c)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Purpose {
     /// Unique id within the notice (`rent-collection`).
@@ -90,6 +91,7 @@ pub struct Purpose {
 
 /// How consent for a purpose can be withdrawn and when it lapses (Art. 7(3), Art. 13(2)(c)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct ConsentTerms {
     /// How to withdraw consent.
@@ -102,6 +104,7 @@ pub struct ConsentTerms {
 
 /// What the notice says about a lawful basis in general, beyond the purposes that use it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct BasisExplanation {
     /// The basis explained.
@@ -112,6 +115,7 @@ pub struct BasisExplanation {
 
 /// A lawful basis the notice gives for sharing data with others.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct SharingBasis {
     /// The basis.
@@ -123,6 +127,7 @@ pub struct SharingBasis {
 
 /// A lawful basis the controller says it does not rely on, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct BasisNotRelied {
     /// The basis not relied on.

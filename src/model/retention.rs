@@ -8,6 +8,7 @@ use super::values::{Duration, Id};
 
 /// One retention rule: what it covers, how long, from when, and what happens then.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Retention {
     /// The data categories this rule covers, by id; empty with no purposes means all data in the notice.

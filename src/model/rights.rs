@@ -25,6 +25,7 @@ closed_list! {
 
 /// A right the notice tells the person about, and how to use it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct RightInfo {
     /// The right.
@@ -62,6 +63,7 @@ closed_list! {
 
 /// Whether the person must provide some data, and what happens if they do not (Art. 13(2)(e)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct ProvisionRequirement {
     /// The data categories concerned, by id; empty means the data in general.
@@ -83,6 +85,7 @@ pub struct ProvisionRequirement {
 
 /// An automated decision, including profiling (Art. 13(2)(f), Art. 22).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct AutomatedDecision {
     /// Unique id within the notice (`nearest-service`).
@@ -122,6 +125,7 @@ closed_list! {
 
 /// How the data is kept secure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Security {
     /// The kinds of measures the notice names.

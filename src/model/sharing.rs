@@ -8,6 +8,7 @@ use super::values::{Id, Jurisdiction};
 
 /// A recipient or category of recipients (Art. 13(1)(e)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Recipient {
     /// Unique id within the notice (`police`).
@@ -60,6 +61,7 @@ closed_list! {
 
 /// A system or place the data is kept in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct System {
     /// Unique id within the notice (`salesforce`).
@@ -76,6 +78,7 @@ pub struct System {
 
 /// A transfer of personal data outside the UK (Art. 13(1)(f)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Transfer {
     /// Where the data goes; empty when the notice does not say.

@@ -123,3 +123,118 @@ impl Default for Language {
         Language("en-GB".to_owned())
     }
 }
+
+/// Generators of valid values for fuzzing and property tests: each newtype yields only values its
+/// pattern accepts, from small pools so that ids collide and references sometimes resolve.
+#[cfg(feature = "arbitrary")]
+mod arbitrary_impls {
+    use super::*;
+    use arbitrary::{Arbitrary, Result, Unstructured};
+
+    const WORDS: &[&str] = &[
+        "a", "b", "care", "data", "events", "kent", "notice", "rent", "x1", "z9",
+    ];
+
+    fn id(u: &mut Unstructured<'_>) -> Result<String> {
+        let word = u.choose(WORDS)?;
+        let n = u.int_in_range(0..=3u8)?;
+        Ok(if n == 0 {
+            (*word).to_owned()
+        } else {
+            format!("{word}-{n}")
+        })
+    }
+
+    impl<'a> Arbitrary<'a> for NoticeId {
+        fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+            id(u).map(NoticeId)
+        }
+    }
+
+    impl<'a> Arbitrary<'a> for Id {
+        fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+            id(u).map(Id)
+        }
+    }
+
+    impl<'a> Arbitrary<'a> for Date {
+        fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+            let (y, m, d) = (
+                u.int_in_range(1990..=2030u16)?,
+                u.int_in_range(1..=12u8)?,
+                u.int_in_range(1..=28u8)?,
+            );
+            Ok(Date(format!("{y:04}-{m:02}-{d:02}")))
+        }
+    }
+
+    impl<'a> Arbitrary<'a> for Duration {
+        fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+            let n = u.int_in_range(1..=120u16)?;
+            let unit = u.choose(&['D', 'W', 'M', 'Y'])?;
+            Ok(Duration(format!("P{n}{unit}")))
+        }
+    }
+
+    impl<'a> Arbitrary<'a> for Email {
+        fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+            let user = u.choose(&["dpo", "data.protection", "team+notices", "o'brien"])?;
+            Ok(Email(format!("{user}@example.org")))
+        }
+    }
+
+    impl<'a> Arbitrary<'a> for Phone {
+        fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+            let n = u.choose(&[
+                "0300 123 8080",
+                "020 7946 0000",
+                "0800 027 9801",
+                "+44 20 7946 0018",
+                "01632 960000",
+            ])?;
+            Ok(Phone((*n).to_owned()))
+        }
+    }
+
+    impl<'a> Arbitrary<'a> for Postcode {
+        fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+            let p = u.choose(&[
+                "SW1A 1AA", "EX5 2FZ", "ME14 1XQ", "M1 1AE", "GIR 0AA", "EH99 1SP",
+            ])?;
+            Ok(Postcode((*p).to_owned()))
+        }
+    }
+
+    impl<'a> Arbitrary<'a> for Link {
+        fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+            let path = id(u)?;
+            Ok(Link(match u.int_in_range(0..=2u8)? {
+                0 => format!("mailto:{path}@example.org"),
+                1 => format!("http://example.org/{path}?a=1&b=<2>"),
+                _ => format!("https://example.org/{path}/\"quoted\"'single'"),
+            }))
+        }
+    }
+
+    impl<'a> Arbitrary<'a> for IcoRegistration {
+        fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+            Ok(IcoRegistration(format!(
+                "Z{:07}",
+                u.int_in_range(0..=9_999_999u32)?
+            )))
+        }
+    }
+
+    impl<'a> Arbitrary<'a> for Language {
+        fn arbitrary(_: &mut Unstructured<'a>) -> Result<Self> {
+            Ok(Language::default())
+        }
+    }
+
+    impl<'a> Arbitrary<'a> for Jurisdiction {
+        fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+            let codes: Vec<&str> = crate::model::dpv::LOC_CODES.split(' ').collect();
+            Ok(Jurisdiction((*u.choose(&codes)?).to_owned()))
+        }
+    }
+}
