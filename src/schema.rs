@@ -10,8 +10,14 @@ use serde_json::Value;
 
 use crate::model::NoticeFile;
 
-/// The schema as a JSON value.
-pub fn schema() -> Value {
+/// The schema as a JSON value, generated once per process.
+pub fn schema() -> &'static Value {
+    static SCHEMA: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(generate)
+}
+
+/// Generates the schema from the model types.
+fn generate() -> Value {
     let mut settings = SchemaSettings::draft2020_12();
     settings
         .transforms
@@ -27,7 +33,7 @@ pub fn schema() -> Value {
 
 /// The schema as the pretty-printed text written to `schema/notice.schema.json`.
 pub fn schema_text() -> String {
-    let mut text = serde_json::to_string_pretty(&schema()).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(schema()).unwrap_or_default();
     text.push('\n');
     text
 }

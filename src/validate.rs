@@ -48,8 +48,8 @@ pub fn check(doc: &Document, report: &mut Report) -> Option<NoticeFile> {
     checker.values(
         &doc.value,
         "",
-        &crate::schema::schema(),
-        &crate::schema::schema(),
+        crate::schema::schema(),
+        crate::schema::schema(),
     );
     checker.ids_and_references(&file);
     (checker.errors == 0).then_some(file)
@@ -59,7 +59,7 @@ fn validator() -> &'static Validator {
     static VALIDATOR: OnceLock<Validator> = OnceLock::new();
     VALIDATOR.get_or_init(|| {
         // The schema is generated from our own types; failing to compile it is a bug caught by tests.
-        jsonschema::validator_for(&crate::schema::schema())
+        jsonschema::validator_for(crate::schema::schema())
             .unwrap_or_else(|e| panic!("generated schema does not compile: {e}"))
     })
 }
@@ -272,7 +272,7 @@ fn schema_errors(doc: &Document, report: &mut Report) {
         let pointer = error.instance_path().as_str().to_owned();
         let notice = notice_of(doc, &pointer);
         let instance = error.instance();
-        let here = schema_at(&root, &pointer);
+        let here = schema_at(root, &pointer);
         let diagnostic = match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 for key in unexpected {
@@ -312,7 +312,7 @@ fn schema_errors(doc: &Document, report: &mut Report) {
                 let desc = here
                     .and_then(|s| s.get("properties"))
                     .and_then(|p| p.get(name))
-                    .map(|p| resolve(&root, p))
+                    .map(|p| resolve(root, p))
                     .and_then(|p| p.get("description"))
                     .and_then(Value::as_str)
                     .map(|d| format!(" ({})", lowercase_first(first_sentence(d))))

@@ -10,10 +10,10 @@ fuzz_target!(|data: &[u8]| {
     let source = SourceFile { name: "fuzz.yaml".into(), bytes: data.to_vec() };
     let lint = LintOptions { today: jiff::civil::date(2026, 11, 24), max_age_months: 24 };
     let checked = noticec::check_source(&source, &Limits::default(), &lint);
-    let lines = checked.text.as_deref().map_or(1, |t| t.split('\n').count());
+    let lines = data.iter().filter(|b| **b == b'\n').count() + 1;
     for d in &checked.report.diagnostics {
         if let Some(span) = d.span {
-            assert!(span.start.line >= 1 && span.start.line <= lines.max(1), "{d:?} points past line {lines}");
+            assert!(span.start.line >= 1 && span.start.line <= lines, "{d:?} points past line {lines}");
         }
     }
     // A file that checks clean must also render.
