@@ -52,7 +52,9 @@ pub fn check_source(
     lint: &lint::LintOptions,
 ) -> Checked {
     let mut report = Report::default();
-    let text = String::from_utf8(source.bytes.clone()).ok();
+    let text = std::str::from_utf8(&source.bytes)
+        .ok()
+        .map(load::normalize_line_breaks);
     let document = match load::parse(source, limits) {
         Ok(doc) => Some(doc),
         Err(diagnostics) => {

@@ -212,7 +212,18 @@ fn decode(file: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>> {
             .at(Some(Span::point(line, column)), "NUL here")
             .help("a notices file is plain text; remove the NUL bytes or check it is the right file")]);
     }
-    Ok(text.to_owned())
+    Ok(normalize_line_breaks(text))
+}
+
+/// Writes every line break as `\n`. YAML reads `\r\n` and a lone `\r` as one line break, but the
+/// parser counts them as two and no lines, so without this every position in a Windows file would be
+/// wrong (found by fuzzing).
+pub fn normalize_line_breaks(text: &str) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_owned()
+    }
 }
 
 /// The 1-based line and character column just after `prefix`.

@@ -842,3 +842,53 @@ fn bidi_overrides_and_control_characters_in_text_are_refused() {
         );
     }
 }
+
+// Line breaks --------------------------------------------------------------------------------------
+
+#[test]
+fn windows_and_old_mac_line_breaks_give_the_right_line() {
+    // An unknown field on line 4, with CRLF line ends and then with lone CRs.
+    let lines = [
+        "notices:",
+        "  - id: a",
+        "    title: T",
+        "    titel: T",
+        "    version: '1'",
+        "    kind: main",
+        "",
+    ];
+    for (name, newline) in [("CRLF", "\r\n"), ("CR", "\r")] {
+        let dir = with_file(lines.join(newline));
+        hostile(
+            name,
+            dir.path(),
+            F,
+            &[],
+            Expect {
+                code: 1,
+                mentions: &[&["E010"], &["titel"]],
+                place: Place::At(4, 5),
+            },
+        );
+    }
+}
+
+#[test]
+fn the_fuzzed_mixed_line_break_file_points_inside_the_file() {
+    // Found by the `load_check` fuzz target: lone CRs mixed with LFs once made positions run past the
+    // end of the file.
+    let file = "tests/fixtures/regressions/crlf-line-numbers.yaml";
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join(file)).expect("fixture");
+    let lines = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .count();
+    let outcome = run(root, &["check", file, "--format", "json"]);
+    let items: serde_json::Value = serde_json::from_str(&outcome.stdout).expect("json");
+    for d in items.as_array().expect("array") {
+        let line = d["line"].as_u64().expect("a line") as usize;
+        assert!(line >= 1 && line <= lines, "{d} points past line {lines}");
+    }
+}
