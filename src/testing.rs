@@ -56,12 +56,12 @@ pub fn make_valid(file: &mut NoticeFile) {
     }
     let contacts: BTreeSet<String> = file.contacts.iter().map(|c| c.id.0.clone()).collect();
     dedup(&mut file.notices, |n| n.id.0.clone());
-    if file.notices.is_empty() {
-        if let Ok(n) = serde_json::from_value::<Notice>(serde_json::json!({
+    if file.notices.is_empty()
+        && let Ok(n) = serde_json::from_value::<Notice>(serde_json::json!({
             "id": "notice", "title": "Notice", "version": "1", "kind": "main"
-        })) {
-            file.notices.push(n);
-        }
+        }))
+    {
+        file.notices.push(n);
     }
     let notices: BTreeSet<String> = file.notices.iter().map(|n| n.id.0.clone()).collect();
     for n in &mut file.notices {

@@ -441,11 +441,12 @@ fn first_sentence(text: &str) -> &str {
 }
 
 /// Why a character is refused in notice text, if it is: control characters (other than tab and line
-/// breaks) and the bidirectional formatting characters that can make text display in a different order
+/// feed) and the bidirectional formatting characters that can make text display in a different order
 /// than it reads (the "Trojan Source" characters).
 pub fn unsafe_char(c: char) -> Option<&'static str> {
     match c {
-        '\t' | '\n' | '\r' => None,
+        // Raw line breaks are normalised to `\n` before parsing, so a `\r` here was written as an escape.
+        '\t' | '\n' => None,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Some("a control character"),
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
             Some("a bidirectional formatting character")
