@@ -139,7 +139,10 @@ fn wrap(text: String, width: Option<usize>, first: Option<String>, rest: Option<
         .initial_indent(&first)
         .subsequent_indent(&rest)
         .break_words(true)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        // Optimal fit can run a line past the width beside a word longer than the line; first fit never
+        // does (found by the hostile-content tests).
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     textwrap::fill(&one_line, options)
 }
@@ -272,4 +275,32 @@ fn check_width(path: &str, text: &str) -> Result<(), RenderError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_never_exceeds_the_width() {
+        let long = "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(6);
+        let text = format!(
+            "What you tell us about the support you need, and notes of the support we give {long}"
+        );
+        for (first, rest) in [("  * ", "    "), ("", ""), ("   ", "     ")] {
+            let out = wrap(
+                text.clone(),
+                Some(80),
+                Some(first.into()),
+                Some(rest.into()),
+            );
+            for line in out.lines() {
+                assert!(
+                    textwrap::core::display_width(line) <= 80,
+                    "{line:?} is {} wide",
+                    textwrap::core::display_width(line)
+                );
+            }
+        }
+    }
 }
