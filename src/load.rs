@@ -249,6 +249,12 @@ fn syntax_error(file: &str, text: &str, err: &ScanError) -> Diagnostic {
     let m = err.marker();
     let info = err.info();
     let (mut line, mut column) = (m.line().max(1), m.col() + 1);
+    // At the end of input the scanner reports the line after the last one; point at the real end.
+    let last = text.split('\n').count();
+    if line > last {
+        line = last;
+        column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    }
     if info.contains("recursion limit") {
         return Diagnostic::error("E006", file, "nesting is too deep")
             .at(Some(Span::point(line, column)), "too deep here")

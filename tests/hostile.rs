@@ -874,21 +874,42 @@ fn windows_and_old_mac_line_breaks_give_the_right_line() {
 }
 
 #[test]
-fn the_fuzzed_mixed_line_break_file_points_inside_the_file() {
-    // Found by the `load_check` fuzz target: lone CRs mixed with LFs once made positions run past the
-    // end of the file.
-    let file = "tests/fixtures/regressions/crlf-line-numbers.yaml";
+fn fuzzed_regressions_point_inside_the_file() {
+    // Inputs the `load_check` fuzz target found: lone CRs mixed with LFs, and errors at the very end of
+    // the input, once gave positions past the last line.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(root.join(file)).expect("fixture");
-    let lines = text
-        .replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .split('\n')
-        .count();
-    let outcome = run(root, &["check", file, "--format", "json"]);
-    let items: serde_json::Value = serde_json::from_str(&outcome.stdout).expect("json");
-    for d in items.as_array().expect("array") {
-        let line = d["line"].as_u64().expect("a line") as usize;
-        assert!(line >= 1 && line <= lines, "{d} points past line {lines}");
+    let dir = root.join("tests/fixtures/regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("regressions folder") {
+        let path = entry.expect("entry").path();
+        let file = path
+            .strip_prefix(root)
+            .expect("inside")
+            .display()
+            .to_string();
+        let bytes = std::fs::read(&path).expect("fixture");
+        let text = String::from_utf8_lossy(&bytes);
+        let lines = text
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .split('\n')
+            .count();
+        let outcome = run(root, &["check", &file, "--format", "json"]);
+        let items: serde_json::Value = serde_json::from_str(&outcome.stdout).expect("json");
+        for d in items.as_array().expect("array") {
+            let line = d["line"].as_u64().expect("a line") as usize;
+            assert!(
+                line >= 1 && line <= lines,
+                "{file}: {d} points past line {lines}"
+            );
+        }
+        let human = run(root, &["check", &file, "--color", "never"]);
+        assert!(
+            human.stderr.contains(" | "),
+            "{file}: no source line quoted:\n{}",
+            human.stderr
+        );
+        seen += 1;
     }
+    assert!(seen >= 3, "the regression inputs are missing");
 }
