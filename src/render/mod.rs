@@ -176,7 +176,16 @@ fn css_string(text: String) -> Value {
 
 /// Renders every output of every notice, and the index page.
 pub fn render_all(file: &NoticeFile, templates: Option<&Path>) -> Result<Vec<Output>, RenderError> {
-    let env = environment(templates);
+    // The built-in templates compile once per process; a user's folder is read afresh each build.
+    static BUILTIN_ENV: std::sync::OnceLock<Environment<'static>> = std::sync::OnceLock::new();
+    let custom;
+    let env = match templates {
+        Some(dir) => {
+            custom = environment(Some(dir));
+            &custom
+        }
+        None => BUILTIN_ENV.get_or_init(|| environment(None)),
+    };
     let mut outputs = Vec::new();
     let mut listed = Vec::new();
     for notice in &file.notices {
@@ -188,9 +197,9 @@ pub fn render_all(file: &NoticeFile, templates: Option<&Path>) -> Result<Vec<Out
         let id = &view.id;
         outputs.push(Output {
             path: format!("{id}/index.html"),
-            bytes: render(&env, "notice.html.j2", &ctx)?.into_bytes(),
+            bytes: render(env, "notice.html.j2", &ctx)?.into_bytes(),
         });
-        let text = tidy_text(&render(&env, "notice.txt.j2", &ctx)?);
+        let text = tidy_text(&render(env, "notice.txt.j2", &ctx)?);
         check_width(&format!("{id}/notice.txt"), &text)?;
         outputs.push(Output {
             path: format!("{id}/notice.txt"),
@@ -205,7 +214,7 @@ pub fn render_all(file: &NoticeFile, templates: Option<&Path>) -> Result<Vec<Out
         if view.form.is_some() {
             outputs.push(Output {
                 path: format!("{id}/consent-form.html"),
-                bytes: render(&env, "form.html.j2", &ctx)?.into_bytes(),
+                bytes: render(env, "form.html.j2", &ctx)?.into_bytes(),
             });
         }
         listed.push(view);
