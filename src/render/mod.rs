@@ -220,7 +220,7 @@ pub fn render_all(file: &NoticeFile, templates: Option<&Path>) -> Result<Vec<Out
         listed.push(view);
     }
     let index = render(
-        &env,
+        env,
         "index.html.j2",
         &context! { notices => Value::from(minijinja::value::Serde(&listed)) },
     )?;
