@@ -927,3 +927,72 @@ fn out_refuses_a_symbolic_link() {
     std::os::unix::fs::symlink("missing-target", dir.path().join("dangling")).unwrap();
     refused(dir.path(), "dangling", "symbolic link");
 }
+
+// Ensure symbolic links planted inside the output folder are never followed: neither replacing the
+// folder nor `--check` touches or reads what they point at.
+#[cfg(unix)]
+#[test]
+fn symlinks_inside_the_output_folder_are_never_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("notices.yaml"),
+        dir.path().join("notices.yaml"),
+    )
+    .unwrap();
+    let precious = dir.path().join("precious");
+    std::fs::create_dir(&precious).unwrap();
+    std::fs::write(precious.join("keep.txt"), "keep me").unwrap();
+    std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
+    let first = noticec_env(dir.path(), &["build", "notices.yaml", "--out", "out"], &[]);
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    // A link to a folder, in place of a notice's folder, and a link to a file, in place of an output.
+    std::fs::remove_dir_all(dir.path().join("out/iewm")).unwrap();
+    std::os::unix::fs::symlink(&precious, dir.path().join("out/iewm")).unwrap();
+    std::fs::remove_file(dir.path().join("out/index.html")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("secret.txt"),
+        dir.path().join("out/index.html"),
+    )
+    .unwrap();
+
+    let check = noticec_env(
+        dir.path(),
+        &["build", "notices.yaml", "--out", "out", "--check"],
+        &[],
+    );
+    assert_eq!(
+        check.code,
+        Some(1),
+        "links are stale, not followed: {}",
+        check.stderr
+    );
+    assert!(check.stderr.contains("index.html"), "{}", check.stderr);
+
+    let rebuild = noticec_env(dir.path(), &["build", "notices.yaml", "--out", "out"], &[]);
+    assert_eq!(rebuild.code, Some(0), "{}", rebuild.stderr);
+    assert_eq!(
+        std::fs::read_to_string(precious.join("keep.txt")).unwrap(),
+        "keep me"
+    );
+    assert_eq!(
+        std::fs::read_dir(&precious).unwrap().count(),
+        1,
+        "nothing was written through the link"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("secret.txt")).unwrap(),
+        "secret"
+    );
+    assert!(
+        !std::fs::symlink_metadata(dir.path().join("out/iewm"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        !std::fs::symlink_metadata(dir.path().join("out/index.html"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
