@@ -35,6 +35,15 @@ pub fn list<S: AsRef<str>>(names: &[S], max: usize) -> String {
     shown.join(", ")
 }
 
+/// The text with its first letter in lower case, to run a sentence on inside a message.
+pub fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

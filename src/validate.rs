@@ -16,7 +16,7 @@ use serde_json::Value;
 use crate::diagnostics::{Diagnostic, Report};
 use crate::load::{Document, escape};
 use crate::model::{self, NoticeFile};
-use crate::suggest::{did_you_mean, list};
+use crate::suggest::{did_you_mean, list, lowercase_first};
 
 /// Validates a parsed document; returns the typed model when it has no errors.
 pub fn check(doc: &Document, report: &mut Report) -> Option<NoticeFile> {
@@ -255,14 +255,6 @@ fn duration_from_words(value: &str) -> Option<String> {
         _ => return None,
     };
     parts.next().is_none().then(|| format!("P{n}{unit}"))
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn schema_errors(doc: &Document, report: &mut Report) {

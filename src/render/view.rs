@@ -7,6 +7,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::model::*;
+use crate::suggest::lowercase_first;
 
 /// A notice ready for the templates.
 #[derive(Debug, Clone, Serialize)]
@@ -251,24 +252,25 @@ fn group_rights(rights: &[RightView]) -> Vec<RightGroup> {
     }
     for g in &mut groups {
         let labels: Vec<&str> = g.rights.iter().map(|r| r.label).collect();
-        g.heading = match labels.split_last() {
-            Some((last, [])) => (*last).to_owned(),
-            Some((last, rest)) => format!("{} and {}", rest.join(", "), lowercase_first(last)),
+        // "Right of access (Art. 15), right to rectification (Art. 16) and right to erasure (Art. 17)".
+        let mut parts: Vec<String> = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                if i == 0 {
+                    (*l).to_owned()
+                } else {
+                    lowercase_first(l)
+                }
+            })
+            .collect();
+        g.heading = match parts.pop() {
+            Some(last) if !parts.is_empty() => format!("{} and {last}", parts.join(", ")),
+            Some(only) => only,
             None => String::new(),
         };
-        if labels.len() > 1 {
-            g.heading = g.heading.replacen(", R", ", r", usize::MAX);
-        }
     }
     groups
-}
-
-fn lowercase_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Whether data must be provided.
