@@ -164,7 +164,7 @@ def page_texts(pdf: Path) -> list[str] | str:
     return pages
 
 
-def check_form(html: Path, shots: Path) -> tuple[list[str], list[str]]:
+def check_form(html: Path, shots: Path, max_pages: int = MAX_PAGES) -> tuple[list[str], list[str]]:
     problems: list[str] = []
     notes: list[str] = []
     notice_id = html.parent.name
@@ -198,8 +198,8 @@ def check_form(html: Path, shots: Path) -> tuple[list[str], list[str]]:
     sizes = page_sizes(pdf)
     if isinstance(sizes, str):
         return problems + [sizes], notes
-    if len(sizes) > MAX_PAGES:
-        problems.append(f"{len(sizes)} pages; at most {MAX_PAGES} allowed")
+    if len(sizes) > max_pages:
+        problems.append(f"{len(sizes)} pages; at most {max_pages} allowed")
     for n, (w, h) in enumerate(sizes, 1):
         if abs(w - A4_PT[0]) > TOLERANCE_PT or abs(h - A4_PT[1]) > TOLERANCE_PT:
             problems.append(f"page {n} is {w} x {h} pt, not A4 (595 x 842 pt)")
@@ -244,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dir", nargs="?", default="out", type=Path)
     parser.add_argument("screenshots", nargs="?", default="target/screenshots", type=Path)
+    parser.add_argument("--max-pages", type=int, default=MAX_PAGES, help="the most pages a form may print on (default 4)")
     args = parser.parse_args(argv)
 
     for tool in (CHROMIUM, "pdfinfo", "pdftotext", "pdftoppm"):
@@ -263,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     for html in forms:
         started = time.monotonic()
         shots = args.screenshots / html.parent.relative_to(args.dir)
-        problems, notes = check_form(html, shots)
+        problems, notes = check_form(html, shots, args.max_pages)
         took = f"{time.monotonic() - started:.1f}s"
         if problems:
             failed += 1
