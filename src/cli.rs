@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use noticec::diagnostics::Format;
+use noticec::load::Limits;
 
 /// noticec, the privacy notice compiler: checks privacy notices written in YAML against UK GDPR
 /// Articles 13 and 14, and compiles them into every form a notice must take.
@@ -54,22 +55,22 @@ pub struct DiagnosticArgs {
     #[arg(long, value_enum, value_name = "WHAT")]
     pub deny: Vec<Deny>,
     /// A notice last updated longer ago than this many months gets a note (rule N701).
-    #[arg(long, default_value_t = 24, value_name = "MONTHS")]
+    #[arg(long, default_value_t = noticec::lint::DEFAULT_MAX_AGE_MONTHS, value_name = "MONTHS")]
     pub max_age_months: i32,
     /// The date to treat as today for N701 (`YYYY-MM-DD`); the system date when absent.
     #[arg(long, value_name = "DATE", env = "NOTICEC_TODAY")]
     pub today: Option<jiff::civil::Date>,
     /// The largest input file accepted, in bytes.
-    #[arg(long, default_value_t = 8 * 1024 * 1024, value_name = "BYTES")]
+    #[arg(long, default_value_t = Limits::DEFAULT.max_bytes, value_name = "BYTES")]
     pub max_input_bytes: u64,
     /// The longest text value accepted, in characters.
-    #[arg(long, default_value_t = 100_000, value_name = "CHARS")]
+    #[arg(long, default_value_t = Limits::DEFAULT.max_string_chars, value_name = "CHARS")]
     pub max_string_chars: usize,
     /// The most notices a file may hold.
-    #[arg(long, default_value_t = 1_000, value_name = "N")]
+    #[arg(long, default_value_t = Limits::DEFAULT.max_notices, value_name = "N")]
     pub max_notices: usize,
     /// The deepest nesting of lists and mappings accepted.
-    #[arg(long, default_value_t = 32, value_name = "LEVELS")]
+    #[arg(long, default_value_t = Limits::DEFAULT.max_depth, value_name = "LEVELS")]
     pub max_depth: usize,
 }
 

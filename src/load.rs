@@ -29,14 +29,19 @@ pub struct Limits {
     pub max_notices: usize,
 }
 
+impl Limits {
+    /// The defaults; the command line's flags start from these.
+    pub const DEFAULT: Limits = Limits {
+        max_bytes: 8 * 1024 * 1024,
+        max_depth: 32,
+        max_string_chars: 100_000,
+        max_notices: 1_000,
+    };
+}
+
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_bytes: 8 * 1024 * 1024,
-            max_depth: 32,
-            max_string_chars: 100_000,
-            max_notices: 1_000,
-        }
+        Limits::DEFAULT
     }
 }
 

@@ -5,7 +5,7 @@
 //! Schema errors come first and all at once, each turned into a located diagnostic with a likely fix.
 //! The typed model is only decoded from a tree that passed the schema.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
@@ -953,24 +953,4 @@ struct Known<'a> {
     orgs: &'a Ids,
     contacts: &'a Ids,
     notices: &'a Ids,
-}
-
-/// Every JSON pointer in the tree, sorted; used by tests to check spans cover the whole document.
-pub fn pointers(value: &Value) -> BTreeSet<String> {
-    fn walk(v: &Value, p: String, out: &mut BTreeSet<String>) {
-        match v {
-            Value::Object(m) => m
-                .iter()
-                .for_each(|(k, v)| walk(v, format!("{p}/{}", escape(k)), out)),
-            Value::Array(a) => a
-                .iter()
-                .enumerate()
-                .for_each(|(i, v)| walk(v, format!("{p}/{i}"), out)),
-            _ => {}
-        }
-        out.insert(p);
-    }
-    let mut out = BTreeSet::new();
-    walk(value, String::new(), &mut out);
-    out
 }

@@ -80,6 +80,9 @@ impl Finding {
     }
 }
 
+/// How many months after its last update a notice counts as out of date, unless told otherwise.
+pub const DEFAULT_MAX_AGE_MONTHS: i32 = 24;
+
 /// Settings for the lint.
 #[derive(Debug, Clone)]
 pub struct LintOptions {
@@ -93,7 +96,7 @@ impl Default for LintOptions {
     fn default() -> Self {
         LintOptions {
             today: today_utc(),
-            max_age_months: 24,
+            max_age_months: DEFAULT_MAX_AGE_MONTHS,
         }
     }
 }
@@ -122,15 +125,6 @@ impl Ctx<'_> {
     /// A pointer inside the notice: `p("/retention/0")`.
     pub fn p(&self, rest: &str) -> String {
         format!("{}{rest}", self.at)
-    }
-
-    /// Every lawful basis any purpose relies on.
-    pub fn bases(&self) -> BTreeSet<LawfulBasis> {
-        self.notice
-            .purposes
-            .iter()
-            .flat_map(|p| p.lawful_bases.iter().copied())
-            .collect()
     }
 
     /// Whether a purpose relies on `basis`; for consent, explicit consent under Art. 9(2)(a) counts too.

@@ -83,11 +83,6 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
-/// The names of the built-in templates, for `--templates` users.
-pub fn builtin_names() -> impl Iterator<Item = &'static str> {
-    BUILTIN.iter().map(|(n, _)| *n)
-}
-
 /// Sets up the template environment: strict undefined values, HTML autoescaping by file name, the
 /// text filters, and templates from `dir` before the built-in ones.
 pub fn environment(dir: Option<&Path>) -> Environment<'static> {
