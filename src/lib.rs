@@ -31,12 +31,23 @@ use model::NoticeFile;
 pub struct Checked {
     /// Everything found.
     pub report: Report,
-    /// The source text, when it is UTF-8 (for quoting source lines).
-    pub text: Option<String>,
+    /// The source text, when it could not be parsed but is UTF-8 (for quoting source lines); a parsed
+    /// document holds its own text. Read it through [`Checked::source_text`].
+    text: Option<String>,
     /// The parsed document, when the file could be parsed.
     pub document: Option<Document>,
     /// The typed notices, when the file passed validation.
     pub notices: Option<NoticeFile>,
+}
+
+impl Checked {
+    /// The text of the notices file as parsed (line breaks normalised), when it is UTF-8.
+    pub fn source_text(&self) -> Option<&str> {
+        self.document
+            .as_ref()
+            .map(|d| d.text.as_str())
+            .or(self.text.as_deref())
+    }
 }
 
 /// Loads, validates and lints a notices file.
@@ -52,14 +63,14 @@ pub fn check_source(
     lint: &lint::LintOptions,
 ) -> Checked {
     let mut report = Report::default();
-    let text = std::str::from_utf8(&source.bytes)
-        .ok()
-        .map(load::normalize_line_breaks);
-    let document = match load::parse(source, limits) {
-        Ok(doc) => Some(doc),
+    let (document, text) = match load::parse(source, limits) {
+        Ok(doc) => (Some(doc), None),
         Err(diagnostics) => {
             report.diagnostics.extend(diagnostics);
-            None
+            let text = std::str::from_utf8(&source.bytes)
+                .ok()
+                .map(load::normalize_line_breaks);
+            (None, text)
         }
     };
     let notices = document

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use jsonschema::Validator;
 use jsonschema::error::ValidationErrorKind;
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Report};
@@ -25,7 +26,8 @@ pub fn check(doc: &Document, report: &mut Report) -> Option<NoticeFile> {
     if report.count(crate::diagnostics::Severity::Error) > before {
         return None;
     }
-    let file: NoticeFile = match serde_json::from_value(doc.value.clone()) {
+    // Deserialize straight from the borrowed tree, not from a copy of it.
+    let file: NoticeFile = match NoticeFile::deserialize(&doc.value) {
         Ok(file) => file,
         Err(e) => {
             report.push(

@@ -33,25 +33,13 @@ const PAYLOADS: &[(&str, &str)] = &[
 
 /// The complete notice as a JSON tree (our YAML is JSON-compatible data).
 fn complete() -> Value {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("n.yaml"), COMPLETE).unwrap();
-    // Read it back through the model to get plain data.
-    let out = Command::cargo_bin("noticec")
-        .unwrap()
-        .arg("schema")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = COMPLETE;
-    let doc = noticec::load::parse(
-        &noticec::load::SourceFile {
-            name: "n.yaml".into(),
-            bytes: text.as_bytes().to_vec(),
-        },
-        &noticec::load::Limits::default(),
-    )
-    .expect("the complete fixture parses");
-    doc.value
+    let source = noticec::load::SourceFile {
+        name: "complete.yaml".into(),
+        bytes: COMPLETE.as_bytes().to_vec(),
+    };
+    noticec::load::parse(&source, &noticec::load::Limits::default())
+        .expect("the complete fixture parses")
+        .value
 }
 
 /// Replaces every free-text string (schema type string with no pattern and no closed list) using `f`.

@@ -47,7 +47,7 @@ pub fn report(checked: &noticec::Checked, args: &DiagnosticArgs, color: bool) ->
     let diagnostics = &checked.report.diagnostics;
     match args.format {
         Format::Human => {
-            let rendered = human::render(diagnostics, checked.text.as_deref(), color);
+            let rendered = human::render(diagnostics, checked.source_text(), color);
             let count = checked.notices.as_ref().map(|n| n.notices.len());
             let summary = human::summary(diagnostics, &args.file.display().to_string(), count);
             let choice = if color {
