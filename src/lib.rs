@@ -7,6 +7,7 @@
 
 pub mod diagnostics;
 pub mod error;
+pub mod graph;
 pub mod lint;
 pub mod load;
 pub mod model;

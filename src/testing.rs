@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use arbitrary::{Arbitrary, Result, Unstructured};
 use serde_json::Value;
 
+use crate::graph::{self, Graph, Slot};
 use crate::model::*;
 
 /// The longest text a generated field keeps, so inputs stay small.
@@ -25,10 +26,11 @@ pub fn to_yaml(file: &NoticeFile) -> String {
     serde_json::to_string_pretty(file).unwrap_or_default()
 }
 
-/// Repairs a file so that `check` finds no error in it.
+/// Repairs a file so that `check` finds no error in it: repeated ids and references that do not
+/// resolve are found by the graph's walk ([`graph::declarations`], [`graph::references`]) and removed,
+/// then what every notice needs (an organisation, a controller, a purpose, a signature block) is added.
 pub fn make_valid(file: &mut NoticeFile) {
     sanitize_text(file);
-    dedup(&mut file.organisations, |o| o.id.0.clone());
     if file.organisations.is_empty() {
         file.organisations.push(Organisation {
             id: Id("controller".into()),
@@ -43,19 +45,6 @@ pub fn make_valid(file: &mut NoticeFile) {
             part_of: None,
         });
     }
-    let orgs: BTreeSet<String> = file.organisations.iter().map(|o| o.id.0.clone()).collect();
-    let first_org = Id(file.organisations[0].id.0.clone());
-    for o in &mut file.organisations {
-        keep_if(&mut o.part_of, &orgs);
-    }
-    dedup(&mut file.contacts, |c| c.id.0.clone());
-    for c in &mut file.contacts {
-        if !orgs.contains(&c.organisation.0) {
-            c.organisation = first_org.clone();
-        }
-    }
-    let contacts: BTreeSet<String> = file.contacts.iter().map(|c| c.id.0.clone()).collect();
-    dedup(&mut file.notices, |n| n.id.0.clone());
     if file.notices.is_empty()
         && let Ok(n) = serde_json::from_value::<Notice>(serde_json::json!({
             "id": "notice", "title": "Notice", "version": "1", "kind": "main"
@@ -63,68 +52,93 @@ pub fn make_valid(file: &mut NoticeFile) {
     {
         file.notices.push(n);
     }
-    let notices: BTreeSet<String> = file.notices.iter().map(|n| n.id.0.clone()).collect();
+    edit_tree(file, |file, tree| {
+        // Later repeats of an id are dropped, last first so earlier indices stay put.
+        for d in graph::declarations(file).iter().rev() {
+            let mut seen = BTreeSet::new();
+            let repeats: Vec<usize> = (0..d.ids.len())
+                .filter(|&i| !seen.insert(d.ids[i]))
+                .collect();
+            for i in repeats.into_iter().rev() {
+                remove(tree, &format!("{}/{i}", d.list));
+            }
+        }
+    });
+    edit_tree(file, |file, tree| {
+        let declarations = graph::declarations(file);
+        let known = graph::Known::new(&declarations);
+        let first_org = file.organisations.first().map(|o| o.id.0.clone());
+        // Removals within one list go last first, so earlier indices stay put.
+        let mut broken: Vec<_> = graph::references(file)
+            .into_iter()
+            .filter(|r| known.resolve(file, r).is_err())
+            .collect();
+        broken.sort_by(|a, b| pointer_key(&b.pointer).cmp(&pointer_key(&a.pointer)));
+        for r in broken {
+            match r.slot {
+                Slot::Required => {
+                    if let (Some(v), Some(org)) = (tree.pointer_mut(&r.pointer), &first_org) {
+                        *v = Value::String(org.clone());
+                    }
+                }
+                Slot::Optional | Slot::Item => remove(tree, &r.pointer),
+            }
+        }
+    });
+    let first_org = Id(file.organisations[0].id.0.clone());
     for n in &mut file.notices {
-        repair_notice(n, &orgs, &first_org, &contacts, &notices);
+        complete_notice(n, &first_org);
     }
 }
 
-fn repair_notice(
-    n: &mut Notice,
-    orgs: &BTreeSet<String>,
-    first_org: &Id,
-    contacts: &BTreeSet<String>,
-    notices: &BTreeSet<String>,
-) {
-    dedup(&mut n.purposes, |p| p.id.0.clone());
-    dedup(&mut n.data_categories, |c| c.id.0.clone());
-    dedup(&mut n.sources, |s| s.id.0.clone());
-    dedup(&mut n.recipients, |r| r.id.0.clone());
-    dedup(&mut n.systems, |s| s.id.0.clone());
-    dedup(&mut n.automated_decisions, |a| a.id.0.clone());
-    let purposes = ids(n.purposes.iter().map(|p| &p.id));
-    let categories = ids(n.data_categories.iter().map(|c| &c.id));
-    let sources = ids(n.sources.iter().map(|s| &s.id));
-    let recipients = ids(n.recipients.iter().map(|r| &r.id));
-    let systems = ids(n.systems.iter().map(|s| &s.id));
-    let own = n.id.0.clone();
+/// Serialises the file, lets `edit` change the tree, and reads the file back.
+fn edit_tree(file: &mut NoticeFile, edit: impl FnOnce(&NoticeFile, &mut Value)) {
+    let Ok(mut tree) = serde_json::to_value(&*file) else {
+        return;
+    };
+    edit(file, &mut tree);
+    if let Ok(edited) = serde_json::from_value(tree) {
+        *file = edited;
+    }
+}
 
-    keep_if(&mut n.data_protection_contact, contacts);
-    keep_if(&mut n.feedback_contact, contacts);
-    n.related.retain(|r| {
-        r.notice
-            .as_ref()
-            .is_none_or(|id| notices.contains(&id.0) && id.0 != own)
-    });
-    for r in &mut n.related {
-        keep_if(&mut r.organisation, orgs);
-    }
-    for p in &mut n.parties {
-        if !orgs.contains(&p.organisation.0) {
-            p.organisation = first_org.clone();
+/// Orders JSON pointers so list indices compare as numbers.
+fn pointer_key(pointer: &str) -> Vec<(u64, &str)> {
+    pointer
+        .split('/')
+        .map(|seg| (seg.parse().unwrap_or(u64::MAX), seg))
+        .collect()
+}
+
+/// Removes the node at `pointer`: an item from its list, or a field from its mapping.
+fn remove(tree: &mut Value, pointer: &str) {
+    let Some((parent, last)) = pointer.rsplit_once('/') else {
+        return;
+    };
+    match tree.pointer_mut(parent) {
+        Some(Value::Array(items)) => {
+            if let Ok(i) = last.parse::<usize>()
+                && i < items.len()
+            {
+                items.remove(i);
+            }
         }
-        keep_if(&mut p.acting_for, orgs);
+        Some(Value::Object(fields)) => {
+            fields.remove(last);
+        }
+        _ => {}
     }
-    if !n.parties.iter().any(|p| {
-        matches!(
-            p.role,
-            PartyRole::Controller | PartyRole::JointController | PartyRole::AccountableBody
-        )
-    }) {
+}
+
+/// Adds what a valid notice needs and an arbitrary one may lack.
+fn complete_notice(n: &mut Notice, first_org: &Id) {
+    if Graph::controllers(n).next().is_none() {
         n.parties.push(Party {
             organisation: first_org.clone(),
             role: PartyRole::Controller,
             acting_for: None,
             description: None,
         });
-    }
-    for p in &mut n.purposes {
-        p.categories.retain(|c| categories.contains(&c.0));
-        p.recipients.retain(|r| recipients.contains(&r.0));
-        if let Some(c) = &mut p.consent {
-            repair_how(&mut c.withdraw, contacts);
-        }
-        repair_how(&mut p.opt_out, contacts);
     }
     if n.purposes.is_empty() {
         n.purposes.push(Purpose {
@@ -141,66 +155,17 @@ fn repair_notice(
             opt_out: None,
         });
     }
-    let purposes_now = ids(n.purposes.iter().map(|p| &p.id));
-    for c in &mut n.data_categories {
-        c.sources.retain(|s| sources.contains(&s.0));
-    }
-    for r in &mut n.recipients {
-        keep_if(&mut r.organisation, orgs);
-        r.categories.retain(|c| categories.contains(&c.0));
-    }
-    for t in &mut n.transfers {
-        t.systems.retain(|s| systems.contains(&s.0));
-    }
-    for r in &mut n.retention {
-        r.categories.retain(|c| categories.contains(&c.0));
-        r.purposes.retain(|p| purposes.contains(&p.0));
-    }
-    for r in &mut n.rights {
-        repair_how(&mut r.how, contacts);
-        keep_if(&mut r.authority, orgs);
-    }
-    for q in &mut n.requirements {
-        q.categories.retain(|c| categories.contains(&c.0));
-        q.purposes.retain(|p| purposes.contains(&p.0));
-    }
-    if let Some(form) = &mut n.form {
-        dedup(&mut form.statements, |s| s.id.0.clone());
-        for s in &mut form.statements {
-            keep_if(&mut s.purpose, &purposes_now);
-        }
-        repair_how(&mut form.withdrawal, contacts);
-        if form.signature_blocks.is_empty() {
-            form.signature_blocks.push(SignatureBlock {
-                signer: Signer::DataSubject,
-                heading: None,
-                declaration: None,
-                extra_fields: Vec::new(),
-            });
-        }
+    if let Some(form) = &mut n.form
+        && form.signature_blocks.is_empty()
+    {
+        form.signature_blocks.push(SignatureBlock {
+            signer: Signer::DataSubject,
+            heading: None,
+            declaration: None,
+            extra_fields: Vec::new(),
+        });
     }
     n.allow.clear();
-}
-
-fn repair_how(how: &mut Option<HowTo>, contacts: &BTreeSet<String>) {
-    if let Some(h) = how {
-        keep_if(&mut h.contact, contacts);
-    }
-}
-
-fn ids<'a>(list: impl Iterator<Item = &'a Id>) -> BTreeSet<String> {
-    list.map(|i| i.0.clone()).collect()
-}
-
-fn keep_if(id: &mut Option<Id>, known: &BTreeSet<String>) {
-    if id.as_ref().is_some_and(|i| !known.contains(&i.0)) {
-        *id = None;
-    }
-}
-
-fn dedup<T>(list: &mut Vec<T>, key: impl Fn(&T) -> String) {
-    let mut seen = BTreeSet::new();
-    list.retain(|item| seen.insert(key(item)));
 }
 
 /// Keeps every text field within [`MAX_TEXT`] characters and free of the characters `check` refuses.

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Report};
+use crate::graph;
 use crate::load::{Document, escape};
 use crate::model::{self, NoticeFile};
 use crate::suggest::{did_you_mean, list, lowercase_first};
@@ -612,277 +613,41 @@ impl Semantic<'_> {
         }
     }
 
+    /// Reports repeated ids in every list of ids, and every reference that does not resolve, from the
+    /// graph's one walk over the model.
     fn ids_and_references(&mut self, file: &NoticeFile) {
-        let orgs = self.unique(
-            "/organisations",
-            file.organisations.iter().map(|o| o.id.as_str()),
-            "organisation",
-        );
-        let contacts = self.unique(
-            "/contacts",
-            file.contacts.iter().map(|c| c.id.as_str()),
-            "contact",
-        );
-        let notices = self.unique(
-            "/notices",
-            file.notices.iter().map(|n| n.id.as_str()),
-            "notice",
-        );
-
-        for (i, o) in file.organisations.iter().enumerate() {
-            if let Some(parent) = &o.part_of {
-                self.reference(
-                    &format!("/organisations/{i}/part_of"),
-                    parent.as_str(),
-                    &orgs,
-                    "organisation",
-                );
-            }
+        let declarations = graph::declarations(file);
+        for d in &declarations {
+            self.unique(&d.list, d.ids.iter().copied(), d.kind.noun());
         }
-        for (i, c) in file.contacts.iter().enumerate() {
-            self.reference(
-                &format!("/contacts/{i}/organisation"),
-                c.organisation.as_str(),
-                &orgs,
-                "organisation",
-            );
-        }
-        for (n, notice) in file.notices.iter().enumerate() {
-            let at = format!("/notices/{n}");
-            self.notice(
-                &at,
-                notice,
-                &Known {
-                    orgs: &orgs,
-                    contacts: &contacts,
-                    notices: &notices,
-                },
-            );
-        }
-    }
-
-    fn notice(&mut self, at: &str, notice: &model::Notice, known: &Known<'_>) {
-        let purposes = self.unique(
-            &format!("{at}/purposes"),
-            notice.purposes.iter().map(|p| p.id.as_str()),
-            "purpose",
-        );
-        let categories = self.unique(
-            &format!("{at}/data_categories"),
-            notice.data_categories.iter().map(|c| c.id.as_str()),
-            "data category",
-        );
-        let sources = self.unique(
-            &format!("{at}/sources"),
-            notice.sources.iter().map(|s| s.id.as_str()),
-            "source",
-        );
-        let recipients = self.unique(
-            &format!("{at}/recipients"),
-            notice.recipients.iter().map(|r| r.id.as_str()),
-            "recipient",
-        );
-        let systems = self.unique(
-            &format!("{at}/systems"),
-            notice.systems.iter().map(|s| s.id.as_str()),
-            "system",
-        );
-        self.unique(
-            &format!("{at}/automated_decisions"),
-            notice.automated_decisions.iter().map(|a| a.id.as_str()),
-            "automated decision",
-        );
-
-        let contact = |s: &mut Self, p: String, id: &Option<model::Id>| {
-            if let Some(id) = id {
-                s.reference(&p, id.as_str(), known.contacts, "contact");
-            }
-        };
-        let how = |s: &mut Self, p: String, how: &Option<model::HowTo>| {
-            if let Some(h) = how {
-                contact(s, format!("{p}/contact"), &h.contact);
-            }
-        };
-        let refs = |s: &mut Self, p: String, ids: &[model::Id], set: &Ids, what: &str| {
-            for (i, id) in ids.iter().enumerate() {
-                s.reference(&format!("{p}/{i}"), id.as_str(), set, what);
-            }
-        };
-
-        contact(
-            self,
-            format!("{at}/data_protection_contact"),
-            &notice.data_protection_contact,
-        );
-        contact(
-            self,
-            format!("{at}/feedback_contact"),
-            &notice.feedback_contact,
-        );
-        for (i, r) in notice.related.iter().enumerate() {
-            if let Some(id) = &r.notice {
-                let p = format!("{at}/related/{i}/notice");
-                if id == &notice.id {
+        let known = graph::Known::new(&declarations);
+        for r in graph::references(file) {
+            match known.resolve(file, &r) {
+                Ok(()) => {}
+                Err(graph::Unresolved::SelfReference) => {
                     let d = Diagnostic::error(
                         "E021",
                         &self.doc.file,
-                        format!("notice `{id}` refers to itself"),
+                        format!("notice `{}` refers to itself", r.id),
                     )
-                    .at(self.doc.span(&p), "this notice")
+                    .at(self.doc.span(&r.pointer), "this notice")
                     .help("name a different notice, or remove the entry");
-                    self.push(d, &p);
-                } else {
-                    self.reference(&p, id.as_str(), known.notices, "notice");
+                    self.push(d, &r.pointer);
+                }
+                Err(graph::Unresolved::Missing) => {
+                    let names = known
+                        .visible(r.kind, r.from)
+                        .map(|k| k.order.as_slice())
+                        .unwrap_or_default();
+                    self.reference(&r.pointer, r.id, names, r.kind.noun());
                 }
             }
-            if let Some(org) = &r.organisation {
-                self.reference(
-                    &format!("{at}/related/{i}/organisation"),
-                    org.as_str(),
-                    known.orgs,
-                    "organisation",
-                );
-            }
-        }
-        for (i, party) in notice.parties.iter().enumerate() {
-            self.reference(
-                &format!("{at}/parties/{i}/organisation"),
-                party.organisation.as_str(),
-                known.orgs,
-                "organisation",
-            );
-            if let Some(f) = &party.acting_for {
-                self.reference(
-                    &format!("{at}/parties/{i}/acting_for"),
-                    f.as_str(),
-                    known.orgs,
-                    "organisation",
-                );
-            }
-        }
-        for (i, p) in notice.purposes.iter().enumerate() {
-            let pp = format!("{at}/purposes/{i}");
-            refs(
-                self,
-                format!("{pp}/categories"),
-                &p.categories,
-                &categories,
-                "data category",
-            );
-            refs(
-                self,
-                format!("{pp}/recipients"),
-                &p.recipients,
-                &recipients,
-                "recipient",
-            );
-            if let Some(c) = &p.consent {
-                how(self, format!("{pp}/consent/withdraw"), &c.withdraw);
-            }
-            how(self, format!("{pp}/opt_out"), &p.opt_out);
-        }
-        for (i, c) in notice.data_categories.iter().enumerate() {
-            refs(
-                self,
-                format!("{at}/data_categories/{i}/sources"),
-                &c.sources,
-                &sources,
-                "source",
-            );
-        }
-        for (i, r) in notice.recipients.iter().enumerate() {
-            if let Some(org) = &r.organisation {
-                self.reference(
-                    &format!("{at}/recipients/{i}/organisation"),
-                    org.as_str(),
-                    known.orgs,
-                    "organisation",
-                );
-            }
-            refs(
-                self,
-                format!("{at}/recipients/{i}/categories"),
-                &r.categories,
-                &categories,
-                "data category",
-            );
-        }
-        for (i, t) in notice.transfers.iter().enumerate() {
-            refs(
-                self,
-                format!("{at}/transfers/{i}/systems"),
-                &t.systems,
-                &systems,
-                "system",
-            );
-        }
-        for (i, r) in notice.retention.iter().enumerate() {
-            refs(
-                self,
-                format!("{at}/retention/{i}/categories"),
-                &r.categories,
-                &categories,
-                "data category",
-            );
-            refs(
-                self,
-                format!("{at}/retention/{i}/purposes"),
-                &r.purposes,
-                &purposes,
-                "purpose",
-            );
-        }
-        for (i, r) in notice.rights.iter().enumerate() {
-            how(self, format!("{at}/rights/{i}/how"), &r.how);
-            if let Some(a) = &r.authority {
-                self.reference(
-                    &format!("{at}/rights/{i}/authority"),
-                    a.as_str(),
-                    known.orgs,
-                    "organisation",
-                );
-            }
-        }
-        for (i, r) in notice.requirements.iter().enumerate() {
-            refs(
-                self,
-                format!("{at}/requirements/{i}/categories"),
-                &r.categories,
-                &categories,
-                "data category",
-            );
-            refs(
-                self,
-                format!("{at}/requirements/{i}/purposes"),
-                &r.purposes,
-                &purposes,
-                "purpose",
-            );
-        }
-        if let Some(form) = &notice.form {
-            self.unique(
-                &format!("{at}/form/statements"),
-                form.statements.iter().map(|s| s.id.as_str()),
-                "consent statement",
-            );
-            for (i, s) in form.statements.iter().enumerate() {
-                if let Some(p) = &s.purpose {
-                    self.reference(
-                        &format!("{at}/form/statements/{i}/purpose"),
-                        p.as_str(),
-                        &purposes,
-                        "purpose",
-                    );
-                }
-            }
-            how(self, format!("{at}/form/withdrawal"), &form.withdrawal);
         }
     }
 
-    /// Reports ids repeated in the list at `list`; returns the ids in order of first appearance.
-    fn unique<'i>(&mut self, list: &str, ids: impl Iterator<Item = &'i str>, what: &str) -> Ids {
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut order = Vec::new();
+    /// Reports ids repeated in the list at `list`.
+    fn unique<'i>(&mut self, list: &str, ids: impl Iterator<Item = &'i str>, what: &str) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, id) in ids.enumerate() {
             if let Some(first) = seen.get(id) {
                 let p = format!("{list}/{i}/id");
@@ -901,22 +666,13 @@ impl Semantic<'_> {
                 ));
                 self.push(d, &p);
             } else {
-                seen.insert(id.to_owned(), i);
-                order.push(id.to_owned());
+                seen.insert(id, i);
             }
-        }
-        Ids {
-            set: order.iter().cloned().collect(),
-            order,
         }
     }
 
     /// Reports a reference to an id that does not exist, suggesting the closest that does.
-    fn reference(&mut self, pointer: &str, id: &str, known: &Ids, what: &str) {
-        if known.set.contains(id) {
-            return;
-        }
-        let names = &known.order;
+    fn reference(&mut self, pointer: &str, id: &str, names: &[&str], what: &str) {
         let mut d = Diagnostic::error(
             "E021",
             &self.doc.file,
@@ -925,7 +681,7 @@ impl Semantic<'_> {
         .at(self.doc.span(pointer), format!("unknown {what}"));
         let suggestion = if self.suggest_budget >= names.len() {
             self.suggest_budget -= names.len();
-            did_you_mean(id, names.iter().map(String::as_str))
+            did_you_mean(id, names.iter().copied())
         } else {
             None
         };
@@ -942,17 +698,3 @@ impl Semantic<'_> {
     }
 }
 
-/// The ids declared in one list, in order.
-struct Ids {
-    /// The ids in order of declaration, for messages.
-    order: Vec<String>,
-    /// The same ids, for lookups.
-    set: std::collections::HashSet<String>,
-}
-
-/// The file-wide ids a notice may refer to.
-struct Known<'a> {
-    orgs: &'a Ids,
-    contacts: &'a Ids,
-    notices: &'a Ids,
-}

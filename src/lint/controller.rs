@@ -1,10 +1,11 @@
 //! Who the controller is and how to reach it and its DPO (Art. 13(1)(a)(b), 14(1)(a)(b)).
 
 use super::{Ctx, Finding};
+use crate::graph::Graph;
 
 /// N001: the notice names no controller.
 pub(super) fn missing_controller(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    if ctx.controllers().next().is_none() {
+    if Graph::controllers(ctx.notice).next().is_none() {
         out.push(
             Finding::new(ctx.p("/id"), format!("notice `{}` names no controller", ctx.notice.id))
                 .help("add the controller under `parties:` with `role: controller` (or `joint_controller`, `accountable_body`)"),
@@ -14,8 +15,8 @@ pub(super) fn missing_controller(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// N002: a controller has no postal address, email or phone, and no contact of its own in the notice.
 pub(super) fn controller_contact_missing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (i, party) in ctx.controllers() {
-        let Some(org) = ctx.org(&party.organisation) else {
+    for (i, party) in Graph::controllers(ctx.notice) {
+        let Some(org) = ctx.graph.organisation(&party.organisation) else {
             continue;
         };
         let own = org.address.is_some() || org.email.is_some() || org.phone.is_some();
@@ -25,7 +26,7 @@ pub(super) fn controller_contact_missing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) 
         ]
         .into_iter()
         .flatten()
-        .filter_map(|id| ctx.file.contacts.iter().find(|c| &c.id == id))
+        .filter_map(|id| ctx.graph.contact(id))
         .any(|c| {
             c.organisation == org.id
                 && (c.email.is_some() || c.phone.is_some() || c.address.is_some())
@@ -47,7 +48,7 @@ pub(super) fn controller_contact_missing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) 
 
 /// N003: no DPO or data protection contact.
 pub(super) fn missing_dpo_contact(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let inherited = ctx.alongside().any(|n| n.data_protection_contact.is_some());
+    let inherited = ctx.graph.read_alongside(ctx.notice).any(|n| n.data_protection_contact.is_some());
     if ctx.notice.data_protection_contact.is_none() && !inherited {
         out.push(
             Finding::new(ctx.p("/id"), format!("notice `{}` gives no data protection contact", ctx.notice.id))
@@ -58,9 +59,10 @@ pub(super) fn missing_dpo_contact(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// N004: a controller's ICO registration is not given.
 pub(super) fn missing_ico_registration(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (i, party) in ctx.controllers() {
+    for (i, party) in Graph::controllers(ctx.notice) {
         if let Some(org) = ctx
-            .org(&party.organisation)
+            .graph
+            .organisation(&party.organisation)
             .filter(|o| o.ico_registration.is_none())
         {
             out.push(

@@ -1,7 +1,8 @@
 //! How the notice is kept, linked and printed, and the allow lists themselves.
 
 use super::{Ctx, Finding, RULES, find_rule};
-use crate::model::{LawfulBasis, NoticeFile, Relation};
+use crate::graph::must_read_alongside;
+use crate::model::{LawfulBasis, NoticeFile};
 use crate::suggest::did_you_mean;
 
 /// N701: last updated longer ago than the review period.
@@ -49,10 +50,7 @@ pub(super) fn missing_last_updated(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// N703: a notice to read alongside with no link.
 pub(super) fn related_notice_unreachable(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (i, r) in ctx.notice.related.iter().enumerate() {
-        let must_read = matches!(
-            r.relation,
-            Relation::ReadAlongside | Relation::FullNotice | Relation::Summarises
-        );
+        let must_read = must_read_alongside(r.relation);
         if must_read && r.notice.is_none() && r.url.is_none() {
             out.push(
                 Finding::new(

@@ -19,6 +19,7 @@ mod sharing;
 use std::collections::BTreeSet;
 
 use crate::diagnostics::{Diagnostic, Report, Severity};
+use crate::graph::Graph;
 use crate::load::Document;
 use crate::model::*;
 
@@ -113,6 +114,8 @@ pub fn today_utc() -> jiff::civil::Date {
 pub struct Ctx<'a> {
     /// The whole file.
     pub file: &'a NoticeFile,
+    /// The file's resolved references.
+    pub graph: &'a Graph<'a>,
     /// The notice being checked.
     pub notice: &'a Notice,
     /// The notice's JSON pointer (`/notices/3`).
@@ -160,39 +163,6 @@ impl Ctx<'_> {
             .iter()
             .any(|s| matches!(s.party, SourceParty::ThirdParty | SourceParty::Public))
     }
-
-    /// The notices in this file this one must be read alongside (or summarises): a layered notice may
-    /// leave what they say to them.
-    pub fn alongside(&self) -> impl Iterator<Item = &Notice> {
-        self.notice
-            .related
-            .iter()
-            .filter(|r| matches!(r.relation, Relation::ReadAlongside | Relation::Summarises))
-            .filter_map(|r| r.notice.as_ref())
-            .filter_map(|id| self.file.notices.iter().find(|n| &n.id == id))
-    }
-
-    /// Whether the notice, or one it must be read alongside, tells people about `right`.
-    pub fn has_right(&self, right: Right) -> bool {
-        std::iter::once(self.notice)
-            .chain(self.alongside())
-            .any(|n| n.rights.iter().any(|r| r.right == right))
-    }
-
-    /// The organisation with this id.
-    pub fn org(&self, id: &Id) -> Option<&Organisation> {
-        self.file.organisations.iter().find(|o| &o.id == id)
-    }
-
-    /// The parties that are controllers (or joint controllers, or the accountable body).
-    pub fn controllers(&self) -> impl Iterator<Item = (usize, &Party)> {
-        self.notice.parties.iter().enumerate().filter(|(_, p)| {
-            matches!(
-                p.role,
-                PartyRole::Controller | PartyRole::JointController | PartyRole::AccountableBody
-            )
-        })
-    }
 }
 
 /// Finds a rule by code (`N401`, any case) or name (`missing-retention`).
@@ -213,9 +183,11 @@ fn note(rule: &Rule) -> String {
 /// Runs every rule on every notice and adds what they find, minus what is allowed, to the report.
 pub fn run(file: &NoticeFile, doc: &Document, options: &LintOptions, report: &mut Report) {
     let file_allows = allowed(&file.allow);
+    let graph = Graph::new(file);
     for (i, notice) in file.notices.iter().enumerate() {
         let ctx = Ctx {
             file,
+            graph: &graph,
             notice,
             at: format!("/notices/{i}"),
             options,

@@ -4,7 +4,7 @@ use super::{Ctx, Finding};
 use crate::model::{LawfulBasis, Right};
 
 fn missing(ctx: &Ctx<'_>, out: &mut Vec<Finding>, right: Right, what: &str) {
-    if !ctx.has_right(right) {
+    if !ctx.graph.tells_right(ctx.notice, right) {
         let help = match right {
             Right::Complain => "add `{ right: complain, authority: ico }` under `rights:`, with the ICO under `organisations:`".to_owned(),
             _ => format!("add `{{ right: {}, how: {{ contact: … }} }}` under `rights:`", crate::model::ClosedList::key(right)),

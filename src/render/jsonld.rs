@@ -7,6 +7,7 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::graph::Graph;
 use crate::model::*;
 
 /// The inline JSON-LD context.
@@ -75,10 +76,10 @@ fn address(a: &PostalAddress) -> Value {
     Value::Object(m)
 }
 
-fn organisation(file: &NoticeFile, id: &Id, role: Option<PartyRole>) -> Value {
+fn organisation(graph: &Graph<'_>, id: &Id, role: Option<PartyRole>) -> Value {
     let mut m = Map::new();
     m.insert("@id".into(), json!(org_iri(id)));
-    let Some(o) = file.organisations.iter().find(|o| &o.id == id) else {
+    let Some(o) = graph.organisation(id) else {
         return Value::Object(m);
     };
     let mut types = Vec::new();
@@ -115,8 +116,8 @@ fn organisation(file: &NoticeFile, id: &Id, role: Option<PartyRole>) -> Value {
     Value::Object(m)
 }
 
-fn contact(file: &NoticeFile, id: &Id) -> Option<Value> {
-    let c = file.contacts.iter().find(|c| &c.id == id)?;
+fn contact(graph: &Graph<'_>, id: &Id) -> Option<Value> {
+    let c = graph.contact(id)?;
     let mut m = Map::new();
     m.insert("@id".into(), json!(format!("urn:noticec:contact:{}", c.id)));
     m.insert("@type".into(), json!([c.role.dpv(), "schema:ContactPoint"]));
@@ -228,20 +229,9 @@ fn storage(notice: &Notice, index: usize, r: &Retention) -> Value {
 }
 
 /// Builds the JSON-LD document of one notice.
-pub fn notice(file: &NoticeFile, notice: &Notice, hash: &str) -> Value {
-    let controllers: Vec<&Party> = notice
-        .parties
-        .iter()
-        .filter(|p| {
-            matches!(
-                p.role,
-                PartyRole::Controller | PartyRole::JointController | PartyRole::AccountableBody
-            )
-        })
-        .collect();
-    let controller_refs: Vec<Value> = controllers
-        .iter()
-        .map(|p| json!({ "@id": org_iri(&p.organisation) }))
+pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str) -> Value {
+    let controller_refs: Vec<Value> = Graph::controllers(notice)
+        .map(|(_, p)| json!({ "@id": org_iri(&p.organisation) }))
         .collect();
     let categories: Vec<(&Id, Value)> = notice
         .data_categories
@@ -422,14 +412,12 @@ pub fn notice(file: &NoticeFile, notice: &Notice, hash: &str) -> Value {
             .parties
             .iter()
             .filter(|p| roles.contains(&p.role))
-            .map(|p| organisation(file, &p.organisation, Some(p.role)))
+            .map(|p| organisation(graph, &p.organisation, Some(p.role)))
             .collect()
     };
-    let ctrl = by_role(&[
-        PartyRole::Controller,
-        PartyRole::JointController,
-        PartyRole::AccountableBody,
-    ]);
+    let ctrl: Vec<Value> = Graph::controllers(notice)
+        .map(|(_, p)| organisation(graph, &p.organisation, Some(p.role)))
+        .collect();
     if !ctrl.is_empty() {
         doc.insert("dpv:hasDataController".into(), Value::Array(ctrl));
     }
@@ -444,7 +432,7 @@ pub fn notice(file: &NoticeFile, notice: &Notice, hash: &str) -> Value {
     if let Some(c) = notice
         .data_protection_contact
         .as_ref()
-        .and_then(|id| contact(file, id))
+        .and_then(|id| contact(graph, id))
     {
         doc.insert("dpv:hasDataProtectionOfficer".into(), c);
     }
@@ -474,7 +462,7 @@ pub fn notice(file: &NoticeFile, notice: &Notice, hash: &str) -> Value {
         .rights
         .iter()
         .filter_map(|r| r.authority.as_ref())
-        .map(|a| organisation(file, a, None))
+        .map(|a| organisation(graph, a, None))
         .collect();
     if !authorities.is_empty() {
         doc.insert("dpv:hasAuthority".into(), Value::Array(authorities));

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, UndefinedBehavior, Value, context};
 
+use crate::graph::Graph;
 use crate::model::NoticeFile;
 
 /// One file to write, relative to the output folder.
@@ -183,10 +184,11 @@ pub fn render_all(file: &NoticeFile, templates: Option<&Path>) -> Result<Vec<Out
     };
     let mut outputs = Vec::new();
     let mut listed = Vec::new();
+    let graph = Graph::new(file);
     for notice in &file.notices {
-        let view = view::notice(file, notice);
-        let graph = jsonld::notice(file, notice, &view.hash);
-        let embedded = Value::from_safe_string(jsonld::script_safe(&graph));
+        let view = view::notice(&graph, notice);
+        let linked = jsonld::notice(&graph, notice, &view.hash);
+        let embedded = Value::from_safe_string(jsonld::script_safe(&linked));
         let ctx =
             context! { notice => Value::from(minijinja::value::Serde(&view)), jsonld => embedded };
         let id = &view.id;
@@ -200,7 +202,7 @@ pub fn render_all(file: &NoticeFile, templates: Option<&Path>) -> Result<Vec<Out
             path: format!("{id}/notice.txt"),
             bytes: text.into_bytes(),
         });
-        let mut ld = serde_json::to_string_pretty(&graph).unwrap_or_default();
+        let mut ld = serde_json::to_string_pretty(&linked).unwrap_or_default();
         ld.push('\n');
         outputs.push(Output {
             path: format!("{id}/notice.jsonld"),

@@ -6,6 +6,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::graph::{Graph, must_read_alongside};
 use crate::model::*;
 use crate::suggest::lowercase_first;
 
@@ -394,12 +395,14 @@ fn glance_list(
 pub const NOT_STATED: &str = "Not stated in this notice.";
 
 /// Builds the view of one notice.
-pub fn notice(file: &NoticeFile, notice: &Notice) -> NoticeView {
-    let r = Resolver { file, notice };
-    let related: Vec<RelatedView> = notice.related.iter().map(|d| r.related(d)).collect();
-    let (alongside, related): (Vec<_>, Vec<_>) = related
-        .into_iter()
-        .partition(|d| matches!(d.relation, "read_alongside" | "summarises" | "full_notice"));
+pub fn notice(graph: &Graph<'_>, notice: &Notice) -> NoticeView {
+    let r = Resolver { graph, notice };
+    let (alongside, related): (Vec<_>, Vec<_>) = notice
+        .related
+        .iter()
+        .partition(|d| must_read_alongside(d.relation));
+    let alongside: Vec<RelatedView> = alongside.into_iter().map(|d| r.related(d)).collect();
+    let related: Vec<RelatedView> = related.into_iter().map(|d| r.related(d)).collect();
     let parties: Vec<PartyView> = notice.parties.iter().map(|p| r.party(p)).collect();
     let purposes: Vec<PurposeView> = notice.purposes.iter().map(|p| r.purpose(p)).collect();
     let categories: Vec<CategoryView> = notice
@@ -420,7 +423,11 @@ pub fn notice(file: &NoticeFile, notice: &Notice) -> NoticeView {
         };
         *slot = Some(n.statement.clone());
     }
+    let controllers: Vec<PartyView> = Graph::controllers(notice)
+        .map(|(_, p)| r.party(p))
+        .collect();
     let glance = glance(
+        &controllers,
         &parties,
         &purposes,
         &categories,
@@ -443,7 +450,7 @@ pub fn notice(file: &NoticeFile, notice: &Notice) -> NoticeView {
         summary: notice.summary.clone(),
         introduction: notice.introduction.clone(),
         url: notice.url.as_ref().map(ToString::to_string),
-        hash: content_hash(file, notice),
+        hash: content_hash(graph, notice),
         alongside,
         related,
         parties,
@@ -544,13 +551,13 @@ fn labels<T: ClosedList>(values: &[T]) -> Vec<&'static str> {
 
 /// Resolves ids within one notice and the file it belongs to.
 struct Resolver<'a> {
-    file: &'a NoticeFile,
+    graph: &'a Graph<'a>,
     notice: &'a Notice,
 }
 
 impl Resolver<'_> {
     fn org(&self, id: &Id) -> Option<&Organisation> {
-        self.file.organisations.iter().find(|o| &o.id == id)
+        self.graph.organisation(id)
     }
 
     fn org_name(&self, id: &Id) -> String {
@@ -559,7 +566,7 @@ impl Resolver<'_> {
     }
 
     fn contact(&self, id: &Id) -> Option<ContactView> {
-        let c = self.file.contacts.iter().find(|c| &c.id == id)?;
+        let c = self.graph.contact(id)?;
         // Only the contact's own details: its organisation's address is shown with the organisation, and
         // is not assumed to reach this contact.
         let lines = c
@@ -589,7 +596,7 @@ impl Resolver<'_> {
         let local = d
             .notice
             .as_ref()
-            .filter(|id| self.file.notices.iter().any(|n| &n.id == *id));
+            .filter(|id| self.graph.notice(id).is_some());
         let url = d.url.as_ref().map(ToString::to_string);
         RelatedView {
             relation: d.relation.key(),
@@ -931,27 +938,27 @@ fn sentence_case(s: &str) -> String {
     }
 }
 
-/// The short content hash of a notice: SHA-256 over the canonical JSON of the notice and the
-/// organisations and contacts it uses, so any change to what the notice says changes the hash.
-pub fn content_hash(file: &NoticeFile, notice: &Notice) -> String {
-    let used = serde_json::to_value(notice).unwrap_or_default().to_string();
-    let orgs: Vec<&Organisation> = file
-        .organisations
-        .iter()
-        .filter(|o| used.contains(&format!("\"{}\"", o.id)))
-        .collect();
-    let contacts: Vec<&Contact> = file
-        .contacts
-        .iter()
-        .filter(|c| used.contains(&format!("\"{}\"", c.id)))
-        .collect();
-    let canonical =
-        serde_json::json!({ "notice": notice, "organisations": orgs, "contacts": contacts });
+/// The short content hash of a notice: the first 12 hex digits of a SHA-256 over the canonical JSON of
+/// the notice's typed values and of everything shared its outputs depend on ([`Graph::closure`]), so a
+/// change to any fact a reader sees changes it, and formatting, key order, quoting and comments never do.
+/// The notice's `allow` list is left out: it configures the lint and no output prints it.
+pub fn content_hash(graph: &Graph<'_>, notice: &Notice) -> String {
+    let closure = graph.closure(notice);
+    let mut facts = serde_json::to_value(notice).unwrap_or_default();
+    if let Some(fields) = facts.as_object_mut() {
+        fields.remove("allow");
+    }
+    let canonical = serde_json::json!({
+        "notice": facts,
+        "organisations": closure.organisations.values().collect::<Vec<_>>(),
+        "contacts": closure.contacts.values().collect::<Vec<_>>(),
+    });
     let digest = Sha256::digest(canonical.to_string().as_bytes());
     digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
 fn glance(
+    controllers: &[PartyView],
     parties: &[PartyView],
     purposes: &[PurposeView],
     categories: &[CategoryView],
@@ -960,14 +967,8 @@ fn glance(
     rights: &[RightView],
 ) -> Glance {
     let who = {
-        let controllers: Vec<String> = parties
+        let controllers: Vec<String> = controllers
             .iter()
-            .filter(|p| {
-                matches!(
-                    p.role,
-                    "controller" | "joint_controller" | "accountable_body"
-                )
-            })
             .map(|p| match &p.ico_registration {
                 Some(reg) => format!(
                     "{} (registered with the Information Commissioner's Office, {reg})",
