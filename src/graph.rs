@@ -418,7 +418,10 @@ impl<'a> Known<'a> {
     pub fn resolve(&self, file: &NoticeFile, r: &Reference<'_>) -> Result<(), Unresolved> {
         if r.kind == Kind::Notice
             && let Scope::Notice(n) = r.from
-            && file.notices.get(n).is_some_and(|own| own.id.as_str() == r.id)
+            && file
+                .notices
+                .get(n)
+                .is_some_and(|own| own.id.as_str() == r.id)
         {
             return Err(Unresolved::SelfReference);
         }

@@ -697,4 +697,3 @@ impl Semantic<'_> {
         self.push(d, pointer);
     }
 }
-

@@ -48,7 +48,10 @@ pub(super) fn controller_contact_missing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) 
 
 /// N003: no DPO or data protection contact.
 pub(super) fn missing_dpo_contact(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let inherited = ctx.graph.read_alongside(ctx.notice).any(|n| n.data_protection_contact.is_some());
+    let inherited = ctx
+        .graph
+        .read_alongside(ctx.notice)
+        .any(|n| n.data_protection_contact.is_some());
     if ctx.notice.data_protection_contact.is_none() && !inherited {
         out.push(
             Finding::new(ctx.p("/id"), format!("notice `{}` gives no data protection contact", ctx.notice.id))
