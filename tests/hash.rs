@@ -128,7 +128,7 @@ fn formatting_comments_key_order_and_quoting_keep_the_hash() {
             let comment = item
                 .starts_with("- id:")
                 .then(|| format!("{indent}# reviewed"));
-            comment.into_iter().chain([format!("{l}")])
+            comment.into_iter().chain([l.to_owned()])
         })
         .collect::<Vec<_>>()
         .join("\n");
