@@ -7,6 +7,7 @@
 
 use serde_json::{Map, Value, json};
 
+use super::catalogue::{Catalogue, string};
 use crate::model::*;
 
 /// The inline JSON-LD context.
@@ -75,7 +76,7 @@ fn address(a: &PostalAddress) -> Value {
     Value::Object(m)
 }
 
-fn organisation(file: &NoticeFile, id: &Id, role: Option<PartyRole>) -> Value {
+fn organisation(file: &NoticeFile, id: &Id, role: Option<PartyRole>, words: &Catalogue) -> Value {
     let mut m = Map::new();
     m.insert("@id".into(), json!(org_iri(id)));
     let Some(o) = file.organisations.iter().find(|o| &o.id == id) else {
@@ -97,7 +98,10 @@ fn organisation(file: &NoticeFile, id: &Id, role: Option<PartyRole>) -> Value {
     if let Some(reg) = &o.ico_registration {
         m.insert(
             "dpv:hasIdentifier".into(),
-            json!(format!("ICO registration {reg}")),
+            json!(words.text_with(
+                "jsonld-ico-registration",
+                &[("registration", string(reg.as_str()))]
+            )),
         );
     }
     if let Some(a) = &o.address {
@@ -198,7 +202,7 @@ fn recipient(notice: &Notice, r: &Recipient) -> Value {
     Value::Object(m)
 }
 
-fn storage(notice: &Notice, index: usize, r: &Retention) -> Value {
+fn storage(notice: &Notice, index: usize, r: &Retention, words: &Catalogue) -> Value {
     let mut m = Map::new();
     m.insert(
         "@id".into(),
@@ -219,16 +223,16 @@ fn storage(notice: &Notice, index: usize, r: &Retention) -> Value {
     if let Some(e) = r.from.or(r.until) {
         m.insert(
             "dpv:hasDuration".into(),
-            json!({ "@type": e.dpv(), "rdfs:label": e.label() }),
+            json!({ "@type": e.dpv(), "rdfs:label": words.label(e) }),
         );
     }
-    let view = super::view::retention_words(r);
+    let view = super::view::retention_words(r, words);
     m.insert("rdfs:comment".into(), json!(view));
     Value::Object(m)
 }
 
 /// Builds the JSON-LD document of one notice.
-pub fn notice(file: &NoticeFile, notice: &Notice, hash: &str) -> Value {
+pub fn notice(file: &NoticeFile, notice: &Notice, hash: &str, words: &Catalogue) -> Value {
     let controllers: Vec<&Party> = notice
         .parties
         .iter()
@@ -257,7 +261,7 @@ pub fn notice(file: &NoticeFile, notice: &Notice, hash: &str) -> Value {
         .retention
         .iter()
         .enumerate()
-        .map(|(i, r)| storage(notice, i, r))
+        .map(|(i, r)| storage(notice, i, r, words))
         .collect();
 
     let mut processes = Vec::new();
@@ -422,7 +426,7 @@ pub fn notice(file: &NoticeFile, notice: &Notice, hash: &str) -> Value {
             .parties
             .iter()
             .filter(|p| roles.contains(&p.role))
-            .map(|p| organisation(file, &p.organisation, Some(p.role)))
+            .map(|p| organisation(file, &p.organisation, Some(p.role), words))
             .collect()
     };
     let ctrl = by_role(&[
@@ -474,7 +478,7 @@ pub fn notice(file: &NoticeFile, notice: &Notice, hash: &str) -> Value {
         .rights
         .iter()
         .filter_map(|r| r.authority.as_ref())
-        .map(|a| organisation(file, a, None))
+        .map(|a| organisation(file, a, None, words))
         .collect();
     if !authorities.is_empty() {
         doc.insert("dpv:hasAuthority".into(), Value::Array(authorities));
