@@ -39,6 +39,105 @@ heading-withdraw = Withdrawing your consent
 heading-opt-out = Opting out
 heading-changing-mind = Changing your mind
 
+## At a glance: the questions
+
+glance-who = Who we are
+glance-collect = What we collect
+glance-why = Why we use it
+glance-share = Who we share it with
+glance-keep = How long we keep it
+glance-complain = How to complain
+glance-more = and { $count } more
+glance-more-see = and { $count } more: see "{ $section }" below
+
+## Labels of facts
+
+label-version = Version
+label-last-updated = Last updated
+label-published = Published
+label-for = For
+label-email = Email
+label-phone = Phone
+label-web = Web
+label-post = Post
+label-address = Address
+label-website = Website
+label-ico-registered = Registered with the Information Commissioner's Office
+label-lawful-basis = Lawful basis
+label-legitimate-interests = Our legitimate interests
+label-for-example = For example
+label-information-used = Information used
+label-shared-with = Shared with
+label-consent-ends = Consent ends
+label-special-category = Special category data
+label-special-condition = Condition for special category data
+label-criminal = Criminal offence data
+label-dpa-condition = Data Protection Act 2018 condition
+label-policy-document = Appropriate policy document
+label-where-from = Where it comes from
+label-who-can-see = Who can see it
+label-where-to = Where to
+label-safeguard = Safeguard
+label-when = When
+label-how-long = How long
+label-applies = Applies
+label-criteria = Criteria
+label-why = Why
+label-then = Then
+label-unless = Unless
+label-identification = Identification ({ $right })
+label-fee = Fee ({ $right })
+label-required = Required?
+label-if-you-do-not = If you do not
+label-how-it-works = How it works
+label-people-involved = People involved
+label-what-it-means = What it means for you
+label-information = Information
+label-details = Details
+
+## What a notice leaves out
+
+gap-no-parties = This notice does not name who is responsible for the information.
+gap-no-purposes = This notice does not state why it uses information.
+gap-no-categories = This notice does not list the information it holds.
+gap-no-recipients = This notice does not name who receives the information.
+gap-no-safeguard = No safeguard is named in this notice.
+gap-no-retention = This notice does not say how long information is kept.
+gap-no-rights = This notice does not describe your rights.
+
+## Sentences around the notice's facts
+
+party-acting-for = for { $organisation }
+feedback-intro = If you feel this information is not clear, please tell us.
+bases-not-relied-on = We do not rely on { $basis }.
+sharing-bases-intro = The lawful bases for sharing your information with others are:
+criminal-offence-data = Information about criminal convictions and offences.
+source-publicly-accessible = { $party }, a publicly accessible source
+source-for-example = for example { $examples }
+recipient-processor = They act only on our instructions.
+recipient-shared = Information shared: { $categories }.
+system-stored-in = Stored in { $places }.
+transfer-occasional = Only if it becomes necessary.
+retention-caption = Retention periods
+retention-applies = Applies: { $when }
+retention-then = Then { $disposal }.
+retention-unless = Unless: { $unless }
+right-authority = Supervisory authority: { $authority }.
+decision-profiling = This includes profiling.
+security-measures = Measures: { $measures }.
+related-additional = an additional notice
+
+## The form to sign
+
+form-to-sign = { $title }: to sign
+form-name = Name (please print)
+form-signature = Signature
+form-date = Date
+
+## Footers
+
+footer-reference = { $id }, version { $version }, content hash { $hash }
+
 ## Dates and periods
 
 date-long = { $day } { $month ->
