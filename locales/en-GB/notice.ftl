@@ -38,6 +38,7 @@ heading-feedback = Feedback on this notice
 heading-withdraw = Withdrawing your consent
 heading-opt-out = Opting out
 heading-changing-mind = Changing your mind
+heading-consent = Your consent and signature
 
 ## At a glance: the questions
 
@@ -127,9 +128,35 @@ decision-profiling = This includes profiling.
 security-measures = Measures: { $measures }.
 related-additional = an additional notice
 
+## The pages around the notice
+
+skip-link = Skip to main content
+index-title = Privacy notices
+index-caption = Every notice, with its version and the date it was last updated
+index-notice = Notice
+index-formats = Other formats
+index-text = Text
+index-jsonld = JSON-LD
+index-form = form to sign
+# Read by screen readers after a link's words ("Text of …").
+index-of = of { $title }
+index-for = for { $title }
+form-link-intro = This notice is also printed as a form to sign:
+form-link = { $title } (printable form)
+# Markup is allowed here: it is template text, not notice data.
+footer-formats-html = Also available as <a href="notice.txt">plain text</a> and <a href="notice.jsonld">linked data (JSON-LD)</a>.
+
 ## The form to sign
 
+form-title = { $title }: form to sign
 form-to-sign = { $title }: to sign
+form-read-together = Please read this with the person it is about before they sign.
+form-reference = Form: { $id }, version { $version }.
+form-reference-updated = Form: { $id }, version { $version }, last updated { $date }.
+form-tick = Tick each box you agree to. You can leave any box unticked.
+form-footer = { $id } · version { $version } · content hash { $hash }
+form-page = {"Page "}
+form-page-of = {" of "}
 form-name = Name (please print)
 form-signature = Signature
 form-date = Date
