@@ -204,3 +204,112 @@ pub fn number(n: usize) -> FluentValue<'static> {
 pub fn string(s: &str) -> FluentValue<'static> {
     FluentValue::from(s.to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// The message ids the catalogue defines.
+    fn defined() -> BTreeSet<String> {
+        EN_GB
+            .lines()
+            .filter_map(|l| l.split_once(" ="))
+            .map(|(id, _)| id)
+            .filter(|id| {
+                id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            })
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The message ids the templates and the render code ask for: `t("id"` in templates, `text("id"`,
+    /// `text_with("id"` and the ids given to helpers in code (`"heading-…"`, `"duration-years"`),
+    /// and every closed-list label.
+    fn used() -> BTreeSet<String> {
+        let mut sources: Vec<String> = super::super::Templates::builtin_names()
+            .map(|name| {
+                std::fs::read_to_string(format!("{}/templates/{name}", env!("CARGO_MANIFEST_DIR")))
+                    .unwrap()
+            })
+            .collect();
+        for file in ["view.rs", "jsonld.rs", "mod.rs"] {
+            sources.push(
+                std::fs::read_to_string(format!(
+                    "{}/src/render/{file}",
+                    env!("CARGO_MANIFEST_DIR")
+                ))
+                .unwrap()
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            );
+        }
+        let quoted =
+            regex::Regex::new(r#"(?:\bt\(|\btext\(|\btext_with\(\s*)"([a-z0-9-]+)""#).unwrap();
+        let helper = regex::Regex::new(r#""((?:heading|retention|requirement|duration)-[a-z-]+)""#).unwrap();
+        let mut used = BTreeSet::new();
+        for s in &sources {
+            used.extend(quoted.captures_iter(s).map(|c| c[1].to_owned()));
+            used.extend(helper.captures_iter(s).map(|c| c[1].to_owned()));
+        }
+        used.extend(crate::model::dpv::label_ids());
+        used
+    }
+
+    #[test]
+    fn every_message_used_exists_and_every_message_is_used() {
+        let catalogue = Catalogue::en_gb().unwrap();
+        let defined = defined();
+        let used = used();
+        for id in &used {
+            assert!(catalogue.has(id), "`{id}` is used but not in the catalogue");
+        }
+        let unused: Vec<_> = defined.difference(&used).collect();
+        assert!(
+            unused.is_empty(),
+            "in the catalogue but never used: {unused:?}"
+        );
+        for id in &defined {
+            assert!(catalogue.has(id), "`{id}` did not parse as a message");
+        }
+    }
+
+    #[test]
+    fn arguments_are_not_wrapped_in_isolation_marks() {
+        let catalogue = Catalogue::en_gb().unwrap();
+        let text = catalogue.text_with("label-fee", &[("right", string("Right of access"))]);
+        assert_eq!(text, "Fee (Right of access)");
+        assert!(catalogue.take_failures().is_empty());
+        for (id, _) in EN_GB.lines().filter_map(|l| l.split_once(" =")) {
+            if catalogue.has(id) {
+                // Formatting without arguments may fail; it must never add marks.
+                let text = catalogue.format(id, None).unwrap_or_default();
+                assert!(!text.contains(['\u{2068}', '\u{2069}']), "{id}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_message_is_an_error_not_a_blank() {
+        let catalogue = Catalogue::en_gb().unwrap();
+        assert!(matches!(
+            catalogue.format("no-such-message", None),
+            Err(CatalogueError::Missing { .. })
+        ));
+        assert_eq!(catalogue.text("no-such-message"), "{no-such-message}");
+        assert_eq!(catalogue.take_failures().len(), 1);
+        let without_labels = Catalogue::parse("en-GB", "heading-rights = Your rights\n");
+        assert!(matches!(
+            without_labels,
+            Err(CatalogueError::Missing { .. })
+        ));
+        assert!(matches!(
+            Catalogue::parse("en-GB", "broken = {"),
+            Err(CatalogueError::Syntax { .. })
+        ));
+    }
+}
