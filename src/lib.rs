@@ -96,8 +96,10 @@ pub struct BuildOptions {
     pub input: std::path::PathBuf,
     /// The output folder.
     pub out: std::path::PathBuf,
-    /// A folder of templates overriding the built-in ones by name.
-    pub templates: Option<std::path::PathBuf>,
+    /// The templates: the built-in ones and any overrides.
+    pub templates: render::Templates,
+    /// The message catalogue of the words readers see.
+    pub words: render::Catalogue,
     /// Compare the output folder with a fresh build instead of writing it.
     pub check_only: bool,
     /// Input limits.
@@ -132,7 +134,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Error> {
             stale: Vec::new(),
         });
     };
-    let outputs = render::render_all(notices, opts.templates.as_deref())?;
+    let outputs = render::render_all(notices, &opts.templates, &opts.words)?;
     let stale = if opts.check_only {
         write::stale_files(&opts.out, &outputs)?
     } else {

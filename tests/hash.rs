@@ -33,7 +33,9 @@ struct Built {
 }
 
 fn build(file: &NoticeFile) -> Built {
-    let outputs = noticec::render::render_all(file, None).expect("render");
+    let words = noticec::render::Catalogue::en_gb().expect("catalogue");
+    let outputs = noticec::render::render_all(file, &noticec::render::Templates::builtin(), &words)
+        .expect("render");
     let graph = noticec::graph::Graph::new(file);
     let hashes: BTreeMap<String, String> = file
         .notices

@@ -6,7 +6,7 @@
 use noticec::lint::LintOptions;
 use noticec::load::{Limits, SourceFile};
 use noticec::model::NoticeFile;
-use noticec::render::{Output, render_all};
+use noticec::render::{Catalogue, Output, Templates, render_all};
 use proptest::prelude::*;
 use scraper::{Html, Selector};
 
@@ -40,7 +40,12 @@ fn check_and_render(file: &NoticeFile) -> (NoticeFile, Vec<Output>) {
         .collect();
     assert!(errors.is_empty(), "a valid model fails check: {errors:#?}");
     let parsed = checked.notices.expect("notices");
-    let outputs = render_all(&parsed, None).expect("build succeeds");
+    let outputs = render_all(
+        &parsed,
+        &Templates::builtin(),
+        &Catalogue::en_gb().expect("catalogue"),
+    )
+    .expect("build succeeds");
     (parsed, outputs)
 }
 

@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     assert!(errors.is_empty(), "a repaired model fails check: {errors:#?}");
     let parsed = checked.notices.expect("checked notices");
     assert_eq!(parsed, file, "the model does not survive YAML");
-    let first = noticec::render::render_all(&parsed, None).expect("renders");
-    let second = noticec::render::render_all(&parsed, None).expect("renders again");
+    let first = noticec::render::render_all(&parsed, &noticec::render::Templates::builtin(), &noticec::render::Catalogue::en_gb().expect("catalogue")).expect("renders");
+    let second = noticec::render::render_all(&parsed, &noticec::render::Templates::builtin(), &noticec::render::Catalogue::en_gb().expect("catalogue")).expect("renders again");
     assert_eq!(first, second, "rendering is not deterministic");
 });

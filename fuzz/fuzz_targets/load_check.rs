@@ -20,6 +20,6 @@ fuzz_target!(|data: &[u8]| {
     }
     // A file that checks clean must also render.
     if let Some(file) = checked.notices.filter(|_| !checked.report.has_errors()) {
-        noticec::render::render_all(&file, None).expect("a clean file renders");
+        noticec::render::render_all(&file, &noticec::render::Templates::builtin(), &noticec::render::Catalogue::en_gb().expect("catalogue")).expect("a clean file renders");
     }
 });

@@ -1,5 +1,9 @@
 //! `noticec build`: check, then write (or, with `--check`, compare) every output.
 
+use std::path::Path;
+
+use noticec::render::{Catalogue, Templates};
+
 use super::{Result, fails, options, report};
 use crate::Outcome;
 use crate::cli::BuildArgs;
@@ -11,7 +15,11 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
     let opts = noticec::BuildOptions {
         input: d.file.clone(),
         out: args.out.clone(),
-        templates: args.templates.clone(),
+        templates: match &args.templates {
+            Some(dir) => read_templates(dir),
+            None => Templates::builtin(),
+        },
+        words: Catalogue::en_gb()?,
         check_only: args.check,
         limits,
         lint,
@@ -53,4 +61,38 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// The built-in templates with those in `dir` in their place, by path relative to `dir`
+/// (`partials/sections.html.j2`). A file that cannot be read fails the build only if a template needs it.
+fn read_templates(dir: &Path) -> Templates {
+    /// Symbolic links may make a loop; no template folder is this deep.
+    const MAX_DEPTH: usize = 16;
+    fn walk(dir: &Path, prefix: &str, depth: usize, mut templates: Templates) -> Templates {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return templates;
+        };
+        let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
+        entries.sort_by_key(std::fs::DirEntry::file_name);
+        for entry in entries {
+            let Some(file_name) = entry.file_name().to_str().map(str::to_owned) else {
+                continue;
+            };
+            let name = format!("{prefix}{file_name}");
+            let path = entry.path();
+            if path.is_dir() {
+                if depth < MAX_DEPTH {
+                    templates = walk(&path, &format!("{name}/"), depth + 1, templates);
+                }
+            } else if path.is_file() {
+                templates = match std::fs::read_to_string(&path) {
+                    Ok(source) => templates.with_override(name, source),
+                    Err(e) => templates
+                        .with_unreadable(name, format!("cannot read {}: {e}", path.display())),
+                };
+            }
+        }
+        templates
+    }
+    walk(dir, "", 0, Templates::builtin())
 }

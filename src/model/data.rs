@@ -50,74 +50,74 @@ pub struct DataCategory {
 
 closed_list! {
     /// Kinds of personal data, as the DPV personal data taxonomy (`pd:`) names them.
-    pub enum PersonalDataKind {
-        Name = ("name", "Name", "pd:Name"),
-        BirthDate = ("birth_date", "Date of birth", "pd:BirthDate"),
-        Age = ("age", "Age", "pd:Age"),
-        Address = ("address", "Postal address", "pd:PhysicalAddress"),
-        Postcode = ("postcode", "Postcode", "pd:PostalCode"),
-        Contact = ("contact", "Contact details", "pd:Contact"),
-        EmailAddress = ("email_address", "Email address", "pd:EmailAddress"),
-        TelephoneNumber = ("telephone_number", "Telephone number", "pd:TelephoneNumber"),
-        Identifier = ("identifier", "Identifier", "pd:Identifier"),
-        Password = ("password", "Password", "pd:Password"),
-        Household = ("household", "Household", "pd:Household"),
-        Family = ("family", "Family", "pd:Family"),
-        Financial = ("financial", "Financial", "pd:Financial"),
-        FinancialAccount = ("financial_account", "Financial account", "pd:FinancialAccount"),
-        Transaction = ("transaction", "Transactions", "pd:Transaction"),
-        Ethnicity = ("ethnicity", "Ethnic origin", "pd:EthnicOrigin"),
-        Religion = ("religion", "Religion", "pd:Religion"),
-        SexualOrientation = ("sexual_orientation", "Sexual orientation", "pd:SexualPreference"),
-        Health = ("health", "Health", "pd:Health"),
-        Disability = ("disability", "Disability", "pd:Disability"),
-        Vulnerability = ("vulnerability", "Support needs and vulnerability", "pd:Vulnerability"),
-        Picture = ("picture", "Photographs and images", "pd:Picture"),
-        VoiceRecording = ("voice_recording", "Voice recordings", "pd:VoiceCommunicationRecording"),
-        CallLog = ("call_log", "Call records", "pd:CallLog"),
-        Communication = ("communication", "Communications", "pd:Communication"),
-        Interaction = ("interaction", "Records of contact", "pd:Interaction"),
-        Opinion = ("opinion", "Opinions and feedback", "pd:Opinion"),
-        IpAddress = ("ip_address", "IP address", "pd:IPAddress"),
-        BrowsingBehaviour = ("browsing_behaviour", "Pages visited", "pd:BrowsingBehaviour"),
-        Location = ("location", "Location", "pd:Location"),
-        VehicleRegistration = ("vehicle_registration", "Vehicle registration", "pd:VehicalLicenseRegistration"),
-        Professional = ("professional", "Job and professional details", "pd:Professional"),
-        Preference = ("preference", "Preferences", "pd:Preference"),
-        CriminalOffence = ("criminal_offence", "Criminal offences", "pd:CriminalOffence"),
-        CriminalConviction = ("criminal_conviction", "Criminal convictions", "pd:CriminalConviction"),
+    pub enum PersonalDataKind = "personal-data-kind" {
+        Name = ("name", "pd:Name"),
+        BirthDate = ("birth_date", "pd:BirthDate"),
+        Age = ("age", "pd:Age"),
+        Address = ("address", "pd:PhysicalAddress"),
+        Postcode = ("postcode", "pd:PostalCode"),
+        Contact = ("contact", "pd:Contact"),
+        EmailAddress = ("email_address", "pd:EmailAddress"),
+        TelephoneNumber = ("telephone_number", "pd:TelephoneNumber"),
+        Identifier = ("identifier", "pd:Identifier"),
+        Password = ("password", "pd:Password"),
+        Household = ("household", "pd:Household"),
+        Family = ("family", "pd:Family"),
+        Financial = ("financial", "pd:Financial"),
+        FinancialAccount = ("financial_account", "pd:FinancialAccount"),
+        Transaction = ("transaction", "pd:Transaction"),
+        Ethnicity = ("ethnicity", "pd:EthnicOrigin"),
+        Religion = ("religion", "pd:Religion"),
+        SexualOrientation = ("sexual_orientation", "pd:SexualPreference"),
+        Health = ("health", "pd:Health"),
+        Disability = ("disability", "pd:Disability"),
+        Vulnerability = ("vulnerability", "pd:Vulnerability"),
+        Picture = ("picture", "pd:Picture"),
+        VoiceRecording = ("voice_recording", "pd:VoiceCommunicationRecording"),
+        CallLog = ("call_log", "pd:CallLog"),
+        Communication = ("communication", "pd:Communication"),
+        Interaction = ("interaction", "pd:Interaction"),
+        Opinion = ("opinion", "pd:Opinion"),
+        IpAddress = ("ip_address", "pd:IPAddress"),
+        BrowsingBehaviour = ("browsing_behaviour", "pd:BrowsingBehaviour"),
+        Location = ("location", "pd:Location"),
+        VehicleRegistration = ("vehicle_registration", "pd:VehicalLicenseRegistration"),
+        Professional = ("professional", "pd:Professional"),
+        Preference = ("preference", "pd:Preference"),
+        CriminalOffence = ("criminal_offence", "pd:CriminalOffence"),
+        CriminalConviction = ("criminal_conviction", "pd:CriminalConviction"),
     }
 }
 
 closed_list! {
     /// A special category of personal data under UK GDPR Art. 9(1).
-    pub enum SpecialCategory {
-        RacialOrEthnicOrigin = ("racial_or_ethnic_origin", "Racial or ethnic origin", "pd:EthnicOrigin"),
-        PoliticalOpinions = ("political_opinions", "Political opinions", "pd:PoliticalOpinion"),
-        ReligiousBeliefs = ("religious_beliefs", "Religious beliefs", "pd:ReligiousBelief"),
-        PhilosophicalBeliefs = ("philosophical_beliefs", "Philosophical beliefs", "pd:PhilosophicalBelief"),
-        TradeUnionMembership = ("trade_union_membership", "Trade union membership", "pd:TradeUnionMembership"),
-        Genetic = ("genetic", "Genetic data", "eu-gdpr:GeneticData"),
-        Biometric = ("biometric", "Biometric data used to identify someone", "eu-gdpr:BiometricData"),
-        Health = ("health", "Health", "eu-gdpr:HealthData"),
-        SexLife = ("sex_life", "Sex life", "pd:SexualHistory"),
-        SexualOrientation = ("sexual_orientation", "Sexual orientation", "pd:SexualPreference"),
+    pub enum SpecialCategory = "special-category" {
+        RacialOrEthnicOrigin = ("racial_or_ethnic_origin", "pd:EthnicOrigin"),
+        PoliticalOpinions = ("political_opinions", "pd:PoliticalOpinion"),
+        ReligiousBeliefs = ("religious_beliefs", "pd:ReligiousBelief"),
+        PhilosophicalBeliefs = ("philosophical_beliefs", "pd:PhilosophicalBelief"),
+        TradeUnionMembership = ("trade_union_membership", "pd:TradeUnionMembership"),
+        Genetic = ("genetic", "eu-gdpr:GeneticData"),
+        Biometric = ("biometric", "eu-gdpr:BiometricData"),
+        Health = ("health", "eu-gdpr:HealthData"),
+        SexLife = ("sex_life", "pd:SexualHistory"),
+        SexualOrientation = ("sexual_orientation", "pd:SexualPreference"),
     }
 }
 
 closed_list! {
     /// A condition for processing special category data under UK GDPR Art. 9(2).
-    pub enum Art9Condition {
-        ExplicitConsent = ("explicit_consent", "Explicit consent (Art. 9(2)(a))", "eu-gdpr:A9-2-a"),
-        EmploymentSocialSecurity = ("employment_social_security", "Employment, social security and social protection law (Art. 9(2)(b))", "eu-gdpr:A9-2-b"),
-        VitalInterests = ("vital_interests", "Vital interests where consent cannot be given (Art. 9(2)(c))", "eu-gdpr:A9-2-c"),
-        NotForProfitBody = ("not_for_profit_body", "Not-for-profit body (Art. 9(2)(d))", "eu-gdpr:A9-2-d"),
-        ManifestlyPublic = ("manifestly_public", "Made manifestly public by the person (Art. 9(2)(e))", "eu-gdpr:A9-2-e"),
-        LegalClaims = ("legal_claims", "Legal claims (Art. 9(2)(f))", "eu-gdpr:A9-2-f"),
-        SubstantialPublicInterest = ("substantial_public_interest", "Substantial public interest (Art. 9(2)(g))", "eu-gdpr:A9-2-g"),
-        HealthSocialCare = ("health_social_care", "Health or social care (Art. 9(2)(h))", "eu-gdpr:A9-2-h"),
-        PublicHealth = ("public_health", "Public health (Art. 9(2)(i))", "eu-gdpr:A9-2-i"),
-        ArchivingResearchStatistics = ("archiving_research_statistics", "Archiving, research and statistics (Art. 9(2)(j))", "eu-gdpr:A9-2-j"),
+    pub enum Art9Condition = "art9-condition" {
+        ExplicitConsent = ("explicit_consent", "eu-gdpr:A9-2-a"),
+        EmploymentSocialSecurity = ("employment_social_security", "eu-gdpr:A9-2-b"),
+        VitalInterests = ("vital_interests", "eu-gdpr:A9-2-c"),
+        NotForProfitBody = ("not_for_profit_body", "eu-gdpr:A9-2-d"),
+        ManifestlyPublic = ("manifestly_public", "eu-gdpr:A9-2-e"),
+        LegalClaims = ("legal_claims", "eu-gdpr:A9-2-f"),
+        SubstantialPublicInterest = ("substantial_public_interest", "eu-gdpr:A9-2-g"),
+        HealthSocialCare = ("health_social_care", "eu-gdpr:A9-2-h"),
+        PublicHealth = ("public_health", "eu-gdpr:A9-2-i"),
+        ArchivingResearchStatistics = ("archiving_research_statistics", "eu-gdpr:A9-2-j"),
     }
 }
 
@@ -137,27 +137,27 @@ impl Art9Condition {
 
 closed_list! {
     /// A condition in the Data Protection Act 2018, Schedule 1 (paragraph numbers as enacted).
-    pub enum Schedule1Condition {
-        Employment = ("employment", "Employment, social security and social protection (Sch. 1 para. 1)", "legal-gb:law-DPA"),
-        HealthSocialCare = ("health_social_care", "Health or social care purposes (Sch. 1 para. 2)", "legal-gb:law-DPA"),
-        PublicHealth = ("public_health", "Public health (Sch. 1 para. 3)", "legal-gb:law-DPA"),
-        Research = ("research", "Research etc (Sch. 1 para. 4)", "legal-gb:law-DPA"),
-        StatutoryPurposes = ("statutory_purposes", "Statutory and government purposes (Sch. 1 para. 6)", "legal-gb:law-DPA"),
-        AdministrationOfJustice = ("administration_of_justice", "Administration of justice (Sch. 1 para. 7)", "legal-gb:law-DPA"),
-        EqualityOfOpportunity = ("equality_of_opportunity", "Equality of opportunity or treatment (Sch. 1 para. 8)", "legal-gb:law-DPA"),
-        PreventingUnlawfulActs = ("preventing_unlawful_acts", "Preventing or detecting unlawful acts (Sch. 1 para. 10)", "legal-gb:law-DPA"),
-        ProtectingThePublic = ("protecting_the_public", "Protecting the public (Sch. 1 para. 11)", "legal-gb:law-DPA"),
-        RegulatoryRequirements = ("regulatory_requirements", "Regulatory requirements (Sch. 1 para. 12)", "legal-gb:law-DPA"),
-        PreventingFraud = ("preventing_fraud", "Preventing fraud (Sch. 1 para. 14)", "legal-gb:law-DPA"),
-        SupportForDisability = ("support_for_disability", "Support for people with a disability or medical condition (Sch. 1 para. 16)", "legal-gb:law-DPA"),
-        Counselling = ("counselling", "Counselling (Sch. 1 para. 17)", "legal-gb:law-DPA"),
-        SafeguardingChildrenAndAtRisk = ("safeguarding_children_and_at_risk", "Safeguarding of children and of individuals at risk (Sch. 1 para. 18)", "legal-gb:law-DPA"),
-        SafeguardingEconomicWellbeing = ("safeguarding_economic_wellbeing", "Safeguarding of economic well-being (Sch. 1 para. 19)", "legal-gb:law-DPA"),
-        Insurance = ("insurance", "Insurance (Sch. 1 para. 20)", "legal-gb:law-DPA"),
-        CriminalConsent = ("criminal_consent", "Consent, for criminal offence data (Sch. 1 para. 29)", "legal-gb:law-DPA"),
-        CriminalVitalInterests = ("criminal_vital_interests", "Vital interests, for criminal offence data (Sch. 1 para. 30)", "legal-gb:law-DPA"),
-        CriminalLegalClaims = ("criminal_legal_claims", "Legal claims, for criminal offence data (Sch. 1 para. 33)", "legal-gb:law-DPA"),
-        CriminalSubstantialPublicInterest = ("criminal_substantial_public_interest", "Substantial public interest conditions extended to criminal offence data (Sch. 1 para. 36)", "legal-gb:law-DPA"),
+    pub enum Schedule1Condition = "schedule1-condition" {
+        Employment = ("employment", "legal-gb:law-DPA"),
+        HealthSocialCare = ("health_social_care", "legal-gb:law-DPA"),
+        PublicHealth = ("public_health", "legal-gb:law-DPA"),
+        Research = ("research", "legal-gb:law-DPA"),
+        StatutoryPurposes = ("statutory_purposes", "legal-gb:law-DPA"),
+        AdministrationOfJustice = ("administration_of_justice", "legal-gb:law-DPA"),
+        EqualityOfOpportunity = ("equality_of_opportunity", "legal-gb:law-DPA"),
+        PreventingUnlawfulActs = ("preventing_unlawful_acts", "legal-gb:law-DPA"),
+        ProtectingThePublic = ("protecting_the_public", "legal-gb:law-DPA"),
+        RegulatoryRequirements = ("regulatory_requirements", "legal-gb:law-DPA"),
+        PreventingFraud = ("preventing_fraud", "legal-gb:law-DPA"),
+        SupportForDisability = ("support_for_disability", "legal-gb:law-DPA"),
+        Counselling = ("counselling", "legal-gb:law-DPA"),
+        SafeguardingChildrenAndAtRisk = ("safeguarding_children_and_at_risk", "legal-gb:law-DPA"),
+        SafeguardingEconomicWellbeing = ("safeguarding_economic_wellbeing", "legal-gb:law-DPA"),
+        Insurance = ("insurance", "legal-gb:law-DPA"),
+        CriminalConsent = ("criminal_consent", "legal-gb:law-DPA"),
+        CriminalVitalInterests = ("criminal_vital_interests", "legal-gb:law-DPA"),
+        CriminalLegalClaims = ("criminal_legal_claims", "legal-gb:law-DPA"),
+        CriminalSubstantialPublicInterest = ("criminal_substantial_public_interest", "legal-gb:law-DPA"),
     }
 }
 
@@ -202,21 +202,21 @@ pub struct Source {
 
 closed_list! {
     /// Who personal data comes from.
-    pub enum SourceParty {
-        DataSubject = ("data_subject", "given by you", "dpv:DataSubjectDataSource"),
-        ThirdParty = ("third_party", "from another person or organisation", "dpv:ThirdPartyDataSource"),
-        Controller = ("controller", "from our own staff and systems", "dpv:DataControllerDataSource"),
-        Public = ("public", "from a public source", "dpv:PublicDataSource"),
+    pub enum SourceParty = "source-party" {
+        DataSubject = ("data_subject", "dpv:DataSubjectDataSource"),
+        ThirdParty = ("third_party", "dpv:ThirdPartyDataSource"),
+        Controller = ("controller", "dpv:DataControllerDataSource"),
+        Public = ("public", "dpv:PublicDataSource"),
     }
 }
 
 closed_list! {
     /// How personal data arises.
-    pub enum CollectionMethod {
-        Provided = ("provided", "Given to us", "dpv:ProvidedPersonalData"),
-        Observed = ("observed", "Observed or recorded", "dpv:ObservedPersonalData"),
-        Inferred = ("inferred", "Inferred", "dpv:InferredPersonalData"),
-        Derived = ("derived", "Derived from other data", "dpv:DerivedPersonalData"),
-        Generated = ("generated", "Generated by our systems", "dpv:GeneratedPersonalData"),
+    pub enum CollectionMethod = "collection-method" {
+        Provided = ("provided", "dpv:ProvidedPersonalData"),
+        Observed = ("observed", "dpv:ObservedPersonalData"),
+        Inferred = ("inferred", "dpv:InferredPersonalData"),
+        Derived = ("derived", "dpv:DerivedPersonalData"),
+        Generated = ("generated", "dpv:GeneratedPersonalData"),
     }
 }

@@ -24,28 +24,33 @@ pub fn expand(compact: &str) -> Option<String> {
         .map(|(_, ns)| format!("{ns}{local}"))
 }
 
-/// A closed list whose values each know their label and DPV term.
+/// A closed list whose values each know their message id and DPV term.
 pub trait ClosedList: Copy + Sized + 'static {
     /// Every value, in declaration order.
     const ALL: &'static [Self];
+    /// The list's name, as message ids begin (`lawful-basis`).
+    const LIST: &'static str;
     /// The value as written in YAML (`legitimate_interests`).
     fn key(self) -> &'static str;
-    /// A short label for readers (`Legitimate interests`).
-    fn label(self) -> &'static str;
     /// The compact DPV term (`eu-gdpr:A6-1-f`).
     fn dpv(self) -> &'static str;
+    /// The id of the value's label for readers in the message catalogue (`lawful-basis-legitimate-interests`).
+    fn label_id(self) -> String {
+        format!("{}-{}", Self::LIST, self.key().replace('_', "-"))
+    }
 }
 
 /// Declares a closed list: the enum, its serde and schema derives, and its [`ClosedList`] table.
 ///
-/// Each variant is written `Variant = ("yaml_key", "Label", "prefix:Term")`. Variant doc comments are left
+/// The list is written `pub enum Name = "message-id-prefix" { … }`, each variant
+/// `Variant = ("yaml_key", "prefix:Term")`. Variant doc comments are left
 /// out on purpose: schemars then emits a plain `enum` of strings, which editors complete and validators
 /// report as one list of allowed values.
 macro_rules! closed_list {
     (
         $(#[$meta:meta])*
-        pub enum $name:ident {
-            $( $variant:ident = ($key:literal, $label:literal, $term:literal) ),+ $(,)?
+        pub enum $name:ident = $list:literal {
+            $( $variant:ident = ($key:literal, $term:literal) ),+ $(,)?
         }
     ) => {
         $(#[$meta])*
@@ -64,20 +69,12 @@ macro_rules! closed_list {
 
         impl $crate::model::dpv::ClosedList for $name {
             const ALL: &'static [Self] = &[$(Self::$variant),+];
+            const LIST: &'static str = $list;
             fn key(self) -> &'static str {
                 match self { $(Self::$variant => $key),+ }
             }
-            fn label(self) -> &'static str {
-                match self { $(Self::$variant => $label),+ }
-            }
             fn dpv(self) -> &'static str {
                 match self { $(Self::$variant => $term),+ }
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str($crate::model::dpv::ClosedList::label(*self))
             }
         }
     };
@@ -118,6 +115,39 @@ pub fn all_terms() -> Vec<(&'static str, &'static str, &'static str)> {
     of::<SecurityMeasure>("SecurityMeasure", &mut out);
     of::<Signer>("Signer", &mut out);
     of::<ListName>("ListName", &mut out);
+    out
+}
+
+/// The message id of every closed-list value's label: the catalogue must have each.
+pub fn label_ids() -> Vec<String> {
+    use crate::model::*;
+    fn of<T: ClosedList>(out: &mut Vec<String>) {
+        out.extend(T::ALL.iter().map(|v| v.label_id()));
+    }
+    let mut out = Vec::new();
+    of::<NoticeKind>(&mut out);
+    of::<Relation>(&mut out);
+    of::<DataSubjectKind>(&mut out);
+    of::<OrganisationKind>(&mut out);
+    of::<PartyRole>(&mut out);
+    of::<ContactRole>(&mut out);
+    of::<LawfulBasis>(&mut out);
+    of::<PurposeKind>(&mut out);
+    of::<PersonalDataKind>(&mut out);
+    of::<SpecialCategory>(&mut out);
+    of::<Art9Condition>(&mut out);
+    of::<Schedule1Condition>(&mut out);
+    of::<SourceParty>(&mut out);
+    of::<CollectionMethod>(&mut out);
+    of::<RecipientKind>(&mut out);
+    of::<TransferSafeguard>(&mut out);
+    of::<RetentionEvent>(&mut out);
+    of::<Disposal>(&mut out);
+    of::<Right>(&mut out);
+    of::<RequirementKind>(&mut out);
+    of::<SecurityMeasure>(&mut out);
+    of::<Signer>(&mut out);
+    of::<ListName>(&mut out);
     out
 }
 

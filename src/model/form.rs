@@ -63,13 +63,13 @@ pub struct SignatureBlock {
 
 closed_list! {
     /// Who signs a signature block.
-    pub enum Signer {
-        DataSubject = ("data_subject", "The person", "dpv:DataSubject"),
-        Parent = ("parent", "Parent", "dpv:ParentOfDataSubject"),
-        Guardian = ("guardian", "Guardian", "dpv:GuardianOfDataSubject"),
-        Advocate = ("advocate", "Advocate", "dpv:Representative"),
-        PersonOrRepresentative = ("person_or_representative", "The person, or a parent, guardian or advocate for them", "dpv:DataSubject"),
-        SupportWorker = ("support_worker", "Support worker", "dpv:Entity"),
-        Witness = ("witness", "Witness", "dpv:Entity"),
+    pub enum Signer = "signer" {
+        DataSubject = ("data_subject", "dpv:DataSubject"),
+        Parent = ("parent", "dpv:ParentOfDataSubject"),
+        Guardian = ("guardian", "dpv:GuardianOfDataSubject"),
+        Advocate = ("advocate", "dpv:Representative"),
+        PersonOrRepresentative = ("person_or_representative", "dpv:DataSubject"),
+        SupportWorker = ("support_worker", "dpv:Entity"),
+        Witness = ("witness", "dpv:Entity"),
     }
 }

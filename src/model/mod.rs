@@ -183,23 +183,23 @@ pub struct Allow {
 
 closed_list! {
     /// What kind of notice this is.
-    pub enum NoticeKind {
-        Main = ("main", "Main privacy notice", "dpv:PrivacyNotice"),
-        Supplementary = ("supplementary", "Supplementary privacy notice", "dpv:PrivacyNotice"),
-        Summary = ("summary", "Summary of a privacy notice", "dpv:LayeredNotice"),
-        Service = ("service", "Privacy notice for a service", "dpv:PrivacyNotice"),
-        PrintedForm = ("printed_form", "Privacy notice signed on paper", "dpv:PrintedNotice"),
+    pub enum NoticeKind = "notice-kind" {
+        Main = ("main", "dpv:PrivacyNotice"),
+        Supplementary = ("supplementary", "dpv:PrivacyNotice"),
+        Summary = ("summary", "dpv:LayeredNotice"),
+        Service = ("service", "dpv:PrivacyNotice"),
+        PrintedForm = ("printed_form", "dpv:PrintedNotice"),
     }
 }
 
 closed_list! {
     /// How another document relates to this notice.
-    pub enum Relation {
-        ReadAlongside = ("read_alongside", "Read this notice alongside", "dpv:PrivacyNotice"),
-        Summarises = ("summarises", "This notice summarises", "dpv:PrivacyNotice"),
-        AdditionalNotice = ("additional_notice", "Additional notice", "dpv:PrivacyNotice"),
-        FullNotice = ("full_notice", "Full privacy notice", "dpv:PrivacyNotice"),
-        FurtherInformation = ("further_information", "Further information", "dpv:Notice"),
+    pub enum Relation = "relation" {
+        ReadAlongside = ("read_alongside", "dpv:PrivacyNotice"),
+        Summarises = ("summarises", "dpv:PrivacyNotice"),
+        AdditionalNotice = ("additional_notice", "dpv:PrivacyNotice"),
+        FullNotice = ("full_notice", "dpv:PrivacyNotice"),
+        FurtherInformation = ("further_information", "dpv:Notice"),
     }
 }
 
@@ -225,28 +225,28 @@ pub struct RelatedDocument {
 
 closed_list! {
     /// A kind of person a notice is about.
-    pub enum DataSubjectKind {
-        Customer = ("customer", "Customers", "dpv:Customer"),
-        MemberOfPublic = ("member_of_public", "Members of the public", "dpv:Citizen"),
-        Visitor = ("visitor", "Visitors", "dpv:Visitor"),
-        ServiceUser = ("service_user", "People using the service", "dpv:ServiceConsumer"),
-        Child = ("child", "Children", "dpv:Child"),
-        Adult = ("adult", "Adults", "dpv:Adult"),
-        VulnerablePerson = ("vulnerable_person", "People who may be vulnerable", "dpv:VulnerableDataSubject"),
-        Participant = ("participant", "Participants", "dpv:Participant"),
-        Subscriber = ("subscriber", "Subscribers", "dpv:Subscriber"),
-        Member = ("member", "Members of networks", "dpv:Member"),
-        Employee = ("employee", "Employees", "dpv:Employee"),
+    pub enum DataSubjectKind = "data-subject-kind" {
+        Customer = ("customer", "dpv:Customer"),
+        MemberOfPublic = ("member_of_public", "dpv:Citizen"),
+        Visitor = ("visitor", "dpv:Visitor"),
+        ServiceUser = ("service_user", "dpv:ServiceConsumer"),
+        Child = ("child", "dpv:Child"),
+        Adult = ("adult", "dpv:Adult"),
+        VulnerablePerson = ("vulnerable_person", "dpv:VulnerableDataSubject"),
+        Participant = ("participant", "dpv:Participant"),
+        Subscriber = ("subscriber", "dpv:Subscriber"),
+        Member = ("member", "dpv:Member"),
+        Employee = ("employee", "dpv:Employee"),
     }
 }
 
 closed_list! {
     /// A list in a notice that may say it is not exhaustive.
-    pub enum ListName {
-        Purposes = ("purposes", "purposes", "dpv:Purpose"),
-        DataCategories = ("data_categories", "data categories", "dpv:PersonalData"),
-        Sources = ("sources", "sources", "dpv:DataSource"),
-        Recipients = ("recipients", "recipients", "dpv:Recipient"),
+    pub enum ListName = "list-name" {
+        Purposes = ("purposes", "dpv:Purpose"),
+        DataCategories = ("data_categories", "dpv:PersonalData"),
+        Sources = ("sources", "dpv:DataSource"),
+        Recipients = ("recipients", "dpv:Recipient"),
     }
 }
 

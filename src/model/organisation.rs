@@ -102,46 +102,46 @@ pub struct Contact {
 
 closed_list! {
     /// What kind of body an organisation is.
-    pub enum OrganisationKind {
-        HousingAssociation = ("housing_association", "Housing association", "dpv:NonProfitOrganisation"),
-        Charity = ("charity", "Charity", "dpv:NonProfitOrganisation"),
-        LocalAuthority = ("local_authority", "Local authority", "dpv:RegionalAuthority"),
-        GovernmentDepartment = ("government_department", "Government department", "dpv:GovernmentalOrganisation"),
-        PublicBody = ("public_body", "Public body", "dpv:PublicSectorBody"),
-        Regulator = ("regulator", "Regulator", "dpv:Authority"),
-        SupervisoryAuthority = ("supervisory_authority", "Data protection supervisory authority", "dpv:DataProtectionAuthority"),
-        Police = ("police", "Police", "dpv:LawEnforcementOrganisation"),
-        Healthcare = ("healthcare", "Health care provider", "dpv:HealthcareOrganisation"),
-        Company = ("company", "Company", "dpv:PrivateSectorBody"),
-        Partnership = ("partnership", "Partnership of public bodies", "dpv:PublicSectorBody"),
-        Other = ("other", "Organisation", "dpv:Organisation"),
+    pub enum OrganisationKind = "organisation-kind" {
+        HousingAssociation = ("housing_association", "dpv:NonProfitOrganisation"),
+        Charity = ("charity", "dpv:NonProfitOrganisation"),
+        LocalAuthority = ("local_authority", "dpv:RegionalAuthority"),
+        GovernmentDepartment = ("government_department", "dpv:GovernmentalOrganisation"),
+        PublicBody = ("public_body", "dpv:PublicSectorBody"),
+        Regulator = ("regulator", "dpv:Authority"),
+        SupervisoryAuthority = ("supervisory_authority", "dpv:DataProtectionAuthority"),
+        Police = ("police", "dpv:LawEnforcementOrganisation"),
+        Healthcare = ("healthcare", "dpv:HealthcareOrganisation"),
+        Company = ("company", "dpv:PrivateSectorBody"),
+        Partnership = ("partnership", "dpv:PublicSectorBody"),
+        Other = ("other", "dpv:Organisation"),
     }
 }
 
 closed_list! {
     /// The part an organisation plays in a notice.
-    pub enum PartyRole {
-        Controller = ("controller", "Data controller", "dpv:DataController"),
-        JointController = ("joint_controller", "Joint controller", "dpv:JointDataControllers"),
-        AccountableBody = ("accountable_body", "Accountable organisation", "dpv:DataController"),
-        ServiceProvider = ("service_provider", "Service provider", "dpv:ServiceProvider"),
-        Processor = ("processor", "Processor", "dpv:DataProcessor"),
-        Representative = ("representative", "UK representative", "dpv:Representative"),
-        Partner = ("partner", "Partner", "dpv:ThirdParty"),
+    pub enum PartyRole = "party-role" {
+        Controller = ("controller", "dpv:DataController"),
+        JointController = ("joint_controller", "dpv:JointDataControllers"),
+        AccountableBody = ("accountable_body", "dpv:DataController"),
+        ServiceProvider = ("service_provider", "dpv:ServiceProvider"),
+        Processor = ("processor", "dpv:DataProcessor"),
+        Representative = ("representative", "dpv:Representative"),
+        Partner = ("partner", "dpv:ThirdParty"),
     }
 }
 
 closed_list! {
     /// What a contact point is for.
-    pub enum ContactRole {
-        DataProtectionOfficer = ("data_protection_officer", "Data protection officer", "dpv:DataProtectionOfficer"),
-        DataProtectionTeam = ("data_protection_team", "Data protection team", "dpv:Entity"),
-        ServiceTeam = ("service_team", "Service team", "dpv:Entity"),
-        SupportWorker = ("support_worker", "Support worker", "dpv:Entity"),
-        Communications = ("communications", "Communications team", "dpv:Entity"),
-        Sales = ("sales", "Sales team", "dpv:Entity"),
-        CustomerService = ("customer_service", "Customer service", "dpv:Entity"),
-        General = ("general", "General enquiries", "dpv:Entity"),
+    pub enum ContactRole = "contact-role" {
+        DataProtectionOfficer = ("data_protection_officer", "dpv:DataProtectionOfficer"),
+        DataProtectionTeam = ("data_protection_team", "dpv:Entity"),
+        ServiceTeam = ("service_team", "dpv:Entity"),
+        SupportWorker = ("support_worker", "dpv:Entity"),
+        Communications = ("communications", "dpv:Entity"),
+        Sales = ("sales", "dpv:Entity"),
+        CustomerService = ("customer_service", "dpv:Entity"),
+        General = ("general", "dpv:Entity"),
     }
 }
 

@@ -9,45 +9,45 @@ use super::values::Id;
 
 closed_list! {
     /// A lawful basis for processing under UK GDPR Art. 6(1).
-    pub enum LawfulBasis {
-        Consent = ("consent", "Consent (Art. 6(1)(a))", "eu-gdpr:A6-1-a"),
-        Contract = ("contract", "Contract (Art. 6(1)(b))", "eu-gdpr:A6-1-b"),
-        LegalObligation = ("legal_obligation", "Legal obligation (Art. 6(1)(c))", "eu-gdpr:A6-1-c"),
-        VitalInterests = ("vital_interests", "Vital interests (Art. 6(1)(d))", "eu-gdpr:A6-1-d"),
-        PublicTask = ("public_task", "Public task (Art. 6(1)(e))", "eu-gdpr:A6-1-e"),
-        LegitimateInterests = ("legitimate_interests", "Legitimate interests (Art. 6(1)(f))", "eu-gdpr:A6-1-f"),
+    pub enum LawfulBasis = "lawful-basis" {
+        Consent = ("consent", "eu-gdpr:A6-1-a"),
+        Contract = ("contract", "eu-gdpr:A6-1-b"),
+        LegalObligation = ("legal_obligation", "eu-gdpr:A6-1-c"),
+        VitalInterests = ("vital_interests", "eu-gdpr:A6-1-d"),
+        PublicTask = ("public_task", "eu-gdpr:A6-1-e"),
+        LegitimateInterests = ("legitimate_interests", "eu-gdpr:A6-1-f"),
     }
 }
 
 closed_list! {
     /// The kind of a purpose, as the DPV purpose taxonomy names it.
-    pub enum PurposeKind {
-        ServiceProvision = ("service_provision", "Providing the service", "dpv:ServiceProvision"),
-        ContractPerformance = ("contract_performance", "Carrying out a contract", "dpv:FulfilmentOfContractualObligation"),
-        AccountManagement = ("account_management", "Managing accounts", "dpv:AccountManagement"),
-        PaymentManagement = ("payment_management", "Managing payments", "dpv:PaymentManagement"),
-        DebtRecovery = ("debt_recovery", "Recovering debts", "dpv:PaymentManagement"),
-        CustomerCare = ("customer_care", "Customer care", "dpv:CustomerCare"),
-        Communication = ("communication", "Communicating with people", "dpv:CommunicationManagement"),
-        Marketing = ("marketing", "Marketing", "dpv:Marketing"),
-        DirectMarketing = ("direct_marketing", "Direct marketing", "dpv:DirectMarketing"),
-        PublicRelations = ("public_relations", "Publicity", "dpv:PublicRelations"),
-        Research = ("research", "Research and insight", "dpv:ResearchAndDevelopment"),
-        ServiceImprovement = ("service_improvement", "Improving services", "dpv:ImproveExistingProductsAndServices"),
-        ServiceAnalytics = ("service_analytics", "Analysing how a service is used", "dpv:ServiceUsageAnalytics"),
-        FraudPrevention = ("fraud_prevention", "Preventing and detecting fraud", "dpv:FraudPreventionAndDetection"),
-        CrimePrevention = ("crime_prevention", "Preventing and detecting crime", "dpv:MisusePreventionAndDetection"),
-        Security = ("security", "Keeping people and places safe and secure", "dpv:EnforceSecurity"),
-        LegalCompliance = ("legal_compliance", "Meeting legal and regulatory duties", "dpv:LegalCompliance"),
-        DisputeManagement = ("dispute_management", "Handling complaints and legal claims", "dpv:DisputeManagement"),
-        IdentityVerification = ("identity_verification", "Checking identity", "dpv:IdentityVerification"),
-        RecordManagement = ("record_management", "Keeping records", "dpv:RecordManagement"),
-        Statistics = ("statistics", "Statistics and reporting", "dpv:ProvideOfficialStatistics"),
-        Personalisation = ("personalisation", "Fitting the service to the person", "dpv:ServicePersonalisation"),
-        EventManagement = ("event_management", "Running events", "dpv:ServiceProvision"),
-        MemberManagement = ("member_management", "Running networks of members", "dpv:MemberPartnerManagement"),
-        VitalInterests = ("vital_interests", "Protecting someone's life or health", "dpv:VitalInterest"),
-        PublicBenefit = ("public_benefit", "Community and public benefit", "dpv:PublicBenefit"),
+    pub enum PurposeKind = "purpose-kind" {
+        ServiceProvision = ("service_provision", "dpv:ServiceProvision"),
+        ContractPerformance = ("contract_performance", "dpv:FulfilmentOfContractualObligation"),
+        AccountManagement = ("account_management", "dpv:AccountManagement"),
+        PaymentManagement = ("payment_management", "dpv:PaymentManagement"),
+        DebtRecovery = ("debt_recovery", "dpv:PaymentManagement"),
+        CustomerCare = ("customer_care", "dpv:CustomerCare"),
+        Communication = ("communication", "dpv:CommunicationManagement"),
+        Marketing = ("marketing", "dpv:Marketing"),
+        DirectMarketing = ("direct_marketing", "dpv:DirectMarketing"),
+        PublicRelations = ("public_relations", "dpv:PublicRelations"),
+        Research = ("research", "dpv:ResearchAndDevelopment"),
+        ServiceImprovement = ("service_improvement", "dpv:ImproveExistingProductsAndServices"),
+        ServiceAnalytics = ("service_analytics", "dpv:ServiceUsageAnalytics"),
+        FraudPrevention = ("fraud_prevention", "dpv:FraudPreventionAndDetection"),
+        CrimePrevention = ("crime_prevention", "dpv:MisusePreventionAndDetection"),
+        Security = ("security", "dpv:EnforceSecurity"),
+        LegalCompliance = ("legal_compliance", "dpv:LegalCompliance"),
+        DisputeManagement = ("dispute_management", "dpv:DisputeManagement"),
+        IdentityVerification = ("identity_verification", "dpv:IdentityVerification"),
+        RecordManagement = ("record_management", "dpv:RecordManagement"),
+        Statistics = ("statistics", "dpv:ProvideOfficialStatistics"),
+        Personalisation = ("personalisation", "dpv:ServicePersonalisation"),
+        EventManagement = ("event_management", "dpv:ServiceProvision"),
+        MemberManagement = ("member_management", "dpv:MemberPartnerManagement"),
+        VitalInterests = ("vital_interests", "dpv:VitalInterest"),
+        PublicBenefit = ("public_benefit", "dpv:PublicBenefit"),
     }
 }
 

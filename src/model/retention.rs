@@ -51,24 +51,24 @@ pub struct Retention {
 
 closed_list! {
     /// An event a retention period runs from, or that data is kept until.
-    pub enum RetentionEvent {
-        Collection = ("collection", "it is collected or recorded", "dpv:UntilEventDuration"),
-        EndOfService = ("end_of_service", "the end of the service", "dpv:UntilEventDuration"),
-        EndOfProject = ("end_of_project", "the end of the project", "dpv:UntilEventDuration"),
-        EndOfContract = ("end_of_contract", "the end of the contract", "dpv:UntilEventDuration"),
-        EndOfTenancy = ("end_of_tenancy", "the end of the tenancy", "dpv:UntilEventDuration"),
-        LastContact = ("last_contact", "the last contact with us", "dpv:UntilEventDuration"),
-        DateOfBirth = ("date_of_birth", "the person's date of birth", "dpv:UntilEventDuration"),
-        ConsentWithdrawn = ("consent_withdrawn", "consent is withdrawn", "dpv:UntilEventDuration"),
-        NoLongerNeeded = ("no_longer_needed", "it is no longer needed", "dpv:UntilEventDuration"),
+    pub enum RetentionEvent = "retention-event" {
+        Collection = ("collection", "dpv:UntilEventDuration"),
+        EndOfService = ("end_of_service", "dpv:UntilEventDuration"),
+        EndOfProject = ("end_of_project", "dpv:UntilEventDuration"),
+        EndOfContract = ("end_of_contract", "dpv:UntilEventDuration"),
+        EndOfTenancy = ("end_of_tenancy", "dpv:UntilEventDuration"),
+        LastContact = ("last_contact", "dpv:UntilEventDuration"),
+        DateOfBirth = ("date_of_birth", "dpv:UntilEventDuration"),
+        ConsentWithdrawn = ("consent_withdrawn", "dpv:UntilEventDuration"),
+        NoLongerNeeded = ("no_longer_needed", "dpv:UntilEventDuration"),
     }
 }
 
 closed_list! {
     /// What happens to data at the end of its retention.
-    pub enum Disposal {
-        Delete = ("delete", "deleted", "dpv:Erase"),
-        DeleteOrDestroy = ("delete_or_destroy", "deleted or securely destroyed", "dpv:Erase"),
-        Anonymise = ("anonymise", "anonymised", "dpv:Anonymise"),
+    pub enum Disposal = "disposal" {
+        Delete = ("delete", "dpv:Erase"),
+        DeleteOrDestroy = ("delete_or_destroy", "dpv:Erase"),
+        Anonymise = ("anonymise", "dpv:Anonymise"),
     }
 }

@@ -10,16 +10,16 @@ use super::values::Id;
 
 closed_list! {
     /// A right of the person under UK GDPR.
-    pub enum Right {
-        Access = ("access", "Right of access (Art. 15)", "eu-gdpr:A15"),
-        Rectification = ("rectification", "Right to rectification (Art. 16)", "eu-gdpr:A16"),
-        Erasure = ("erasure", "Right to erasure (Art. 17)", "eu-gdpr:A17"),
-        Restriction = ("restriction", "Right to restrict processing (Art. 18)", "eu-gdpr:A18"),
-        Portability = ("portability", "Right to data portability (Art. 20)", "eu-gdpr:A20"),
-        Objection = ("objection", "Right to object (Art. 21)", "eu-gdpr:A21"),
-        AutomatedDecisions = ("automated_decisions", "Rights about automated decisions (Art. 22)", "eu-gdpr:A22"),
-        WithdrawConsent = ("withdraw_consent", "Right to withdraw consent (Art. 7(3))", "eu-gdpr:A7-3"),
-        Complain = ("complain", "Right to complain to the Information Commissioner (Art. 77)", "eu-gdpr:A77"),
+    pub enum Right = "right" {
+        Access = ("access", "eu-gdpr:A15"),
+        Rectification = ("rectification", "eu-gdpr:A16"),
+        Erasure = ("erasure", "eu-gdpr:A17"),
+        Restriction = ("restriction", "eu-gdpr:A18"),
+        Portability = ("portability", "eu-gdpr:A20"),
+        Objection = ("objection", "eu-gdpr:A21"),
+        AutomatedDecisions = ("automated_decisions", "eu-gdpr:A22"),
+        WithdrawConsent = ("withdraw_consent", "eu-gdpr:A7-3"),
+        Complain = ("complain", "eu-gdpr:A77"),
     }
 }
 
@@ -52,12 +52,12 @@ pub struct RightInfo {
 
 closed_list! {
     /// Whether providing data is required, and by what (Art. 13(2)(e)).
-    pub enum RequirementKind {
-        Statutory = ("statutory", "Required by law", "dpv:LegalObligation"),
-        Contractual = ("contractual", "Required by a contract", "dpv:FulfilmentOfContractualObligation"),
-        ContractPrerequisite = ("contract_prerequisite", "Needed to enter into a contract", "dpv:EstablishContractualAgreement"),
-        NeededForService = ("needed_for_service", "Needed to provide the service", "dpv:Required"),
-        Voluntary = ("voluntary", "Optional", "dpv:Optional"),
+    pub enum RequirementKind = "requirement-kind" {
+        Statutory = ("statutory", "dpv:LegalObligation"),
+        Contractual = ("contractual", "dpv:FulfilmentOfContractualObligation"),
+        ContractPrerequisite = ("contract_prerequisite", "dpv:EstablishContractualAgreement"),
+        NeededForService = ("needed_for_service", "dpv:Required"),
+        Voluntary = ("voluntary", "dpv:Optional"),
     }
 }
 
@@ -114,12 +114,12 @@ pub struct AutomatedDecision {
 
 closed_list! {
     /// A kind of security measure.
-    pub enum SecurityMeasure {
-        Physical = ("physical", "Physical", "dpv:PhysicalMeasure"),
-        Technical = ("technical", "Electronic and technical", "dpv:TechnicalMeasure"),
-        Organisational = ("organisational", "Managerial and organisational", "dpv:OrganisationalMeasure"),
-        AccessControl = ("access_control", "Access limited to those who need it", "dpv:AccessControlMethod"),
-        IdentityVerification = ("identity_verification", "Identity checks before discussing an account", "dpv:IdentityAuthentication"),
+    pub enum SecurityMeasure = "security-measure" {
+        Physical = ("physical", "dpv:PhysicalMeasure"),
+        Technical = ("technical", "dpv:TechnicalMeasure"),
+        Organisational = ("organisational", "dpv:OrganisationalMeasure"),
+        AccessControl = ("access_control", "dpv:AccessControlMethod"),
+        IdentityVerification = ("identity_verification", "dpv:IdentityAuthentication"),
     }
 }
 

@@ -36,26 +36,26 @@ pub struct Recipient {
 
 closed_list! {
     /// What kind of body receives the data.
-    pub enum RecipientKind {
-        GroupCompany = ("group_company", "Companies in the same group", "dpv:LegalEntity"),
-        Contractor = ("contractor", "Contractors working for us", "dpv:DataProcessor"),
-        LegalAdviser = ("legal_adviser", "Legal advisers", "dpv:LegalAgent"),
-        Agent = ("agent", "Agents acting for us", "dpv:DataProcessor"),
-        Landlord = ("landlord", "Other landlords", "dpv:Organisation"),
-        LocalAuthority = ("local_authority", "Local authorities", "dpv:RegionalAuthority"),
-        GovernmentDepartment = ("government_department", "Government departments", "dpv:GovernmentalOrganisation"),
-        Regulator = ("regulator", "Regulators", "dpv:Authority"),
-        Ombudsman = ("ombudsman", "Ombudsman", "dpv:Authority"),
-        SupervisoryAuthority = ("supervisory_authority", "The Information Commissioner's Office", "dpv:DataProtectionAuthority"),
-        Courts = ("courts", "Courts", "dpv:Authority"),
-        Police = ("police", "Police", "dpv:LawEnforcementOrganisation"),
-        EmergencyServices = ("emergency_services", "Emergency services", "dpv:EmergencyServiceProvider"),
-        UtilityCompany = ("utility_company", "Utility companies", "dpv:PrivateSectorBody"),
-        Healthcare = ("healthcare", "Health care providers", "dpv:HealthcareOrganisation"),
-        SupportService = ("support_service", "Support services", "dpv:Organisation"),
-        Partner = ("partner", "Partner organisations", "dpv:ThirdParty"),
-        Funder = ("funder", "Funders", "dpv:ThirdParty"),
-        Other = ("other", "Other recipients", "dpv:Recipient"),
+    pub enum RecipientKind = "recipient-kind" {
+        GroupCompany = ("group_company", "dpv:LegalEntity"),
+        Contractor = ("contractor", "dpv:DataProcessor"),
+        LegalAdviser = ("legal_adviser", "dpv:LegalAgent"),
+        Agent = ("agent", "dpv:DataProcessor"),
+        Landlord = ("landlord", "dpv:Organisation"),
+        LocalAuthority = ("local_authority", "dpv:RegionalAuthority"),
+        GovernmentDepartment = ("government_department", "dpv:GovernmentalOrganisation"),
+        Regulator = ("regulator", "dpv:Authority"),
+        Ombudsman = ("ombudsman", "dpv:Authority"),
+        SupervisoryAuthority = ("supervisory_authority", "dpv:DataProtectionAuthority"),
+        Courts = ("courts", "dpv:Authority"),
+        Police = ("police", "dpv:LawEnforcementOrganisation"),
+        EmergencyServices = ("emergency_services", "dpv:EmergencyServiceProvider"),
+        UtilityCompany = ("utility_company", "dpv:PrivateSectorBody"),
+        Healthcare = ("healthcare", "dpv:HealthcareOrganisation"),
+        SupportService = ("support_service", "dpv:Organisation"),
+        Partner = ("partner", "dpv:ThirdParty"),
+        Funder = ("funder", "dpv:ThirdParty"),
+        Other = ("other", "dpv:Recipient"),
     }
 }
 
@@ -100,16 +100,16 @@ pub struct Transfer {
 
 closed_list! {
     /// A safeguard for a transfer outside the UK, as UK law provides them.
-    pub enum TransferSafeguard {
-        UkAdequacy = ("uk_adequacy", "UK adequacy regulations (DPA 2018 s. 17A)", "eu-gdpr:A45-3"),
-        Idta = ("idta", "International Data Transfer Agreement (IDTA)", "eu-gdpr:A46-2-d"),
-        UkAddendum = ("uk_addendum", "UK Addendum to the EU standard contractual clauses", "eu-gdpr:StandardContractualClauses"),
-        BindingCorporateRules = ("binding_corporate_rules", "Binding corporate rules", "eu-gdpr:BindingCorporateRules"),
-        PublicAuthorityArrangement = ("public_authority_arrangement", "Legally binding arrangement between public authorities (Art. 46(2)(a))", "eu-gdpr:A46-2-a"),
-        DerogationExplicitConsent = ("derogation_explicit_consent", "Art. 49 derogation: explicit consent", "eu-gdpr:A49-1-a"),
-        DerogationContract = ("derogation_contract", "Art. 49 derogation: needed for a contract with the person", "eu-gdpr:A49-1-b"),
-        DerogationPublicInterest = ("derogation_public_interest", "Art. 49 derogation: important reasons of public interest", "eu-gdpr:A49-1-d"),
-        DerogationLegalClaims = ("derogation_legal_claims", "Art. 49 derogation: legal claims", "eu-gdpr:A49-1-e"),
-        DerogationVitalInterests = ("derogation_vital_interests", "Art. 49 derogation: vital interests", "eu-gdpr:A49-1-f"),
+    pub enum TransferSafeguard = "transfer-safeguard" {
+        UkAdequacy = ("uk_adequacy", "eu-gdpr:A45-3"),
+        Idta = ("idta", "eu-gdpr:A46-2-d"),
+        UkAddendum = ("uk_addendum", "eu-gdpr:StandardContractualClauses"),
+        BindingCorporateRules = ("binding_corporate_rules", "eu-gdpr:BindingCorporateRules"),
+        PublicAuthorityArrangement = ("public_authority_arrangement", "eu-gdpr:A46-2-a"),
+        DerogationExplicitConsent = ("derogation_explicit_consent", "eu-gdpr:A49-1-a"),
+        DerogationContract = ("derogation_contract", "eu-gdpr:A49-1-b"),
+        DerogationPublicInterest = ("derogation_public_interest", "eu-gdpr:A49-1-d"),
+        DerogationLegalClaims = ("derogation_legal_claims", "eu-gdpr:A49-1-e"),
+        DerogationVitalInterests = ("derogation_vital_interests", "eu-gdpr:A49-1-f"),
     }
 }

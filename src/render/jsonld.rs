@@ -7,6 +7,7 @@
 
 use serde_json::{Map, Value, json};
 
+use super::catalogue::{Catalogue, string};
 use crate::graph::Graph;
 use crate::model::*;
 
@@ -76,7 +77,7 @@ fn address(a: &PostalAddress) -> Value {
     Value::Object(m)
 }
 
-fn organisation(graph: &Graph<'_>, id: &Id, role: Option<PartyRole>) -> Value {
+fn organisation(graph: &Graph<'_>, id: &Id, role: Option<PartyRole>, words: &Catalogue) -> Value {
     let mut m = Map::new();
     m.insert("@id".into(), json!(org_iri(id)));
     let Some(o) = graph.organisation(id) else {
@@ -98,7 +99,10 @@ fn organisation(graph: &Graph<'_>, id: &Id, role: Option<PartyRole>) -> Value {
     if let Some(reg) = &o.ico_registration {
         m.insert(
             "dpv:hasIdentifier".into(),
-            json!(format!("ICO registration {reg}")),
+            json!(words.text_with(
+                "jsonld-ico-registration",
+                &[("registration", string(reg.as_str()))]
+            )),
         );
     }
     if let Some(a) = &o.address {
@@ -199,7 +203,7 @@ fn recipient(notice: &Notice, r: &Recipient) -> Value {
     Value::Object(m)
 }
 
-fn storage(notice: &Notice, index: usize, r: &Retention) -> Value {
+fn storage(notice: &Notice, index: usize, r: &Retention, words: &Catalogue) -> Value {
     let mut m = Map::new();
     m.insert(
         "@id".into(),
@@ -220,16 +224,16 @@ fn storage(notice: &Notice, index: usize, r: &Retention) -> Value {
     if let Some(e) = r.from.or(r.until) {
         m.insert(
             "dpv:hasDuration".into(),
-            json!({ "@type": e.dpv(), "rdfs:label": e.label() }),
+            json!({ "@type": e.dpv(), "rdfs:label": words.label(e) }),
         );
     }
-    let view = super::view::retention_words(r);
+    let view = super::view::retention_words(r, words);
     m.insert("rdfs:comment".into(), json!(view));
     Value::Object(m)
 }
 
 /// Builds the JSON-LD document of one notice.
-pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str) -> Value {
+pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str, words: &Catalogue) -> Value {
     let controller_refs: Vec<Value> = Graph::controllers(notice)
         .map(|(_, p)| json!({ "@id": org_iri(&p.organisation) }))
         .collect();
@@ -247,7 +251,7 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str) -> Value {
         .retention
         .iter()
         .enumerate()
-        .map(|(i, r)| storage(notice, i, r))
+        .map(|(i, r)| storage(notice, i, r, words))
         .collect();
 
     let mut processes = Vec::new();
@@ -412,11 +416,11 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str) -> Value {
             .parties
             .iter()
             .filter(|p| roles.contains(&p.role))
-            .map(|p| organisation(graph, &p.organisation, Some(p.role)))
+            .map(|p| organisation(graph, &p.organisation, Some(p.role), words))
             .collect()
     };
     let ctrl: Vec<Value> = Graph::controllers(notice)
-        .map(|(_, p)| organisation(graph, &p.organisation, Some(p.role)))
+        .map(|(_, p)| organisation(graph, &p.organisation, Some(p.role), words))
         .collect();
     if !ctrl.is_empty() {
         doc.insert("dpv:hasDataController".into(), Value::Array(ctrl));
@@ -462,7 +466,7 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str) -> Value {
         .rights
         .iter()
         .filter_map(|r| r.authority.as_ref())
-        .map(|a| organisation(graph, a, None))
+        .map(|a| organisation(graph, a, None, words))
         .collect();
     if !authorities.is_empty() {
         doc.insert("dpv:hasAuthority".into(), Value::Array(authorities));

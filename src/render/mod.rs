@@ -1,16 +1,23 @@
-//! Stage 3, render: every output of every notice, built in memory from the templates in `templates/`
-//! (compiled into the binary, overridable by name with `--templates DIR`) and, for JSON-LD, from typed
-//! serde values.
+//! Stage 3, render: every output of every notice, built in memory from [`Templates`] (the ones in
+//! `templates/`, compiled into the binary, and any the caller overrides by name) and, for JSON-LD, from
+//! typed serde values. Every word a reader sees comes from the message [`Catalogue`]. Both are data the
+//! caller passes in: nothing here reads a file.
 //!
 //! Text from the notices is data: it is passed to templates as values, never compiled as a template, and
 //! escaped for its context (HTML autoescaping on `.html.j2` templates; JSON-LD escaped for `<script>`).
 
+pub mod catalogue;
 pub mod jsonld;
 pub mod view;
 
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use minijinja::{Environment, UndefinedBehavior, Value, context};
+use fluent_bundle::{FluentArgs, FluentValue};
+use minijinja::value::Kwargs;
+use minijinja::{AutoEscape, Environment, HtmlEscape, State, UndefinedBehavior, Value, context};
+
+pub use catalogue::{Catalogue, CatalogueError};
 
 use crate::graph::Graph;
 use crate::model::NoticeFile;
@@ -36,6 +43,9 @@ pub enum RenderError {
         #[source]
         source: minijinja::Error,
     },
+    /// Code asked the catalogue for a message it does not have, or could not format.
+    #[error(transparent)]
+    Message(#[from] CatalogueError),
     /// A plain-text output has a line over the width limit (a template fault).
     #[error("`{path}` line {line} is {width} columns wide, over the limit of {limit}: `{start}…`")]
     TooWide {
@@ -84,9 +94,52 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+/// The templates a build renders with: the built-in ones, and overrides by name (`notice.html.j2`,
+/// `partials/sections.html.j2`) that replace them or add templates they include.
+#[derive(Debug, Clone, Default)]
+pub struct Templates {
+    overrides: BTreeMap<String, Result<String, String>>,
+}
+
+impl Templates {
+    /// Only the built-in templates.
+    pub fn builtin() -> Self {
+        Self::default()
+    }
+
+    /// Replaces (or adds) the template `name` with `source`.
+    pub fn with_override(mut self, name: impl Into<String>, source: impl Into<String>) -> Self {
+        self.overrides.insert(name.into(), Ok(source.into()));
+        self
+    }
+
+    /// Records an override that could not be read: rendering fails with `reason` if a template needs it.
+    pub fn with_unreadable(mut self, name: impl Into<String>, reason: impl Into<String>) -> Self {
+        self.overrides.insert(name.into(), Err(reason.into()));
+        self
+    }
+
+    /// The names of the built-in templates.
+    pub fn builtin_names() -> impl Iterator<Item = &'static str> {
+        BUILTIN.iter().map(|(name, _)| *name)
+    }
+
+    /// The source of template `name`: its override, else the built-in one.
+    fn source(&self, name: &str) -> Result<Option<String>, String> {
+        match self.overrides.get(name) {
+            Some(Ok(source)) => Ok(Some(source.clone())),
+            Some(Err(reason)) => Err(reason.clone()),
+            None => Ok(BUILTIN
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, src)| (*src).to_owned())),
+        }
+    }
+}
+
 /// Sets up the template environment: strict undefined values, HTML autoescaping by file name, the
-/// text filters, and templates from `dir` before the built-in ones.
-pub fn environment(dir: Option<&Path>) -> Environment<'static> {
+/// text filters, `t()` for the catalogue's words, and the templates.
+pub fn environment(templates: &Templates, words: &Catalogue) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_syntax(
@@ -96,35 +149,51 @@ pub fn environment(dir: Option<&Path>) -> Environment<'static> {
             .build()
             .unwrap_or_default(),
     );
-    let dir: Option<PathBuf> = dir.map(Path::to_path_buf);
+    let templates = Arc::new(templates.clone());
     env.set_loader(move |name| {
-        if let Some(dir) = &dir {
-            // Template names come from our templates, never from notice data; refuse anything but
-            // plain relative names all the same.
-            if name
-                .split('/')
-                .all(|c| !c.is_empty() && c != ".." && c != ".")
-            {
-                let path = dir.join(name);
-                if path.is_file() {
-                    return std::fs::read_to_string(&path).map(Some).map_err(|e| {
-                        minijinja::Error::new(
-                            minijinja::ErrorKind::InvalidOperation,
-                            format!("cannot read {}: {e}", path.display()),
-                        )
-                    });
-                }
-            }
-        }
-        Ok(BUILTIN
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, src)| (*src).to_owned()))
+        templates
+            .source(name)
+            .map_err(|reason| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, reason))
+    });
+    let words = words.clone();
+    env.add_function("t", move |state: &State, id: String, args: Kwargs| {
+        translate(&words, state, &id, &args)
     });
     env.add_filter("wrap", wrap);
     env.add_filter("underline", underline);
     env.add_filter("css_string", css_string);
     env
+}
+
+/// `{{ t("id", name=value) }}`: message `id` of the catalogue with its arguments. In an HTML template
+/// the arguments are escaped and the message, template text like the rest, is not.
+fn translate(
+    words: &Catalogue,
+    state: &State,
+    id: &str,
+    args: &Kwargs,
+) -> Result<Value, minijinja::Error> {
+    let html = matches!(state.auto_escape(), AutoEscape::Html);
+    let mut fluent = FluentArgs::new();
+    for name in args.args() {
+        let value: Value = args.get(name)?;
+        let value = if let Some(n) = value.as_i64() {
+            FluentValue::from(n)
+        } else if html && !value.is_safe() {
+            FluentValue::from(HtmlEscape(&value.to_string()).to_string())
+        } else {
+            FluentValue::from(value.to_string())
+        };
+        fluent.set(name.to_owned(), value);
+    }
+    let text = words.format(id, Some(&fluent)).map_err(|e| {
+        minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
+    })?;
+    Ok(if html {
+        Value::from_safe_string(text)
+    } else {
+        Value::from(text)
+    })
 }
 
 /// `{{ text|wrap(width, first, rest) }}`: word-wraps text to `width` columns with the given indents.
@@ -170,24 +239,22 @@ fn css_string(text: String) -> Value {
     Value::from_safe_string(out)
 }
 
-/// Renders every output of every notice, and the index page.
-pub fn render_all(file: &NoticeFile, templates: Option<&Path>) -> Result<Vec<Output>, RenderError> {
-    // The built-in templates compile once per process; a user's folder is read afresh each build.
-    static BUILTIN_ENV: std::sync::OnceLock<Environment<'static>> = std::sync::OnceLock::new();
-    let custom;
-    let env = match templates {
-        Some(dir) => {
-            custom = environment(Some(dir));
-            &custom
-        }
-        None => BUILTIN_ENV.get_or_init(|| environment(None)),
-    };
+/// Renders every output of every notice, and the index page, with `templates` and the words of `words`.
+pub fn render_all(
+    file: &NoticeFile,
+    templates: &Templates,
+    words: &Catalogue,
+) -> Result<Vec<Output>, RenderError> {
+    let env = &environment(templates, words);
     let mut outputs = Vec::new();
     let mut listed = Vec::new();
     let graph = Graph::new(file);
     for notice in &file.notices {
-        let view = view::notice(&graph, notice);
-        let linked = jsonld::notice(&graph, notice, &view.hash);
+        let view = view::notice(&graph, notice, words);
+        let linked = jsonld::notice(&graph, notice, &view.hash, words);
+        if let Some(e) = words.take_failures().into_iter().next() {
+            return Err(e.into());
+        }
         let embedded = Value::from_safe_string(jsonld::script_safe(&linked));
         let ctx =
             context! { notice => Value::from(minijinja::value::Serde(&view)), jsonld => embedded };

@@ -6,6 +6,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::catalogue::{Catalogue, number, string};
 use crate::graph::{Graph, must_read_alongside};
 use crate::model::*;
 use crate::suggest::lowercase_first;
@@ -21,9 +22,9 @@ pub struct NoticeView {
     pub published: Option<String>,
     pub published_iso: Option<String>,
     pub language: String,
-    pub kind: &'static str,
+    pub kind: String,
     pub audience: Option<String>,
-    pub data_subjects: Vec<&'static str>,
+    pub data_subjects: Vec<String>,
     pub summary: Option<String>,
     pub introduction: Vec<String>,
     pub url: Option<String>,
@@ -63,7 +64,7 @@ pub struct NoticeView {
 /// A label with a text (a lawful basis and its explanation).
 #[derive(Debug, Clone, Serialize)]
 pub struct Labelled {
-    pub label: &'static str,
+    pub label: String,
     pub text: String,
 }
 
@@ -71,7 +72,7 @@ pub struct Labelled {
 #[derive(Debug, Clone, Serialize)]
 pub struct RelatedView {
     pub relation: &'static str,
-    pub relation_label: &'static str,
+    pub relation_label: String,
     pub title: String,
     /// A link: `../<id>/index.html` for a notice in the file, else its URL.
     pub href: Option<String>,
@@ -86,8 +87,8 @@ pub struct RelatedView {
 pub struct PartyView {
     pub name: String,
     pub role: &'static str,
-    pub role_label: &'static str,
-    pub kind: Option<&'static str>,
+    pub role_label: String,
+    pub kind: Option<String>,
     pub description: Option<String>,
     pub organisation_description: Option<String>,
     pub acting_for: Option<String>,
@@ -103,7 +104,7 @@ pub struct PartyView {
 pub struct ContactView {
     pub name: String,
     pub organisation: String,
-    pub role_label: &'static str,
+    pub role_label: String,
     pub email: Option<String>,
     pub phone: Option<String>,
     /// The contact's address, or its organisation's.
@@ -123,10 +124,10 @@ pub struct HowView {
 pub struct PurposeView {
     pub id: String,
     pub name: String,
-    pub kinds: Vec<&'static str>,
+    pub kinds: Vec<String>,
     pub description: Option<String>,
     pub examples: Vec<String>,
-    pub bases: Vec<&'static str>,
+    pub bases: Vec<String>,
     pub legitimate_interests: Vec<String>,
     pub categories: Vec<String>,
     pub recipients: Vec<String>,
@@ -142,10 +143,10 @@ pub struct CategoryView {
     pub name: String,
     pub description: Option<String>,
     pub examples: Vec<String>,
-    pub kinds: Vec<&'static str>,
-    pub special: Vec<&'static str>,
-    pub art9: Vec<&'static str>,
-    pub schedule1: Vec<&'static str>,
+    pub kinds: Vec<String>,
+    pub special: Vec<String>,
+    pub art9: Vec<String>,
+    pub schedule1: Vec<String>,
     pub policy_document: Option<String>,
     pub criminal: bool,
     pub sources: Vec<String>,
@@ -156,8 +157,8 @@ pub struct CategoryView {
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceView {
     pub name: String,
-    pub party: &'static str,
-    pub method: &'static str,
+    pub party: String,
+    pub method: String,
     pub publicly_accessible: bool,
     pub examples: Vec<String>,
     pub when: Option<String>,
@@ -167,7 +168,7 @@ pub struct SourceView {
 #[derive(Debug, Clone, Serialize)]
 pub struct RecipientView {
     pub name: String,
-    pub kind: &'static str,
+    pub kind: String,
     pub organisation: Option<String>,
     pub examples: Vec<String>,
     pub when: Option<String>,
@@ -187,7 +188,7 @@ pub struct SystemView {
 #[derive(Debug, Clone, Serialize)]
 pub struct TransferView {
     pub destinations: Vec<String>,
-    pub safeguards: Vec<&'static str>,
+    pub safeguards: Vec<String>,
     pub systems: Vec<String>,
     pub statement: Option<String>,
     pub occasional: bool,
@@ -205,7 +206,7 @@ pub struct RetentionView {
     pub criteria: Option<String>,
     pub applies_when: Option<String>,
     pub reason: Option<String>,
-    pub then: Option<&'static str>,
+    pub then: Option<String>,
     pub unless: Option<String>,
 }
 
@@ -213,7 +214,7 @@ pub struct RetentionView {
 #[derive(Debug, Clone, Serialize)]
 pub struct RightView {
     pub right: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub description: Option<String>,
     pub how: Option<HowView>,
     pub authority: Option<String>,
@@ -232,7 +233,7 @@ pub struct RightGroup {
 }
 
 /// Groups consecutive rights whose `how` is the same.
-fn group_rights(rights: &[RightView]) -> Vec<RightGroup> {
+fn group_rights(rights: &[RightView], words: &Catalogue) -> Vec<RightGroup> {
     let mut groups: Vec<RightGroup> = Vec::new();
     for r in rights {
         match groups.last_mut() {
@@ -252,9 +253,9 @@ fn group_rights(rights: &[RightView]) -> Vec<RightGroup> {
         }
     }
     for g in &mut groups {
-        let labels: Vec<&str> = g.rights.iter().map(|r| r.label).collect();
+        let labels: Vec<&str> = g.rights.iter().map(|r| r.label.as_str()).collect();
         // "Right of access (Art. 15), right to rectification (Art. 16) and right to erasure (Art. 17)".
-        let mut parts: Vec<String> = labels
+        let parts: Vec<String> = labels
             .iter()
             .enumerate()
             .map(|(i, l)| {
@@ -265,11 +266,7 @@ fn group_rights(rights: &[RightView]) -> Vec<RightGroup> {
                 }
             })
             .collect();
-        g.heading = match parts.pop() {
-            Some(last) if !parts.is_empty() => format!("{} and {last}", parts.join(", ")),
-            Some(only) => only,
-            None => String::new(),
-        };
+        g.heading = list_and(words, parts);
     }
     groups
 }
@@ -278,7 +275,7 @@ fn group_rights(rights: &[RightView]) -> Vec<RightGroup> {
 #[derive(Debug, Clone, Serialize)]
 pub struct RequirementView {
     pub applies_to: String,
-    pub requirement: Option<&'static str>,
+    pub requirement: Option<String>,
     pub when: Option<String>,
     pub consequences: Option<String>,
 }
@@ -298,7 +295,7 @@ pub struct DecisionView {
 /// Security.
 #[derive(Debug, Clone, Serialize)]
 pub struct SecurityView {
-    pub measures: Vec<&'static str>,
+    pub measures: Vec<String>,
     pub description: Option<String>,
 }
 
@@ -341,7 +338,7 @@ pub struct StatementView {
 #[derive(Debug, Clone, Serialize)]
 pub struct BlockView {
     pub heading: String,
-    pub signer: &'static str,
+    pub signer: String,
     pub declaration: Option<String>,
     pub extra_fields: Vec<String>,
 }
@@ -367,19 +364,20 @@ pub struct GlanceList {
     /// The id of the full section (`purposes`).
     pub section: &'static str,
     /// The full section's heading, for text.
-    pub section_title: &'static str,
+    pub section_title: String,
 }
 
 /// The most items a summary list shows.
 pub const GLANCE_ITEMS: usize = 6;
 
 fn glance_list(
+    words: &Catalogue,
     mut items: Vec<String>,
     section: &'static str,
-    section_title: &'static str,
+    section_title: &str,
 ) -> GlanceList {
     if items.is_empty() {
-        items.push(NOT_STATED.to_owned());
+        items.push(words.text("not-stated"));
     }
     let more = items.len().saturating_sub(GLANCE_ITEMS);
     items.truncate(GLANCE_ITEMS);
@@ -387,16 +385,17 @@ fn glance_list(
         items,
         more,
         section,
-        section_title,
+        section_title: words.text(section_title),
     }
 }
 
-/// What a reader sees when a notice says nothing on a question.
-pub const NOT_STATED: &str = "Not stated in this notice.";
-
 /// Builds the view of one notice.
-pub fn notice(graph: &Graph<'_>, notice: &Notice) -> NoticeView {
-    let r = Resolver { graph, notice };
+pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeView {
+    let r = Resolver {
+        graph,
+        notice,
+        w: words,
+    };
     let (alongside, related): (Vec<_>, Vec<_>) = notice
         .related
         .iter()
@@ -427,8 +426,8 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice) -> NoticeView {
         .map(|(_, p)| r.party(p))
         .collect();
     let glance = glance(
-        &controllers,
-        &parties,
+        who_is_responsible(&controllers, &parties, words),
+        words,
         &purposes,
         &categories,
         &recipients,
@@ -439,14 +438,14 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice) -> NoticeView {
         id: notice.id.to_string(),
         title: notice.title.clone(),
         version: notice.version.clone(),
-        last_updated: notice.last_updated.as_ref().map(long_date),
+        last_updated: notice.last_updated.as_ref().map(|d| long_date(d, words)),
         last_updated_iso: notice.last_updated.as_ref().map(ToString::to_string),
-        published: notice.published.as_ref().map(long_date),
+        published: notice.published.as_ref().map(|d| long_date(d, words)),
         published_iso: notice.published.as_ref().map(ToString::to_string),
         language: notice.language.to_string(),
-        kind: notice.kind.label(),
+        kind: words.label(notice.kind),
         audience: notice.audience.clone(),
-        data_subjects: labels(&notice.data_subjects),
+        data_subjects: words.labels(&notice.data_subjects),
         summary: notice.summary.clone(),
         introduction: notice.introduction.clone(),
         url: notice.url.as_ref().map(ToString::to_string),
@@ -468,7 +467,7 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice) -> NoticeView {
             .basis_explanations
             .iter()
             .map(|b| Labelled {
-                label: b.basis.label(),
+                label: words.label(b.basis),
                 text: b.explanation.clone(),
             })
             .collect(),
@@ -476,7 +475,7 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice) -> NoticeView {
             .bases_not_relied_on
             .iter()
             .map(|b| Labelled {
-                label: b.basis.label(),
+                label: words.label(b.basis),
                 text: b.reason.clone(),
             })
             .collect(),
@@ -484,13 +483,13 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice) -> NoticeView {
             .sharing_bases
             .iter()
             .map(|b| match &b.note {
-                Some(note) => format!("{}: {note}", b.basis.label()),
-                None => b.basis.label().to_owned(),
+                Some(note) => format!("{}: {note}", words.label(b.basis)),
+                None => words.label(b.basis),
             })
             .collect(),
         sharing_statement: notice.sharing_statement.clone(),
         categories,
-        sources: notice.sources.iter().map(source).collect(),
+        sources: notice.sources.iter().map(|s| source(s, words)).collect(),
         recipients,
         sharing_arrangements: notice.sharing_arrangements.clone(),
         systems: notice
@@ -499,12 +498,12 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice) -> NoticeView {
             .map(|s| SystemView {
                 name: s.name.clone(),
                 description: s.description.clone(),
-                locations: s.locations.iter().map(place).collect(),
+                locations: s.locations.iter().map(|j| place(j, words)).collect(),
             })
             .collect(),
         transfers: notice.transfers.iter().map(|t| r.transfer(t)).collect(),
         retention,
-        right_groups: group_rights(&rights),
+        right_groups: group_rights(&rights, words),
         rights,
         requirements: notice
             .requirements
@@ -525,7 +524,7 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice) -> NoticeView {
             })
             .collect(),
         security: notice.security.as_ref().map(|s| SecurityView {
-            measures: labels(&s.measures),
+            measures: words.labels(&s.measures),
             description: s.description.clone(),
         }),
         not_exhaustive,
@@ -544,15 +543,11 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice) -> NoticeView {
     }
 }
 
-/// Labels of closed-list values, in order.
-fn labels<T: ClosedList>(values: &[T]) -> Vec<&'static str> {
-    values.iter().map(|v| v.label()).collect()
-}
-
 /// Resolves ids within one notice and the file it belongs to.
 struct Resolver<'a> {
     graph: &'a Graph<'a>,
     notice: &'a Notice,
+    w: &'a Catalogue,
 }
 
 impl Resolver<'_> {
@@ -577,7 +572,7 @@ impl Resolver<'_> {
         Some(ContactView {
             name: c.name.clone(),
             organisation: self.org_name(&c.organisation),
-            role_label: c.role.label(),
+            role_label: self.w.label(c.role),
             email: c.email.as_ref().map(ToString::to_string),
             phone: c.phone.as_ref().map(ToString::to_string),
             address: lines,
@@ -600,7 +595,7 @@ impl Resolver<'_> {
         let url = d.url.as_ref().map(ToString::to_string);
         RelatedView {
             relation: d.relation.key(),
-            relation_label: d.relation.label(),
+            relation_label: self.w.label(d.relation),
             title: d.title.clone(),
             href: local
                 .map(|id| format!("../{id}/index.html"))
@@ -616,8 +611,8 @@ impl Resolver<'_> {
         PartyView {
             name: self.org_name(&p.organisation),
             role: p.role.key(),
-            role_label: p.role.label(),
-            kind: org.and_then(|o| o.kind).map(ClosedList::label),
+            role_label: self.w.label(p.role),
+            kind: org.and_then(|o| o.kind).map(|k| self.w.label(k)),
             description: p.description.clone(),
             organisation_description: org.and_then(|o| o.description.clone()),
             acting_for: p.acting_for.as_ref().map(|a| self.org_name(a)),
@@ -680,10 +675,10 @@ impl Resolver<'_> {
         PurposeView {
             id: p.id.to_string(),
             name: p.name.clone(),
-            kinds: labels(&p.kinds),
+            kinds: self.w.labels(&p.kinds),
             description: p.description.clone(),
             examples: p.examples.clone(),
-            bases: labels(&p.lawful_bases),
+            bases: self.w.labels(&p.lawful_bases),
             legitimate_interests: p.legitimate_interests.clone(),
             categories: p.categories.iter().map(|c| self.category_name(c)).collect(),
             recipients: p
@@ -707,10 +702,10 @@ impl Resolver<'_> {
             name: c.name.clone(),
             description: c.description.clone(),
             examples: c.examples.clone(),
-            kinds: labels(&c.kinds),
-            special: labels(&c.special_category),
-            art9: labels(&c.art9_conditions),
-            schedule1: labels(&c.schedule1_conditions),
+            kinds: self.w.labels(&c.kinds),
+            special: self.w.labels(&c.special_category),
+            art9: self.w.labels(&c.art9_conditions),
+            schedule1: self.w.labels(&c.schedule1_conditions),
             policy_document: c
                 .appropriate_policy_document
                 .as_ref()
@@ -724,7 +719,7 @@ impl Resolver<'_> {
     fn recipient(&self, x: &Recipient) -> RecipientView {
         RecipientView {
             name: x.name.clone(),
-            kind: x.kind.label(),
+            kind: self.w.label(x.kind),
             organisation: x.organisation.as_ref().map(|o| self.org_name(o)),
             examples: x.examples.clone(),
             when: x.when.clone(),
@@ -735,8 +730,8 @@ impl Resolver<'_> {
 
     fn transfer(&self, t: &Transfer) -> TransferView {
         TransferView {
-            destinations: t.destinations.iter().map(place).collect(),
-            safeguards: labels(&t.safeguards),
+            destinations: t.destinations.iter().map(|j| place(j, self.w)).collect(),
+            safeguards: self.w.labels(&t.safeguards),
             systems: t.systems.iter().map(|s| self.system_name(s)).collect(),
             statement: t.statement.clone(),
             occasional: t.occasional,
@@ -744,29 +739,33 @@ impl Resolver<'_> {
     }
 
     fn applies_to(&self, categories: &[Id], purposes: &[Id], everything: &str) -> String {
+        let everything = self.w.text(everything);
         let names: Vec<String> = categories
             .iter()
             .map(|c| self.category_name(c))
             .chain(purposes.iter().map(|p| self.purpose_name(p)))
             .collect();
         if names.is_empty() {
-            everything.to_owned()
+            everything
         } else {
             names.join("; ")
         }
     }
 
     fn retention(&self, x: &Retention) -> RetentionView {
-        let period = x.period.as_ref().map(|p| duration_words(p.as_str()));
+        let period = x
+            .period
+            .as_ref()
+            .map(|p| duration_words(p.as_str(), self.w));
         RetentionView {
-            applies_to: self.applies_to(&x.categories, &x.purposes, "All personal data"),
-            how_long: retention_words(x),
+            applies_to: self.applies_to(&x.categories, &x.purposes, "retention-everything"),
+            how_long: retention_words(x, self.w),
             period,
             period_iso: x.period.as_ref().map(ToString::to_string),
             criteria: x.criteria.clone(),
             applies_when: x.applies_when.clone(),
             reason: x.reason.clone(),
-            then: x.then.map(ClosedList::label),
+            then: x.then.map(|t| self.w.label(t)),
             unless: x.unless.clone(),
         }
     }
@@ -774,7 +773,7 @@ impl Resolver<'_> {
     fn right(&self, x: &RightInfo) -> RightView {
         RightView {
             right: x.right.key(),
-            label: x.right.label(),
+            label: self.w.label(x.right),
             description: x.description.clone(),
             how: x.how.as_ref().map(|h| self.how(h)),
             authority: x.authority.as_ref().map(|a| self.org_name(a)),
@@ -786,8 +785,8 @@ impl Resolver<'_> {
 
     fn requirement(&self, q: &ProvisionRequirement) -> RequirementView {
         RequirementView {
-            applies_to: self.applies_to(&q.categories, &q.purposes, "The information we ask for"),
-            requirement: q.requirement.map(ClosedList::label),
+            applies_to: self.applies_to(&q.categories, &q.purposes, "requirement-everything"),
+            requirement: q.requirement.map(|k| self.w.label(k)),
             when: q.when.clone(),
             consequences: q.consequences.clone(),
         }
@@ -813,8 +812,8 @@ impl Resolver<'_> {
                     heading: b
                         .heading
                         .clone()
-                        .unwrap_or_else(|| default_heading(b.signer).to_owned()),
-                    signer: b.signer.label(),
+                        .unwrap_or_else(|| default_heading(b.signer, self.w)),
+                    signer: self.w.label(b.signer),
                     declaration: b.declaration.clone(),
                     extra_fields: b.extra_fields.clone(),
                 })
@@ -824,109 +823,127 @@ impl Resolver<'_> {
     }
 }
 
-fn default_heading(signer: Signer) -> &'static str {
-    match signer {
-        Signer::DataSubject => "Signed by the person receiving support",
-        Signer::Parent => "Signed by a parent",
-        Signer::Guardian => "Signed by a guardian",
-        Signer::Advocate => "Signed by an advocate",
-        Signer::PersonOrRepresentative => {
-            "Signed by the person, or a parent, guardian or advocate for them"
-        }
-        Signer::SupportWorker => "Signed by the support worker",
-        Signer::Witness => "Signed by a witness",
-    }
+/// The heading of a signature block that names none (`Signed by a parent`).
+fn default_heading(signer: Signer, words: &Catalogue) -> String {
+    words.text_with("signature-heading", &[("signer", string(signer.key()))])
 }
 
-fn source(s: &Source) -> SourceView {
+fn source(s: &Source, words: &Catalogue) -> SourceView {
     SourceView {
         name: s.name.clone(),
-        party: s.party.label(),
-        method: s.method.label(),
+        party: words.label(s.party),
+        method: words.label(s.method),
         publicly_accessible: s.publicly_accessible,
         examples: s.examples.clone(),
         when: s.when.clone(),
     }
 }
 
-/// A jurisdiction code in words.
-fn place(j: &Jurisdiction) -> String {
-    match j.as_str() {
-        "EU" => "the European Union (EU)".to_owned(),
-        "EEA" => "the European Economic Area (EEA)".to_owned(),
-        "GB" => "the United Kingdom".to_owned(),
-        "US" => "the United States".to_owned(),
-        other => other.to_owned(),
-    }
+/// A jurisdiction code in words (`EU` → `the European Union (EU)`; codes without words stay codes).
+fn place(j: &Jurisdiction, words: &Catalogue) -> String {
+    words.text_with("place", &[("code", string(j.as_str()))])
 }
 
 /// `2023-03-07` as `7 March 2023`.
-pub fn long_date(d: &Date) -> String {
+pub fn long_date(d: &Date, words: &Catalogue) -> String {
     d.as_str()
         .parse::<jiff::civil::Date>()
-        .map(|d| d.strftime("%-d %B %Y").to_string())
+        .map(|date| {
+            words.text_with(
+                "date-long",
+                &[
+                    ("day", number(date.day().unsigned_abs().into())),
+                    ("month", number(date.month().unsigned_abs().into())),
+                    ("year", string(&date.year().to_string())),
+                ],
+            )
+        })
         .unwrap_or_else(|_| d.to_string())
 }
 
 /// An ISO 8601 duration in words: `P90D` → `90 days`, `P1Y6M` → `1 year and 6 months`.
-pub fn duration_words(iso: &str) -> String {
+pub fn duration_words(iso: &str, words: &Catalogue) -> String {
     let mut parts = Vec::new();
-    let mut number = String::new();
+    let mut digits = String::new();
     for c in iso.trim_start_matches('P').chars() {
         if c.is_ascii_digit() {
-            number.push(c);
+            digits.push(c);
             continue;
         }
         let unit = match c {
-            'Y' => "year",
-            'M' => "month",
-            'W' => "week",
-            'D' => "day",
+            'Y' => "duration-years",
+            'M' => "duration-months",
+            'W' => "duration-weeks",
+            'D' => "duration-days",
             _ => continue,
         };
-        let n: u64 = number.parse().unwrap_or(0);
-        number.clear();
-        parts.push(format!("{n} {unit}{}", if n == 1 { "" } else { "s" }));
+        let n: usize = digits.parse().unwrap_or(0);
+        digits.clear();
+        parts.push(words.text_with(unit, &[("n", number(n))]));
     }
-    match parts.len() {
-        0 => iso.to_owned(),
-        1 => parts.remove(0),
-        _ => {
-            let last = parts.pop().unwrap_or_default();
-            format!("{} and {last}", parts.join(", "))
-        }
+    if parts.is_empty() {
+        iso.to_owned()
+    } else {
+        list_and(words, parts)
+    }
+}
+
+/// Items as a list in words: `a`, `a and b`, `a, b and c`.
+fn list_and(words: &Catalogue, mut items: Vec<String>) -> String {
+    match items.pop() {
+        Some(last) if !items.is_empty() => words.text_with(
+            "list-and",
+            &[
+                ("items", string(&items.join(&words.text("list-separator")))),
+                ("last", string(&last)),
+            ],
+        ),
+        Some(only) => only,
+        None => String::new(),
     }
 }
 
 /// How long a retention rule keeps data, in a phrase: `Normally 3 months after when it is collected`.
-pub fn retention_words(x: &Retention) -> String {
-    let mut how_long = String::new();
+pub fn retention_words(x: &Retention, words: &Catalogue) -> String {
+    let mut how_long = None;
     if let Some(p) = &x.period {
-        if x.normally {
-            how_long.push_str("normally ");
+        let mut period = duration_words(p.as_str(), words);
+        if let Some(from) = x.from {
+            let id = match from {
+                RetentionEvent::DateOfBirth => "retention-from",
+                _ => "retention-after",
+            };
+            period = words.text_with(
+                id,
+                &[
+                    ("period", string(&period)),
+                    ("event", string(&words.label(from))),
+                ],
+            );
         }
         if x.up_to {
-            how_long.push_str("up to ");
+            period = words.text_with("retention-up-to", &[("period", string(&period))]);
         }
-        how_long.push_str(&duration_words(p.as_str()));
-        if let Some(from) = x.from {
-            how_long.push_str(match from {
-                RetentionEvent::DateOfBirth => " from ",
-                _ => " after ",
-            });
-            how_long.push_str(from.label());
+        if x.normally {
+            period = words.text_with("retention-normally", &[("period", string(&period))]);
         }
+        how_long = Some(period);
     }
     if let Some(until) = x.until {
-        if !how_long.is_empty() {
-            how_long.push_str(", or ");
-        }
-        how_long.push_str("until ");
-        how_long.push_str(until.label());
+        let until = words.text_with("retention-until", &[("event", string(&words.label(until)))]);
+        how_long = Some(match how_long {
+            Some(period) => words.text_with(
+                "retention-or",
+                &[("period", string(&period)), ("until", string(&until))],
+            ),
+            None => until,
+        });
     }
-    if how_long.is_empty() {
-        how_long = x.criteria.clone().unwrap_or_else(|| NOT_STATED.to_owned());
-    }
+    let how_long = how_long.unwrap_or_else(|| {
+        x.criteria
+            .clone()
+            .unwrap_or_else(|| words.text("not-stated"))
+    });
     sentence_case(&how_long)
 }
 
@@ -957,65 +974,82 @@ pub fn content_hash(graph: &Graph<'_>, notice: &Notice) -> String {
     digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
-fn glance(
+/// The summary's first line: who answers for the information, and who provides the service for them.
+fn who_is_responsible(
     controllers: &[PartyView],
     parties: &[PartyView],
+    words: &Catalogue,
+) -> String {
+    let controllers: Vec<String> = controllers
+        .iter()
+        .map(|p| match &p.ico_registration {
+            Some(reg) => words.text_with(
+                "glance-controller-registered",
+                &[("name", string(&p.name)), ("registration", string(reg))],
+            ),
+            None => p.name.clone(),
+        })
+        .collect();
+    let providers: Vec<String> = parties
+        .iter()
+        .filter(|p| matches!(p.role, "service_provider" | "processor"))
+        .map(|p| match &p.acting_for {
+            Some(f) => words.text_with(
+                "glance-provider-for",
+                &[("name", string(&p.name)), ("client", string(f))],
+            ),
+            None => words.text_with("glance-provider", &[("name", string(&p.name))]),
+        })
+        .collect();
+    let mut who = match controllers.len() {
+        0 => words.text("not-stated"),
+        n => words.text_with(
+            "glance-responsible",
+            &[
+                ("count", number(n)),
+                (
+                    "names",
+                    string(&controllers.join(&words.text("list-and-separator"))),
+                ),
+            ],
+        ),
+    };
+    if !providers.is_empty() {
+        who.push(' ');
+        who.push_str(&providers.join("; "));
+        who.push('.');
+    }
+    who
+}
+
+/// The "at a glance" summary.
+fn glance(
+    who: String,
+    words: &Catalogue,
     purposes: &[PurposeView],
     categories: &[CategoryView],
     recipients: &[RecipientView],
     retention: &[RetentionView],
     rights: &[RightView],
 ) -> Glance {
-    let who = {
-        let controllers: Vec<String> = controllers
-            .iter()
-            .map(|p| match &p.ico_registration {
-                Some(reg) => format!(
-                    "{} (registered with the Information Commissioner's Office, {reg})",
-                    p.name
-                ),
-                None => p.name.clone(),
-            })
-            .collect();
-        let providers: Vec<String> = parties
-            .iter()
-            .filter(|p| matches!(p.role, "service_provider" | "processor"))
-            .map(|p| match &p.acting_for {
-                Some(f) => format!("{} provides the service for {f}", p.name),
-                None => format!("{} provides the service", p.name),
-            })
-            .collect();
-        let mut who = match controllers.len() {
-            0 => NOT_STATED.to_owned(),
-            1 => format!("{} is responsible for your information.", controllers[0]),
-            _ => format!(
-                "{} are responsible for your information.",
-                controllers.join(" and ")
-            ),
-        };
-        if !providers.is_empty() {
-            who.push(' ');
-            who.push_str(&providers.join("; "));
-            who.push('.');
-        }
-        who
-    };
     let complain = rights
         .iter()
         .find(|x| x.right == "complain")
         .map(|x| match &x.authority {
-            Some(a) => format!("You can complain to the {a}."),
-            None => "You can complain to the Information Commissioner's Office.".to_owned(),
+            Some(a) => words.text_with("glance-complain-to", &[("authority", string(a))]),
+            None => words.text("glance-complain-to-ico"),
         })
-        .unwrap_or_else(|| NOT_STATED.to_owned());
+        .unwrap_or_else(|| words.text("not-stated"));
     Glance {
         who,
         collect: glance_list(
+            words,
             categories.iter().map(|c| c.name.clone()).collect(),
             "data",
-            "The information we hold",
+            "heading-data",
         ),
         why: glance_list(
+            words,
             purposes
                 .iter()
                 .map(|p| {
@@ -1035,14 +1069,16 @@ fn glance(
                 })
                 .collect(),
             "purposes",
-            "Why we use your information",
+            "heading-purposes",
         ),
         share: glance_list(
+            words,
             recipients.iter().map(|x| x.name.clone()).collect(),
             "sharing",
-            "Who we share your information with",
+            "heading-sharing",
         ),
         keep: glance_list(
+            words,
             retention
                 .iter()
                 .map(|x| match &x.applies_when {
@@ -1056,16 +1092,17 @@ fn glance(
                 })
                 .collect(),
             "retention",
-            "How long we keep your information",
+            "heading-retention",
         ),
         rights: glance_list(
+            words,
             rights
                 .iter()
                 .filter(|x| x.right != "complain")
-                .map(|x| x.label.to_owned())
+                .map(|x| x.label.clone())
                 .collect(),
             "rights",
-            "Your rights",
+            "heading-rights",
         ),
         complain,
     }
@@ -1082,14 +1119,23 @@ mod tests {
 
     #[test]
     fn durations_read_as_words() {
-        assert_eq!(duration_words("P90D"), "90 days");
-        assert_eq!(duration_words("P3M"), "3 months");
-        assert_eq!(duration_words("P1Y"), "1 year");
-        assert_eq!(duration_words("P1Y6M2D"), "1 year, 6 months and 2 days");
+        let w = Catalogue::en_gb().unwrap();
+        assert_eq!(duration_words("P90D", &w), "90 days");
+        assert_eq!(duration_words("P3M", &w), "3 months");
+        assert_eq!(duration_words("P1Y", &w), "1 year");
+        assert_eq!(duration_words("P1W", &w), "1 week");
+        assert_eq!(duration_words("P1Y6M2D", &w), "1 year, 6 months and 2 days");
+        assert!(w.take_failures().is_empty());
     }
 
     #[test]
     fn dates_read_the_uk_way() {
-        assert_eq!(long_date(&Date("2023-03-07".into())), "7 March 2023");
+        let w = Catalogue::en_gb().unwrap();
+        assert_eq!(long_date(&Date("2023-03-07".into()), &w), "7 March 2023");
+        assert_eq!(
+            long_date(&Date("2024-12-31".into()), &w),
+            "31 December 2024"
+        );
+        assert!(w.take_failures().is_empty());
     }
 }
