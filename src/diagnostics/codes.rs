@@ -297,4 +297,29 @@ mod tests {
         assert_eq!(serde_json::to_string(&Code::E010).unwrap(), "\"E010\"");
         assert_eq!(Code::N401.to_string(), "N401");
     }
+
+    /// Every code ever published. A code is never removed or reused: a retired one keeps its variant.
+    const PUBLISHED: &str = "
+        E001 E002 E003 E004 E005 E006 E007 E010 E011 E012 E013 E014 E020 E021 E022 E023 E024 E025
+        E026 E027 E028 N001 N002 N003 N004 N101 N102 N103 N104 N105 N201 N202 N203 N204 N205 N206
+        N207 N208 N301 N302 N303 N401 N402 N403 N404 N501 N502 N503 N504 N505 N506 N507 N508 N509
+        N510 N511 N601 N602 N603 N604 N701 N702 N703 N704 N705 N901 N902
+    ";
+
+    #[test]
+    fn every_published_code_is_still_there() {
+        for published in PUBLISHED.split_whitespace() {
+            let code = Code::parse(published);
+            assert_eq!(
+                code.map(Code::as_str),
+                Some(published),
+                "{published} was removed"
+            );
+        }
+        assert_eq!(
+            PUBLISHED.split_whitespace().count(),
+            Code::ALL.len(),
+            "add new codes to PUBLISHED"
+        );
+    }
 }
