@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 use serde_json::{Map, Number, Value};
 
-use crate::diagnostics::{Diagnostic, Span};
+use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::error::Error;
 
 /// Limits on what a notices file may contain.
@@ -164,7 +164,7 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Result<Document, Vec<Diagn
                 documents += 1;
                 if documents > 1 {
                     builder.errors.push(
-                        Diagnostic::error("E004", file, "the file holds more than one YAML document")
+                        Diagnostic::error(Code::E004, file, "the file holds more than one YAML document")
                             .at(Some(span), "a second document starts here")
                             .help("keep all notices in one document under `notices:` and remove the `---` line"),
                     );
@@ -184,7 +184,7 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Result<Document, Vec<Diagn
         return Err(builder.errors);
     }
     match builder.root {
-        Some(Value::Null) | None => Err(vec![Diagnostic::error("E003", file, "the file holds no notices")
+        Some(Value::Null) | None => Err(vec![Diagnostic::error(Code::E003, file, "the file holds no notices")
             .at(Some(Span::point(1, 1)), "")
             .help("start with `notices:` followed by a list of notices; see `noticec schema` for the fields")]),
         Some(value) => Ok(Document { file: file.to_owned(), text, value, spans: builder.spans }),
@@ -202,7 +202,7 @@ fn decode(file: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>> {
             let bad = bytes.get(good).copied().unwrap_or(0);
             return Err(vec![
                 Diagnostic::error(
-                    "E002",
+                    Code::E002,
                     file,
                     format!("the file is not UTF-8 text (byte 0x{bad:02X} at offset {good})"),
                 )
@@ -213,7 +213,7 @@ fn decode(file: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>> {
     };
     if let Some(at) = text.find('\0') {
         let (line, column) = line_col(&bytes[..at]);
-        return Err(vec![Diagnostic::error("E002", file, "the file contains a NUL character")
+        return Err(vec![Diagnostic::error(Code::E002, file, "the file contains a NUL character")
             .at(Some(Span::point(line, column)), "NUL here")
             .help("a notices file is plain text; remove the NUL bytes or check it is the right file")]);
     }
@@ -261,7 +261,7 @@ fn syntax_error(file: &str, text: &str, err: &ScanError) -> Diagnostic {
         column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     }
     if info.contains("recursion limit") {
-        return Diagnostic::error("E006", file, "nesting is too deep")
+        return Diagnostic::error(Code::E006, file, "nesting is too deep")
             .at(Some(Span::point(line, column)), "too deep here")
             .help("notices never need this depth; check for unbalanced brackets");
     }
@@ -270,11 +270,15 @@ fn syntax_error(file: &str, text: &str, err: &ScanError) -> Diagnostic {
         if let Some((l, c)) = first_tab_from(text, line) {
             (line, column) = (l, c);
         }
-        return Diagnostic::error("E001", file, "invalid YAML: a tab is used for indentation")
-            .at(Some(Span::point(line, column)), "tab here")
-            .help("indent with spaces; YAML does not allow tabs for indentation");
+        return Diagnostic::error(
+            Code::E001,
+            file,
+            "invalid YAML: a tab is used for indentation",
+        )
+        .at(Some(Span::point(line, column)), "tab here")
+        .help("indent with spaces; YAML does not allow tabs for indentation");
     }
-    let mut d = Diagnostic::error("E001", file, format!("invalid YAML: {info}"))
+    let mut d = Diagnostic::error(Code::E001, file, format!("invalid YAML: {info}"))
         .at(Some(Span::point(line, column)), "");
     d = if info.contains("quoted scalar") {
         d.help("check that every quote opened on this line or above is closed")
@@ -325,19 +329,19 @@ impl Builder<'_> {
     fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), Stop> {
         match event {
             Event::Alias(_) => self.fail(
-                Diagnostic::error("E004", self.file, "YAML aliases are not supported")
+                Diagnostic::error(Code::E004, self.file, "YAML aliases are not supported")
                     .at(Some(span), "alias used here")
                     .help("write the value out, or declare it once (an organisation or contact) and refer to it by id"),
             ),
             Event::Scalar(_, _, anchor, _) | Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) if anchor > 0 => self.fail(
-                Diagnostic::error("E004", self.file, "YAML anchors are not supported")
+                Diagnostic::error(Code::E004, self.file, "YAML anchors are not supported")
                     .at(Some(span), "anchor here")
                     .help("remove the `&name`; declare shared things once (an organisation or contact) and refer to them by id"),
             ),
             Event::Scalar(text, style, _anchor, tag) => {
                 if let Some(tag) = tag {
                     return self.fail(
-                        Diagnostic::error("E004", self.file, format!("YAML tags are not supported: `{}`", tag_as_written(&tag)))
+                        Diagnostic::error(Code::E004, self.file, format!("YAML tags are not supported: `{}`", tag_as_written(&tag)))
                             .at(Some(span), "tag here")
                             .help("remove the tag; values are plain text, numbers, booleans, lists and mappings"),
                     );
@@ -348,7 +352,7 @@ impl Builder<'_> {
                     if let Some(first) = keys.get(&name) {
                         let first = *first;
                         return self.fail(
-                            Diagnostic::error("E005", self.file, format!("duplicate key `{name}`"))
+                            Diagnostic::error(Code::E005, self.file, format!("duplicate key `{name}`"))
                                 .at(Some(span), "repeated here")
                                 .also(Some(first), "first defined here")
                                 .help("remove one of the two, or merge them"),
@@ -360,7 +364,7 @@ impl Builder<'_> {
                 }
                 if text.len() > self.limits.max_string_chars && text.chars().count() > self.limits.max_string_chars {
                     return self.fail(
-                        Diagnostic::error("E007", self.file, format!("text is longer than the limit of {} characters", self.limits.max_string_chars))
+                        Diagnostic::error(Code::E007, self.file, format!("text is longer than the limit of {} characters", self.limits.max_string_chars))
                             .at(Some(span), "too long")
                             .help("shorten it, or raise the limit with `--max-string-chars`"),
                     );
@@ -371,7 +375,7 @@ impl Builder<'_> {
             Event::SequenceStart(_, tag) | Event::MappingStart(_, tag) if tag.is_some() => {
                 let tag = tag.map(|t| tag_as_written(&t)).unwrap_or_default();
                 self.fail(
-                    Diagnostic::error("E004", self.file, format!("YAML tags are not supported: `{tag}`"))
+                    Diagnostic::error(Code::E004, self.file, format!("YAML tags are not supported: `{tag}`"))
                         .at(Some(span), "tag here")
                         .help("remove the tag; values are plain text, numbers, booleans, lists and mappings"),
                 )
@@ -379,7 +383,7 @@ impl Builder<'_> {
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 if self.stack.len() >= self.limits.max_depth {
                     return self.fail(
-                        Diagnostic::error("E006", self.file, format!("nesting is deeper than the limit of {} levels", self.limits.max_depth))
+                        Diagnostic::error(Code::E006, self.file, format!("nesting is deeper than the limit of {} levels", self.limits.max_depth))
                             .at(Some(span), "too deep here")
                             .help("notices never need this depth; check for unbalanced brackets (`--max-depth` raises the limit)"),
                     );
@@ -421,7 +425,7 @@ impl Builder<'_> {
             return self
                 .fail(
                     Diagnostic::error(
-                        "E007",
+                        Code::E007,
                         self.file,
                         format!("the file holds more than the limit of {limit} notices"),
                     )
@@ -440,7 +444,7 @@ impl Builder<'_> {
             }) => Ok(format!("{pointer}/{}", escape(k))),
             Some(Frame::Map { key: None, .. }) => self
                 .fail(
-                    Diagnostic::error("E004", self.file, "mapping keys must be plain names")
+                    Diagnostic::error(Code::E004, self.file, "mapping keys must be plain names")
                         .at(Some(span), "a list or mapping used as a key")
                         .help("use a field name such as `title:` as the key"),
                 )
@@ -590,7 +594,7 @@ mod tests {
     #[test]
     fn duplicate_keys_are_refused() {
         let errs = load("a: 1\nb: 2\na: 3\n").unwrap_err();
-        assert_eq!(errs[0].code, "E005");
+        assert_eq!(errs[0].code, Code::E005);
         assert_eq!(errs[0].span.unwrap().start.line, 3);
     }
 

@@ -14,7 +14,7 @@ use jsonschema::error::ValidationErrorKind;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::diagnostics::{Diagnostic, Report};
+use crate::diagnostics::{Code, Diagnostic, Report};
 use crate::graph;
 use crate::load::{Document, escape};
 use crate::model::{self, NoticeFile};
@@ -33,7 +33,7 @@ pub fn check(doc: &Document, report: &mut Report) -> Option<NoticeFile> {
         Err(e) => {
             report.push(
                 Diagnostic::error(
-                    "E012",
+                    Code::E012,
                     &doc.file,
                     format!("the notices do not fit the model: {e}"),
                 )
@@ -159,55 +159,59 @@ fn expected_type(schema: &Value) -> String {
 }
 
 /// What a pattern-checked value is, for messages: (code, noun, help).
-fn pattern_meaning(pattern: &str) -> (&'static str, &'static str, &'static str) {
+fn pattern_meaning(pattern: &str) -> (Code, &'static str, &'static str) {
     match pattern {
         model::ID_PATTERN => (
-            "E014",
+            Code::E014,
             "id",
             "ids use lowercase letters, digits and single hyphens, like `livewest-customer`",
         ),
         model::DATE_PATTERN => (
-            "E023",
+            Code::E023,
             "date",
             "write dates as `YYYY-MM-DD`, like `2023-03-07`",
         ),
         model::DURATION_PATTERN => (
-            "E022",
+            Code::E022,
             "duration",
             "write periods as ISO 8601 durations: `P90D` (90 days), `P3M` (3 months), `P12Y` (12 years)",
         ),
         model::EMAIL_PATTERN => (
-            "E024",
+            Code::E024,
             "email address",
             "write an address like `data.protection@example.org`",
         ),
         model::PHONE_PATTERN => (
-            "E025",
+            Code::E025,
             "telephone number",
             "write the number as dialled, like `0300 123 8080` or `+44 300 123 8080`",
         ),
         model::POSTCODE_PATTERN => (
-            "E026",
+            Code::E026,
             "UK postcode",
             "write postcodes in capitals with one space, like `EX5 2FZ`",
         ),
         model::URL_PATTERN => (
-            "E027",
+            Code::E027,
             "link",
             "links must start with `https://`, `http://` or `mailto:`",
         ),
         model::ICO_PATTERN => (
-            "E014",
+            Code::E014,
             "ICO registration number",
             "ICO registration numbers look like `Z5297748` or `ZA123456`",
         ),
-        model::LANGUAGE_PATTERN => ("E014", "language tag", "use a language tag like `en-GB`"),
+        model::LANGUAGE_PATTERN => (
+            Code::E014,
+            "language tag",
+            "use a language tag like `en-GB`",
+        ),
         model::JURISDICTION_PATTERN => (
-            "E014",
+            Code::E014,
             "country code",
             "use an ISO 3166 country code like `US`, or `EU` or `EEA`",
         ),
-        _ => ("E014", "value", "check the value against the schema"),
+        _ => (Code::E014, "value", "check the value against the schema"),
     }
 }
 
@@ -282,7 +286,7 @@ fn schema_errors(doc: &Document, report: &mut Report) {
                     } else {
                         format!("unknown field `{}`", short(key))
                     };
-                    let mut d = Diagnostic::error("E010", file, shown)
+                    let mut d = Diagnostic::error(Code::E010, file, shown)
                         .at(doc.key_span(&child), "not a field here")
                         .path(child.clone(), notice.clone());
                     d = match did_you_mean(key, known.iter().copied()) {
@@ -312,12 +316,16 @@ fn schema_errors(doc: &Document, report: &mut Report) {
                     .and_then(Value::as_str)
                     .map(|d| format!(" ({})", lowercase_first(first_sentence(d))))
                     .unwrap_or_default();
-                Diagnostic::error("E011", file, format!("missing field `{name}` in {what}"))
-                    .at(doc.span(&pointer), format!("this needs a `{name}`"))
-                    .help(format!("add `{name}:`{desc}"))
+                Diagnostic::error(
+                    Code::E011,
+                    file,
+                    format!("missing field `{name}` in {what}"),
+                )
+                .at(doc.span(&pointer), format!("this needs a `{name}`"))
+                .help(format!("add `{name}:`{desc}"))
             }
             ValidationErrorKind::MinItems { .. } => Diagnostic::error(
-                "E003",
+                Code::E003,
                 file,
                 format!("`{}` is empty", last_segment(&pointer)),
             )
@@ -328,7 +336,7 @@ fn schema_errors(doc: &Document, report: &mut Report) {
                     .map(expected_type)
                     .unwrap_or_else(|| "a different kind of value".into());
                 let mut d = Diagnostic::error(
-                    "E012",
+                    Code::E012,
                     file,
                     format!("expected {expected}, found {}", describe(instance)),
                 )
@@ -366,7 +374,7 @@ fn schema_errors(doc: &Document, report: &mut Report) {
                     .unwrap_or_default();
                 let given = instance.as_str().unwrap_or_default();
                 let d = Diagnostic::error(
-                    "E013",
+                    Code::E013,
                     file,
                     format!(
                         "{} is not a valid `{}`",
@@ -397,14 +405,14 @@ fn schema_errors(doc: &Document, report: &mut Report) {
                 }
             }
             ValidationErrorKind::MinLength { .. } => Diagnostic::error(
-                "E014",
+                Code::E014,
                 file,
                 format!("`{}` must not be empty", last_segment(&pointer)),
             )
             .at(doc.span(&pointer), "empty")
             .help("give it a value, or remove the line if the field is optional"),
             ValidationErrorKind::MaxLength { limit } => Diagnostic::error(
-                "E014",
+                Code::E014,
                 file,
                 format!(
                     "`{}` is longer than {limit} characters",
@@ -413,7 +421,7 @@ fn schema_errors(doc: &Document, report: &mut Report) {
             )
             .at(doc.span(&pointer), "too long")
             .help("use a shorter value"),
-            _ => Diagnostic::error("E012", file, error.to_string()).at(doc.span(&pointer), ""),
+            _ => Diagnostic::error(Code::E012, file, error.to_string()).at(doc.span(&pointer), ""),
         };
         report.push(diagnostic.path(pointer, notice));
     }
@@ -498,7 +506,7 @@ impl Semantic<'_> {
                     .find_map(|(i, c)| unsafe_char(c).map(|w| (i, c, w)))
                 {
                     let offset = text[..at].chars().count();
-                    let d = Diagnostic::error("E028", &self.doc.file, format!("text contains {why} (U+{:04X}) at character {}", c as u32, offset + 1))
+                    let d = Diagnostic::error(Code::E028, &self.doc.file, format!("text contains {why} (U+{:04X}) at character {}", c as u32, offset + 1))
                         .at(self.doc.span(pointer), format!("U+{:04X} here", c as u32))
                         .help("remove it; to write right-to-left text, just type it, without direction overrides");
                     self.push(d, pointer);
@@ -516,11 +524,14 @@ impl Semantic<'_> {
         match kind {
             "Date" => {
                 if let Err(e) = jiff::civil::Date::from_str(text) {
-                    let d =
-                        Diagnostic::error("E023", &file, format!("`{text}` is not a real date"))
-                            .at(span, "no such date")
-                            .help("check the day and month; dates are written `YYYY-MM-DD`")
-                            .note(e.to_string());
+                    let d = Diagnostic::error(
+                        Code::E023,
+                        &file,
+                        format!("`{text}` is not a real date"),
+                    )
+                    .at(span, "no such date")
+                    .help("check the day and month; dates are written `YYYY-MM-DD`")
+                    .note(e.to_string());
                     self.push(d, pointer);
                 }
             }
@@ -531,13 +542,13 @@ impl Semantic<'_> {
                     .filter(char::is_ascii_digit)
                     .all(|c| c == '0');
                 if text == "P" || zero {
-                    let d = Diagnostic::error("E022", &file, format!("`{text}` is an empty period"))
+                    let d = Diagnostic::error(Code::E022, &file, format!("`{text}` is an empty period"))
                         .at(span, "no length given")
                         .help("give a length such as `P90D`, or use `criteria:` or `until:` when there is no fixed period");
                     self.push(d, pointer);
                 } else if let Err(e) = jiff::Span::from_str(text) {
                     let d = Diagnostic::error(
-                        "E022",
+                        Code::E022,
                         &file,
                         format!("`{text}` is not a valid ISO 8601 duration"),
                     )
@@ -550,7 +561,7 @@ impl Semantic<'_> {
             "Email" => {
                 if let Err(e) = email_address::EmailAddress::from_str(text) {
                     let d = Diagnostic::error(
-                        "E024",
+                        Code::E024,
                         &file,
                         format!("`{}` is not a valid email address", short(text)),
                     )
@@ -566,7 +577,7 @@ impl Semantic<'_> {
                     .unwrap_or(false);
                 if !valid {
                     let d = Diagnostic::error(
-                        "E025",
+                        Code::E025,
                         &file,
                         format!("`{}` is not a valid telephone number", short(text)),
                     )
@@ -579,7 +590,7 @@ impl Semantic<'_> {
             }
             "Jurisdiction" if !crate::model::dpv::is_loc_code(text) => {
                 let d = Diagnostic::error(
-                    "E014",
+                    Code::E014,
                     &file,
                     format!("`{text}` is not a country or region code"),
                 )
@@ -600,7 +611,7 @@ impl Semantic<'_> {
                 };
                 if let Some(problem) = problem {
                     let d = Diagnostic::error(
-                        "E027",
+                        Code::E027,
                         &file,
                         format!("`{}` is not a valid link: {problem}", short(text)),
                     )
@@ -626,7 +637,7 @@ impl Semantic<'_> {
                 Ok(()) => {}
                 Err(graph::Unresolved::SelfReference) => {
                     let d = Diagnostic::error(
-                        "E021",
+                        Code::E021,
                         &self.doc.file,
                         format!("notice `{}` refers to itself", r.id),
                     )
@@ -652,7 +663,7 @@ impl Semantic<'_> {
             if let Some(first) = seen.get(id) {
                 let p = format!("{list}/{i}/id");
                 let d = Diagnostic::error(
-                    "E020",
+                    Code::E020,
                     &self.doc.file,
                     format!("duplicate {what} id `{id}`"),
                 )
@@ -674,7 +685,7 @@ impl Semantic<'_> {
     /// Reports a reference to an id that does not exist, suggesting the closest that does.
     fn reference(&mut self, pointer: &str, id: &str, names: &[&str], what: &str) {
         let mut d = Diagnostic::error(
-            "E021",
+            Code::E021,
             &self.doc.file,
             format!("no {what} has the id `{id}`"),
         )

@@ -5,8 +5,8 @@ use serde_json::json;
 use super::{Result, print};
 use crate::Outcome;
 use crate::cli::{ExplainArgs, ListFormat, RulesArgs};
-use noticec::diagnostics::codes;
-use noticec::lint::{RULES, find_rule};
+use noticec::diagnostics::Code;
+use noticec::lint::RULES;
 use noticec::suggest::did_you_mean;
 
 /// Runs `rules`.
@@ -16,12 +16,13 @@ pub fn list(args: &RulesArgs) -> Result<Outcome> {
             let rules: Vec<_> = RULES
                 .iter()
                 .map(|r| {
+                    let c = r.code;
                     json!({
-                        "code": r.code,
-                        "name": r.name,
-                        "severity": r.severity.as_str(),
-                        "article": r.article,
-                        "summary": r.summary,
+                        "code": c,
+                        "name": c.name(),
+                        "severity": c.severity().as_str(),
+                        "article": c.article(),
+                        "summary": c.summary(),
                     })
                 })
                 .collect();
@@ -31,15 +32,15 @@ pub fn list(args: &RulesArgs) -> Result<Outcome> {
         }
         ListFormat::Human => {
             let mut text = String::new();
-            for r in RULES {
+            for c in RULES.iter().map(|r| r.code) {
                 text.push_str(&format!(
                     "{}  {:<8} {:<36} {}\n",
-                    r.code,
-                    r.severity.as_str(),
-                    r.name,
-                    r.summary
+                    c,
+                    c.severity().as_str(),
+                    c.name(),
+                    c.summary()
                 ));
-                if let Some(article) = r.article {
+                if let Some(article) = c.article() {
                     text.push_str(&format!("{:<52}{article}\n", ""));
                 }
             }
@@ -53,29 +54,14 @@ pub fn list(args: &RulesArgs) -> Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-/// Runs `explain`.
+/// Runs `explain`: any code, structural or lint, by code or name.
 pub fn explain(args: &ExplainArgs) -> Result<Outcome> {
-    if let Some(rule) = find_rule(&args.code) {
-        let article = rule.article.unwrap_or("good practice");
-        print(&format!(
-            "{} {} ({}, {article})\n\n{}\n",
-            rule.code,
-            rule.name,
-            rule.severity.as_str(),
-            rule.explanation.trim_end()
-        ))?;
+    if let Some(code) = Code::parse(&args.code) {
+        print(&code.explain())?;
         return Ok(Outcome::Clean);
     }
-    if let Some((code, name, summary)) = codes::structure(&args.code) {
-        print(&format!(
-            "{code} {name} (error)\n\nReported when {summary}. `noticec check` prints where, and the likely fix.\n"
-        ))?;
-        return Ok(Outcome::Clean);
-    }
-    let candidates = RULES
-        .iter()
-        .flat_map(|r| [r.code, r.name])
-        .chain(codes::STRUCTURE.iter().flat_map(|(c, n, _)| [*c, *n]));
+    let lint_first = Code::lint().chain(Code::ALL.iter().copied().filter(|c| !c.is_lint()));
+    let candidates = lint_first.flat_map(|c| [c.as_str(), c.name()]);
     let hint = match did_you_mean(&args.code, candidates) {
         Some(best) => format!("did you mean `{best}`?"),
         None => "`noticec rules` lists every rule".to_owned(),

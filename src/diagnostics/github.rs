@@ -34,7 +34,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
         }
         let title = match &d.label {
             Some(label) => format!("{} {label}", d.code),
-            None => d.code.to_owned(),
+            None => d.code.to_string(),
         };
         props.push(format!("title={}", property(&title)));
         let mut message = d.message.clone();

@@ -34,7 +34,7 @@ fn level(severity: Severity) -> Level<'static> {
 fn render_one(renderer: &Renderer, d: &Diagnostic, lines: &[&str]) -> String {
     let title = level(d.severity)
         .primary_title(d.message.as_str())
-        .id(d.code);
+        .id(d.code.as_str());
     let window = d.span.and_then(|s| Window::new(lines, s, &d.secondary));
     let mut group: Group<'_> = match &window {
         Some(w) => {

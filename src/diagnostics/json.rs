@@ -34,7 +34,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
     let entries: Vec<Entry<'_>> = diagnostics
         .iter()
         .map(|d| Entry {
-            code: d.code,
+            code: d.code.as_str(),
             severity: d.severity.as_str(),
             message: &d.message,
             file: &d.file,

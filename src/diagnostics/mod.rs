@@ -11,6 +11,8 @@ pub mod sarif;
 
 use serde::Serialize;
 
+pub use codes::Code;
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -73,7 +75,7 @@ pub struct Secondary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// Stable code (`E010`).
-    pub code: &'static str,
+    pub code: Code,
     /// How serious it is.
     pub severity: Severity,
     /// What is wrong, lowercase, no full stop, names in backticks.
@@ -98,7 +100,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A new error with a code and message; chain the builders to add place, help and context.
-    pub fn error(code: &'static str, file: &str, message: impl Into<String>) -> Diagnostic {
+    pub fn error(code: Code, file: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             code,
             severity: Severity::Error,

@@ -3,8 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Diagnostic, Severity, codes};
-use crate::lint::RULES;
+use super::{Code, Diagnostic, Severity};
 
 fn level(severity: Severity) -> &'static str {
     match severity {
@@ -14,34 +13,37 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// Every rule the tool can report: the structural codes, then the lint rules.
+/// Every rule the tool can report, from the code table: the structural codes, then the lint rules.
 fn rules() -> Vec<Value> {
-    let structural = codes::STRUCTURE.iter().map(|(code, name, summary)| {
-        json!({
+    Code::ALL.iter().map(|&c| rule(c)).collect()
+}
+
+/// One rule's metadata. A structural code is described by its summary alone, a lint rule in full.
+fn rule(code: Code) -> Value {
+    if !code.is_lint() {
+        return json!({
             "id": code,
-            "name": name,
-            "shortDescription": { "text": summary },
+            "name": code.name(),
+            "shortDescription": { "text": code.summary() },
             "defaultConfiguration": { "level": "error" },
-        })
-    });
-    let lint = RULES.iter().map(|r| {
-        json!({
-            "id": r.code,
-            "name": r.name,
-            "shortDescription": { "text": r.summary },
-            "fullDescription": { "text": r.explanation.lines().find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or(r.summary) },
-            "help": { "text": r.explanation, "markdown": r.explanation },
-            "defaultConfiguration": { "level": level(r.severity) },
-            "properties": { "provision": r.article.unwrap_or("good practice") },
-        })
-    });
-    structural.chain(lint).collect()
+        });
+    }
+    let explanation = code.explanation();
+    json!({
+        "id": code,
+        "name": code.name(),
+        "shortDescription": { "text": code.summary() },
+        "fullDescription": { "text": explanation.lines().find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or(code.summary()) },
+        "help": { "text": explanation, "markdown": explanation },
+        "defaultConfiguration": { "level": level(code.severity()) },
+        "properties": { "provision": code.article().unwrap_or("good practice") },
+    })
 }
 
 /// Renders a SARIF 2.1.0 log with one run.
 pub fn render(diagnostics: &[Diagnostic]) -> String {
     let rules = rules();
-    let index = |code: &str| rules.iter().position(|r| r["id"] == code);
+    let index = |code: Code| Code::ALL.iter().position(|&c| c == code);
     let results: Vec<Value> = diagnostics
         .iter()
         .map(|d| {

@@ -1,6 +1,7 @@
 //! How the notice is kept, linked and printed, and the allow lists themselves.
 
 use super::{Ctx, Finding, RULES, find_rule};
+use crate::diagnostics::Code;
 use crate::graph::must_read_alongside;
 use crate::model::{LawfulBasis, NoticeFile};
 use crate::suggest::did_you_mean;
@@ -112,7 +113,7 @@ pub(super) fn consent_purpose_missing_from_form(ctx: &Ctx<'_>, out: &mut Vec<Fin
 
 /// A finding of an allow-list rule, with its code and the notice it is in.
 pub(super) struct AllowFinding {
-    pub code: &'static str,
+    pub code: Code,
     pub notice: Option<String>,
     pub finding: Finding,
 }
@@ -130,7 +131,7 @@ pub(super) fn allow_findings(file: &NoticeFile) -> Vec<AllowFinding> {
         for (j, a) in allows.iter().enumerate() {
             let pointer = format!("{at}/allow/{j}");
             if find_rule(&a.rule).is_none() {
-                let candidates = RULES.iter().flat_map(|r| [r.code, r.name]);
+                let candidates = RULES.iter().flat_map(|r| [r.code.as_str(), r.code.name()]);
                 let mut f = Finding::new(
                     format!("{pointer}/rule"),
                     format!("no lint rule is called `{}`", a.rule),
@@ -140,14 +141,14 @@ pub(super) fn allow_findings(file: &NoticeFile) -> Vec<AllowFinding> {
                     None => f.help("`noticec rules` lists every rule"),
                 };
                 out.push(AllowFinding {
-                    code: "N902",
+                    code: Code::N902,
                     notice: notice.clone(),
                     finding: f,
                 });
             }
             if a.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
                 out.push(AllowFinding {
-                    code: "N901",
+                    code: Code::N901,
                     notice: notice.clone(),
                     finding: Finding::new(pointer, format!("rule `{}` is allowed without a reason", a.rule))
                         .help("add `reason:` saying why the rule does not apply, so the next reader knows"),

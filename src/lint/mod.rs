@@ -2,8 +2,9 @@
 //! is a coded rule; so are the contradictions between rights and lawful bases, special category and
 //! criminal offence data without their conditions, and the habits that keep notices trustworthy.
 //!
-//! The rules are declared once, in [`registry::RULES`]; each rule's check lives in the file for its group
-//! and its long explanation in `docs/<code>.md`. A notice, or the whole file, can allow a rule with a
+//! Each rule's code, name, severity and provision are declared once, in the code table
+//! (`crate::diagnostics::codes`), and its long explanation in `docs/<code>.md`; [`registry::RULES`] pairs
+//! each code with its check, which lives in the file for its group. A notice, or the whole file, can allow a rule with a
 //! reason, like clippy's `#[allow]`.
 
 mod controller;
@@ -18,28 +19,18 @@ mod sharing;
 
 use std::collections::BTreeSet;
 
-use crate::diagnostics::{Diagnostic, Report, Severity};
+use crate::diagnostics::{Code, Diagnostic, Report};
 use crate::graph::Graph;
 use crate::load::Document;
 use crate::model::*;
 
 pub use registry::RULES;
 
-/// One lint rule.
+/// One lint rule: its code (which carries its name, severity, provision and explanation) and its check.
 #[derive(Debug)]
 pub struct Rule {
     /// Stable code, never reused (`N401`).
-    pub code: &'static str,
-    /// Kebab-case name that reads as "allow …" (`missing-retention`).
-    pub name: &'static str,
-    /// Default severity.
-    pub severity: Severity,
-    /// The provision it enforces (`UK GDPR Art. 13(2)(a)`), or `None` for good practice.
-    pub article: Option<&'static str>,
-    /// One line saying what the rule finds.
-    pub summary: &'static str,
-    /// The long explanation: why it matters, a bad and a good example (Markdown).
-    pub explanation: &'static str,
+    pub code: Code,
     /// What the rule checks.
     pub check: Check,
 }
@@ -165,18 +156,17 @@ impl Ctx<'_> {
     }
 }
 
-/// Finds a rule by code (`N401`, any case) or name (`missing-retention`).
+/// Finds a lint rule by code (`N401`, any case) or name (`missing-retention`); `None` for anything else,
+/// structural codes included.
 pub fn find_rule(code_or_name: &str) -> Option<&'static Rule> {
-    RULES
-        .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+    Code::parse(code_or_name).and_then(registry::rule)
 }
 
 /// The note that closes a rule's diagnostics: the provision and where to read more.
-fn note(rule: &Rule) -> String {
-    match rule.article {
-        Some(article) => format!("{article}; see `noticec explain {}`", rule.code),
-        None => format!("see `noticec explain {}`", rule.code),
+fn note(code: Code) -> String {
+    match code.article() {
+        Some(article) => format!("{article}; see `noticec explain {code}`"),
+        None => format!("see `noticec explain {code}`"),
     }
 }
 
@@ -194,7 +184,7 @@ pub fn run(file: &NoticeFile, doc: &Document, options: &LintOptions, report: &mu
         };
         let notice_allows = allowed(&notice.allow);
         for rule in RULES {
-            if file_allows.contains(rule.code) || notice_allows.contains(rule.code) {
+            if file_allows.contains(&rule.code) || notice_allows.contains(&rule.code) {
                 continue;
             }
             let Check::Notice(check) = rule.check else {
@@ -203,27 +193,21 @@ pub fn run(file: &NoticeFile, doc: &Document, options: &LintOptions, report: &mu
             let mut findings = Vec::new();
             check(&ctx, &mut findings);
             for f in findings {
-                report.push(diagnostic(rule, f, doc, Some(notice.id.to_string())));
+                report.push(diagnostic(rule.code, f, doc, Some(notice.id.to_string())));
             }
         }
     }
     for f in meta::allow_findings(file) {
-        let rule = registry::rule(f.code);
         let notice = f.notice.clone();
-        report.push(diagnostic(rule, f.finding, doc, notice));
+        report.push(diagnostic(f.code, f.finding, doc, notice));
     }
 }
 
-fn diagnostic(
-    rule: &'static Rule,
-    f: Finding,
-    doc: &Document,
-    notice: Option<String>,
-) -> Diagnostic {
-    let mut d = Diagnostic::error(rule.code, &doc.file, f.message)
-        .with_severity(rule.severity)
-        .at(place(doc, &f.pointer), rule.name)
-        .note(note(rule))
+fn diagnostic(code: Code, f: Finding, doc: &Document, notice: Option<String>) -> Diagnostic {
+    let mut d = Diagnostic::error(code, &doc.file, f.message)
+        .with_severity(code.severity())
+        .at(place(doc, &f.pointer), code.name())
+        .note(note(code))
         .path(f.pointer, notice);
     if let Some(help) = f.help {
         d = d.help(help);
@@ -246,7 +230,7 @@ fn place(doc: &Document, pointer: &str) -> Option<crate::diagnostics::Span> {
 }
 
 /// The rule codes an allow list switches off; unknown rules are reported by the meta rules.
-fn allowed(allows: &[Allow]) -> BTreeSet<&'static str> {
+fn allowed(allows: &[Allow]) -> BTreeSet<Code> {
     allows
         .iter()
         .filter_map(|a| find_rule(&a.rule))
@@ -259,37 +243,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_and_names_are_unique_and_well_formed() {
-        let mut codes = BTreeSet::new();
-        let mut names = BTreeSet::new();
-        for r in RULES {
-            assert!(codes.insert(r.code), "duplicate code {}", r.code);
-            assert!(names.insert(r.name), "duplicate name {}", r.name);
-            assert!(r.code.len() == 4 && r.code.starts_with('N'), "{}", r.code);
-            assert!(
-                r.name
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
-                "{}",
-                r.name
-            );
-            assert!(
-                !r.summary.ends_with('.'),
-                "{} summary ends with a full stop",
-                r.code
-            );
-        }
-    }
-
-    #[test]
     fn rules_are_found_by_code_or_name() {
         let first = &RULES[0];
-        assert_eq!(find_rule(first.code).map(|r| r.code), Some(first.code));
-        assert_eq!(
-            find_rule(&first.code.to_lowercase()).map(|r| r.code),
-            Some(first.code)
-        );
-        assert_eq!(find_rule(first.name).map(|r| r.code), Some(first.code));
+        let found = |s: &str| find_rule(s).map(|r| r.code);
+        assert_eq!(found(first.code.as_str()), Some(first.code));
+        assert_eq!(found(&first.code.as_str().to_lowercase()), Some(first.code));
+        assert_eq!(found(first.code.name()), Some(first.code));
         assert!(find_rule("N999").is_none());
+        assert!(
+            find_rule("E010").is_none(),
+            "a structural code is not a rule"
+        );
     }
 }
