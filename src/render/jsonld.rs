@@ -254,130 +254,29 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str, words: &Catalogue)
         .map(|(i, r)| storage(notice, i, r, words))
         .collect();
 
-    let mut processes = Vec::new();
-    for p in &notice.purposes {
-        let mut purpose_types = vec![json!("dpv:Purpose")];
-        purpose_types.extend(terms(&p.kinds).into_iter().map(|t| t["@id"].clone()));
-        let mut purpose = Map::new();
-        purpose.insert("@id".into(), json!(iri(notice, "purpose", p.id.as_str())));
-        purpose.insert("@type".into(), Value::Array(purpose_types));
-        purpose.insert("rdfs:label".into(), json!(p.name));
-        insert_opt(&mut purpose, "dct:description", p.description.as_ref());
-
-        let mut bases = terms(&p.lawful_bases);
-        for interest in &p.legitimate_interests {
-            bases.push(json!({ "@type": "dpv:LegitimateInterest", "dct:description": interest }));
-        }
-        let used: Vec<&DataCategory> = notice
-            .data_categories
-            .iter()
-            .filter(|c| p.categories.contains(&c.id))
-            .collect();
-        for c in &used {
-            bases.extend(terms(&c.art9_conditions));
-        }
-        bases.dedup();
-
-        let mut process = Map::new();
-        process.insert("@id".into(), json!(iri(notice, "process", p.id.as_str())));
-        process.insert("@type".into(), json!("dpv:Process"));
-        process.insert("dpv:hasPurpose".into(), Value::Object(purpose));
-        if !bases.is_empty() {
-            process.insert("dpv:hasLegalBasis".into(), Value::Array(bases));
-        }
-        let data: Vec<Value> = categories
-            .iter()
-            .filter(|(id, _)| p.categories.contains(id))
-            .map(|(_, v)| json!({ "@id": v["@id"] }))
-            .collect();
-        if !data.is_empty() {
-            process.insert("dpv:hasPersonalData".into(), Value::Array(data));
-        }
-        let to: Vec<Value> = recipients
-            .iter()
-            .filter(|(id, _)| p.recipients.contains(id))
-            .map(|(_, v)| json!({ "@id": v["@id"] }))
-            .collect();
-        if !to.is_empty() {
-            process.insert("dpv:hasRecipient".into(), Value::Array(to));
-        }
-        if !controller_refs.is_empty() {
-            process.insert(
-                "dpv:hasDataController".into(),
-                Value::Array(controller_refs.clone()),
-            );
-        }
-        let kept: Vec<Value> = notice
-            .retention
+    let linked = Linked {
+        categories: &categories,
+        recipients: &recipients,
+        controllers: &controller_refs,
+    };
+    let mut processes: Vec<Value> = notice
+        .purposes
+        .iter()
+        .map(|p| purpose_process(notice, p, &linked))
+        .collect();
+    processes.extend(
+        notice
+            .transfers
             .iter()
             .enumerate()
-            .filter(|(_, r)| {
-                (r.categories.is_empty() && r.purposes.is_empty())
-                    || r.purposes.contains(&p.id)
-                    || r.categories.iter().any(|c| p.categories.contains(c))
-            })
-            .map(|(i, _)| json!({ "@id": iri(notice, "retention", &i.to_string()) }))
-            .collect();
-        if !kept.is_empty() {
-            process.insert("dpv:hasStorageCondition".into(), Value::Array(kept));
-        }
-        processes.push(Value::Object(process));
-    }
-    for (i, t) in notice.transfers.iter().enumerate() {
-        let mut process = Map::new();
-        process.insert("@id".into(), json!(iri(notice, "transfer", &i.to_string())));
-        process.insert("@type".into(), json!("dpv:Process"));
-        process.insert("dpv:hasProcessing".into(), json!({ "@id": "dpv:Transfer" }));
-        let countries: Vec<Value> = t
-            .destinations
+            .map(|(i, t)| transfer_process(notice, i, t)),
+    );
+    processes.extend(
+        notice
+            .automated_decisions
             .iter()
-            .map(|d| json!({ "@id": format!("loc:{d}") }))
-            .collect();
-        if !countries.is_empty() {
-            process.insert("dpv:hasThirdCountry".into(), Value::Array(countries));
-        }
-        if !t.safeguards.is_empty() {
-            process.insert(
-                "dpv:hasLegalBasis".into(),
-                Value::Array(terms(&t.safeguards)),
-            );
-        }
-        insert_opt(&mut process, "dct:description", t.statement.as_ref());
-        processes.push(Value::Object(process));
-    }
-    for a in &notice.automated_decisions {
-        let mut processing = vec![json!({ "@id": "dpv:AutomatedDecisionMaking" })];
-        if a.profiling {
-            processing.push(json!({ "@id": "dpv:Profiling" }));
-        }
-        let mut process = Map::new();
-        process.insert("@id".into(), json!(iri(notice, "decision", a.id.as_str())));
-        process.insert("@type".into(), json!("dpv:Process"));
-        process.insert("dpv:hasProcessing".into(), Value::Array(processing));
-        process.insert("dct:description".into(), json!(a.description));
-        if let Some(l) = &a.logic {
-            process.insert(
-                "dpv:hasAlgorithmicLogic".into(),
-                json!({ "@type": "dpv:AlgorithmicLogic", "dct:description": l }),
-            );
-        }
-        if let Some(h) = &a.human_involvement {
-            process.insert(
-                "dpv:hasHumanInvolvement".into(),
-                json!({ "@type": "dpv:HumanInvolvementForIntervention", "dct:description": h }),
-            );
-        }
-        let consequence: Vec<&String> =
-            a.significance.iter().chain(a.consequences.iter()).collect();
-        if !consequence.is_empty() {
-            let list: Vec<Value> = consequence
-                .iter()
-                .map(|c| json!({ "@type": "dpv:Consequence", "dct:description": c }))
-                .collect();
-            process.insert("dpv:hasConsequence".into(), Value::Array(list));
-        }
-        processes.push(Value::Object(process));
-    }
+            .map(|a| decision_process(notice, a)),
+    );
 
     let mut doc = Map::new();
     doc.insert("@context".into(), context());
@@ -411,50 +310,8 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str, words: &Catalogue)
             Value::Array(terms(&notice.data_subjects)),
         );
     }
-    let by_role = |roles: &[PartyRole]| -> Vec<Value> {
-        notice
-            .parties
-            .iter()
-            .filter(|p| roles.contains(&p.role))
-            .map(|p| organisation(graph, &p.organisation, Some(p.role), words))
-            .collect()
-    };
-    let ctrl: Vec<Value> = Graph::controllers(notice)
-        .map(|(_, p)| organisation(graph, &p.organisation, Some(p.role), words))
-        .collect();
-    if !ctrl.is_empty() {
-        doc.insert("dpv:hasDataController".into(), Value::Array(ctrl));
-    }
-    let procs = by_role(&[PartyRole::ServiceProvider, PartyRole::Processor]);
-    if !procs.is_empty() {
-        doc.insert("dpv:hasDataProcessor".into(), Value::Array(procs));
-    }
-    let reps = by_role(&[PartyRole::Representative]);
-    if !reps.is_empty() {
-        doc.insert("dpv:hasRepresentative".into(), Value::Array(reps));
-    }
-    if let Some(c) = notice
-        .data_protection_contact
-        .as_ref()
-        .and_then(|id| contact(graph, id))
-    {
-        doc.insert("dpv:hasDataProtectionOfficer".into(), c);
-    }
-    let related: Vec<Value> = notice
-        .related
-        .iter()
-        .map(|r| {
-            let mut m = Map::new();
-            match (&r.notice, &r.url) {
-                (Some(n), _) => m.insert("@id".into(), json!(format!("urn:noticec:{n}"))),
-                (None, Some(u)) => m.insert("@id".into(), json!(u.as_str())),
-                _ => None,
-            };
-            m.insert("@type".into(), json!(r.relation.dpv()));
-            m.insert("dct:title".into(), json!(r.title));
-            Value::Object(m)
-        })
-        .collect();
+    insert_parties(&mut doc, graph, notice, words);
+    let related = related_documents(notice);
     if !related.is_empty() {
         doc.insert("dct:relation".into(), Value::Array(related));
     }
@@ -486,6 +343,205 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str, words: &Catalogue)
     graph.extend(storage_nodes);
     doc.insert("schema:hasPart".into(), Value::Array(graph));
     Value::Object(doc)
+}
+
+/// The nodes a purpose's process links to by id.
+struct Linked<'a> {
+    /// Each data category's id and node.
+    categories: &'a [(&'a Id, Value)],
+    /// Each recipient's id and node.
+    recipients: &'a [(&'a Id, Value)],
+    /// References to the notice's controllers.
+    controllers: &'a [Value],
+}
+
+/// The process of one purpose: its purpose, lawful bases (with legitimate interests and the Art. 9
+/// conditions of the data it uses), data, recipients, controllers and storage conditions.
+fn purpose_process(notice: &Notice, p: &Purpose, linked: &Linked<'_>) -> Value {
+    let (categories, recipients, controller_refs) =
+        (linked.categories, linked.recipients, linked.controllers);
+    let mut purpose_types = vec![json!("dpv:Purpose")];
+    purpose_types.extend(terms(&p.kinds).into_iter().map(|t| t["@id"].clone()));
+    let mut purpose = Map::new();
+    purpose.insert("@id".into(), json!(iri(notice, "purpose", p.id.as_str())));
+    purpose.insert("@type".into(), Value::Array(purpose_types));
+    purpose.insert("rdfs:label".into(), json!(p.name));
+    insert_opt(&mut purpose, "dct:description", p.description.as_ref());
+
+    let mut bases = terms(&p.lawful_bases);
+    for interest in &p.legitimate_interests {
+        bases.push(json!({ "@type": "dpv:LegitimateInterest", "dct:description": interest }));
+    }
+    let used: Vec<&DataCategory> = notice
+        .data_categories
+        .iter()
+        .filter(|c| p.categories.contains(&c.id))
+        .collect();
+    for c in &used {
+        bases.extend(terms(&c.art9_conditions));
+    }
+    bases.dedup();
+
+    let mut process = Map::new();
+    process.insert("@id".into(), json!(iri(notice, "process", p.id.as_str())));
+    process.insert("@type".into(), json!("dpv:Process"));
+    process.insert("dpv:hasPurpose".into(), Value::Object(purpose));
+    if !bases.is_empty() {
+        process.insert("dpv:hasLegalBasis".into(), Value::Array(bases));
+    }
+    let data: Vec<Value> = categories
+        .iter()
+        .filter(|(id, _)| p.categories.contains(id))
+        .map(|(_, v)| json!({ "@id": v["@id"] }))
+        .collect();
+    if !data.is_empty() {
+        process.insert("dpv:hasPersonalData".into(), Value::Array(data));
+    }
+    let to: Vec<Value> = recipients
+        .iter()
+        .filter(|(id, _)| p.recipients.contains(id))
+        .map(|(_, v)| json!({ "@id": v["@id"] }))
+        .collect();
+    if !to.is_empty() {
+        process.insert("dpv:hasRecipient".into(), Value::Array(to));
+    }
+    if !controller_refs.is_empty() {
+        process.insert(
+            "dpv:hasDataController".into(),
+            Value::Array(controller_refs.to_vec()),
+        );
+    }
+    let kept: Vec<Value> = notice
+        .retention
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            (r.categories.is_empty() && r.purposes.is_empty())
+                || r.purposes.contains(&p.id)
+                || r.categories.iter().any(|c| p.categories.contains(c))
+        })
+        .map(|(i, _)| json!({ "@id": iri(notice, "retention", &i.to_string()) }))
+        .collect();
+    if !kept.is_empty() {
+        process.insert("dpv:hasStorageCondition".into(), Value::Array(kept));
+    }
+    Value::Object(process)
+}
+
+/// The process of one transfer abroad: where to and under which safeguards.
+fn transfer_process(notice: &Notice, i: usize, t: &Transfer) -> Value {
+    let mut process = Map::new();
+    process.insert("@id".into(), json!(iri(notice, "transfer", &i.to_string())));
+    process.insert("@type".into(), json!("dpv:Process"));
+    process.insert("dpv:hasProcessing".into(), json!({ "@id": "dpv:Transfer" }));
+    let countries: Vec<Value> = t
+        .destinations
+        .iter()
+        .map(|d| json!({ "@id": format!("loc:{d}") }))
+        .collect();
+    if !countries.is_empty() {
+        process.insert("dpv:hasThirdCountry".into(), Value::Array(countries));
+    }
+    if !t.safeguards.is_empty() {
+        process.insert(
+            "dpv:hasLegalBasis".into(),
+            Value::Array(terms(&t.safeguards)),
+        );
+    }
+    insert_opt(&mut process, "dct:description", t.statement.as_ref());
+    Value::Object(process)
+}
+
+/// The process of one automated decision: its logic, human involvement and consequences.
+fn decision_process(notice: &Notice, a: &AutomatedDecision) -> Value {
+    let mut processing = vec![json!({ "@id": "dpv:AutomatedDecisionMaking" })];
+    if a.profiling {
+        processing.push(json!({ "@id": "dpv:Profiling" }));
+    }
+    let mut process = Map::new();
+    process.insert("@id".into(), json!(iri(notice, "decision", a.id.as_str())));
+    process.insert("@type".into(), json!("dpv:Process"));
+    process.insert("dpv:hasProcessing".into(), Value::Array(processing));
+    process.insert("dct:description".into(), json!(a.description));
+    if let Some(l) = &a.logic {
+        process.insert(
+            "dpv:hasAlgorithmicLogic".into(),
+            json!({ "@type": "dpv:AlgorithmicLogic", "dct:description": l }),
+        );
+    }
+    if let Some(h) = &a.human_involvement {
+        process.insert(
+            "dpv:hasHumanInvolvement".into(),
+            json!({ "@type": "dpv:HumanInvolvementForIntervention", "dct:description": h }),
+        );
+    }
+    let consequence: Vec<&String> = a.significance.iter().chain(a.consequences.iter()).collect();
+    if !consequence.is_empty() {
+        let list: Vec<Value> = consequence
+            .iter()
+            .map(|c| json!({ "@type": "dpv:Consequence", "dct:description": c }))
+            .collect();
+        process.insert("dpv:hasConsequence".into(), Value::Array(list));
+    }
+    Value::Object(process)
+}
+
+/// The organisations by their role in the notice: controllers, processors and representatives, and
+/// the data protection officer.
+fn insert_parties(
+    doc: &mut Map<String, Value>,
+    graph: &Graph<'_>,
+    notice: &Notice,
+    words: &Catalogue,
+) {
+    let by_role = |roles: &[PartyRole]| -> Vec<Value> {
+        notice
+            .parties
+            .iter()
+            .filter(|p| roles.contains(&p.role))
+            .map(|p| organisation(graph, &p.organisation, Some(p.role), words))
+            .collect()
+    };
+    let ctrl: Vec<Value> = Graph::controllers(notice)
+        .map(|(_, p)| organisation(graph, &p.organisation, Some(p.role), words))
+        .collect();
+    if !ctrl.is_empty() {
+        doc.insert("dpv:hasDataController".into(), Value::Array(ctrl));
+    }
+    let procs = by_role(&[PartyRole::ServiceProvider, PartyRole::Processor]);
+    if !procs.is_empty() {
+        doc.insert("dpv:hasDataProcessor".into(), Value::Array(procs));
+    }
+    let reps = by_role(&[PartyRole::Representative]);
+    if !reps.is_empty() {
+        doc.insert("dpv:hasRepresentative".into(), Value::Array(reps));
+    }
+    if let Some(c) = notice
+        .data_protection_contact
+        .as_ref()
+        .and_then(|id| contact(graph, id))
+    {
+        doc.insert("dpv:hasDataProtectionOfficer".into(), c);
+    }
+}
+
+/// The related notices and documents, by id where the file has them.
+fn related_documents(notice: &Notice) -> Vec<Value> {
+    notice
+        .related
+        .iter()
+        .map(|r| {
+            let mut m = Map::new();
+            match (&r.notice, &r.url) {
+                (Some(n), _) => m.insert("@id".into(), json!(format!("urn:noticec:{n}"))),
+                (None, Some(u)) => m.insert("@id".into(), json!(u.as_str())),
+                _ => None,
+            };
+            m.insert("@type".into(), json!(r.relation.dpv()));
+            m.insert("dct:title".into(), json!(r.title));
+            Value::Object(m)
+        })
+        .collect()
 }
 
 /// The JSON-LD as compact JSON safe inside an HTML `<script>` element: `<`, `>`, `&`, U+2028 and
