@@ -278,38 +278,7 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str, words: &Catalogue)
             .map(|a| decision_process(notice, a)),
     );
 
-    let mut doc = Map::new();
-    doc.insert("@context".into(), context());
-    doc.insert("@id".into(), json!(format!("urn:noticec:{}", notice.id)));
-    doc.insert("@type".into(), json!(notice.kind.dpv()));
-    doc.insert("dct:title".into(), json!(notice.title));
-    doc.insert("dct:hasVersion".into(), json!(notice.version));
-    doc.insert(
-        "dct:identifier".into(),
-        json!(format!("{}@{}#{hash}", notice.id, notice.version)),
-    );
-    if let Some(d) = &notice.last_updated {
-        doc.insert(
-            "dct:modified".into(),
-            json!({ "@value": d.as_str(), "@type": "xsd:date" }),
-        );
-    }
-    if let Some(d) = &notice.published {
-        doc.insert(
-            "dct:issued".into(),
-            json!({ "@value": d.as_str(), "@type": "xsd:date" }),
-        );
-    }
-    doc.insert("dct:language".into(), json!(notice.language.as_str()));
-    if let Some(u) = &notice.url {
-        doc.insert("schema:url".into(), json!({ "@id": u.as_str() }));
-    }
-    if !notice.data_subjects.is_empty() {
-        doc.insert(
-            "dpv:hasDataSubject".into(),
-            Value::Array(terms(&notice.data_subjects)),
-        );
-    }
+    let mut doc = header(notice, hash);
     insert_parties(&mut doc, graph, notice, words);
     let related = related_documents(notice);
     if !related.is_empty() {
@@ -343,6 +312,44 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str, words: &Catalogue)
     graph.extend(storage_nodes);
     doc.insert("schema:hasPart".into(), Value::Array(graph));
     Value::Object(doc)
+}
+
+/// The notice itself: its id, kind, title, version and the identifier with its content hash, dates,
+/// language, address and whom it is about.
+fn header(notice: &Notice, hash: &str) -> Map<String, Value> {
+    let mut doc = Map::new();
+    doc.insert("@context".into(), context());
+    doc.insert("@id".into(), json!(format!("urn:noticec:{}", notice.id)));
+    doc.insert("@type".into(), json!(notice.kind.dpv()));
+    doc.insert("dct:title".into(), json!(notice.title));
+    doc.insert("dct:hasVersion".into(), json!(notice.version));
+    doc.insert(
+        "dct:identifier".into(),
+        json!(format!("{}@{}#{hash}", notice.id, notice.version)),
+    );
+    if let Some(d) = &notice.last_updated {
+        doc.insert(
+            "dct:modified".into(),
+            json!({ "@value": d.as_str(), "@type": "xsd:date" }),
+        );
+    }
+    if let Some(d) = &notice.published {
+        doc.insert(
+            "dct:issued".into(),
+            json!({ "@value": d.as_str(), "@type": "xsd:date" }),
+        );
+    }
+    doc.insert("dct:language".into(), json!(notice.language.as_str()));
+    if let Some(u) = &notice.url {
+        doc.insert("schema:url".into(), json!({ "@id": u.as_str() }));
+    }
+    if !notice.data_subjects.is_empty() {
+        doc.insert(
+            "dpv:hasDataSubject".into(),
+            Value::Array(terms(&notice.data_subjects)),
+        );
+    }
+    doc
 }
 
 /// The nodes a purpose's process links to by id.

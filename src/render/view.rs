@@ -412,16 +412,6 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
     let recipients: Vec<RecipientView> = notice.recipients.iter().map(|x| r.recipient(x)).collect();
     let retention: Vec<RetentionView> = notice.retention.iter().map(|x| r.retention(x)).collect();
     let rights: Vec<RightView> = notice.rights.iter().map(|x| r.right(x)).collect();
-    let mut not_exhaustive = NotExhaustiveView::default();
-    for n in &notice.not_exhaustive {
-        let slot = match n.list {
-            ListName::Purposes => &mut not_exhaustive.purposes,
-            ListName::DataCategories => &mut not_exhaustive.data_categories,
-            ListName::Sources => &mut not_exhaustive.sources,
-            ListName::Recipients => &mut not_exhaustive.recipients,
-        };
-        *slot = Some(n.statement.clone());
-    }
     let controllers: Vec<PartyView> = Graph::controllers(notice)
         .map(|(_, p)| r.party(p))
         .collect();
@@ -463,44 +453,17 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
             .and_then(|id| r.contact(id)),
         why: notice.why.clone(),
         purposes,
-        basis_explanations: notice
-            .basis_explanations
-            .iter()
-            .map(|b| Labelled {
-                label: words.label(b.basis),
-                text: b.explanation.clone(),
-            })
-            .collect(),
-        bases_not_relied_on: notice
-            .bases_not_relied_on
-            .iter()
-            .map(|b| Labelled {
-                label: words.label(b.basis),
-                text: b.reason.clone(),
-            })
-            .collect(),
-        sharing_bases: notice
-            .sharing_bases
-            .iter()
-            .map(|b| match &b.note {
-                Some(note) => format!("{}: {note}", words.label(b.basis)),
-                None => words.label(b.basis),
-            })
-            .collect(),
+        basis_explanations: labelled(&notice.basis_explanations, words, |b| {
+            (b.basis, &b.explanation)
+        }),
+        bases_not_relied_on: labelled(&notice.bases_not_relied_on, words, |b| (b.basis, &b.reason)),
+        sharing_bases: sharing_bases(notice, words),
         sharing_statement: notice.sharing_statement.clone(),
         categories,
         sources: notice.sources.iter().map(|s| source(s, words)).collect(),
         recipients,
         sharing_arrangements: notice.sharing_arrangements.clone(),
-        systems: notice
-            .systems
-            .iter()
-            .map(|s| SystemView {
-                name: s.name.clone(),
-                description: s.description.clone(),
-                locations: s.locations.iter().map(|j| place(j, words)).collect(),
-            })
-            .collect(),
+        systems: notice.systems.iter().map(|s| system(s, words)).collect(),
         transfers: notice.transfers.iter().map(|t| r.transfer(t)).collect(),
         retention,
         right_groups: group_rights(&rights, words),
@@ -510,37 +473,93 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
             .iter()
             .map(|q| r.requirement(q))
             .collect(),
-        automated_decisions: notice
-            .automated_decisions
-            .iter()
-            .map(|a| DecisionView {
-                description: a.description.clone(),
-                profiling: a.profiling,
-                logic: a.logic.clone(),
-                significance: a.significance.clone(),
-                consequences: a.consequences.clone(),
-                human_involvement: a.human_involvement.clone(),
-                examples: a.examples.clone(),
-            })
-            .collect(),
+        automated_decisions: notice.automated_decisions.iter().map(decision).collect(),
         security: notice.security.as_ref().map(|s| SecurityView {
             measures: words.labels(&s.measures),
             description: s.description.clone(),
         }),
-        not_exhaustive,
-        other_information: notice
-            .other_information
-            .iter()
-            .map(|i| InfoView {
-                heading: i.heading.clone(),
-                paragraphs: i.paragraphs.clone(),
-                items: i.items.clone(),
-            })
-            .collect(),
+        not_exhaustive: not_exhaustive(notice),
+        other_information: notice.other_information.iter().map(info).collect(),
         changes: notice.changes.clone(),
         form: notice.form.as_ref().map(|f| r.form(f)),
         glance,
     }
+}
+
+/// What a basis means or why it is not relied on, with the basis's label.
+fn labelled<T>(
+    items: &[T],
+    words: &Catalogue,
+    part: impl Fn(&T) -> (LawfulBasis, &String),
+) -> Vec<Labelled> {
+    items
+        .iter()
+        .map(|item| {
+            let (basis, text) = part(item);
+            Labelled {
+                label: words.label(basis),
+                text: text.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The bases given for sharing, each with its note.
+fn sharing_bases(notice: &Notice, words: &Catalogue) -> Vec<String> {
+    notice
+        .sharing_bases
+        .iter()
+        .map(|b| match &b.note {
+            Some(note) => format!("{}: {note}", words.label(b.basis)),
+            None => words.label(b.basis),
+        })
+        .collect()
+}
+
+/// A section of other information, as written.
+fn info(i: &InfoSection) -> InfoView {
+    InfoView {
+        heading: i.heading.clone(),
+        paragraphs: i.paragraphs.clone(),
+        items: i.items.clone(),
+    }
+}
+
+/// A system with its locations in words.
+fn system(s: &System, words: &Catalogue) -> SystemView {
+    SystemView {
+        name: s.name.clone(),
+        description: s.description.clone(),
+        locations: s.locations.iter().map(|j| place(j, words)).collect(),
+    }
+}
+
+/// An automated decision as the notice describes it.
+fn decision(a: &AutomatedDecision) -> DecisionView {
+    DecisionView {
+        description: a.description.clone(),
+        profiling: a.profiling,
+        logic: a.logic.clone(),
+        significance: a.significance.clone(),
+        consequences: a.consequences.clone(),
+        human_involvement: a.human_involvement.clone(),
+        examples: a.examples.clone(),
+    }
+}
+
+/// The notice's statements that a list is not exhaustive, by list.
+fn not_exhaustive(notice: &Notice) -> NotExhaustiveView {
+    let mut view = NotExhaustiveView::default();
+    for n in &notice.not_exhaustive {
+        let slot = match n.list {
+            ListName::Purposes => &mut view.purposes,
+            ListName::DataCategories => &mut view.data_categories,
+            ListName::Sources => &mut view.sources,
+            ListName::Recipients => &mut view.recipients,
+        };
+        *slot = Some(n.statement.clone());
+    }
+    view
 }
 
 /// Resolves ids within one notice and the file it belongs to.
