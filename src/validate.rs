@@ -264,6 +264,8 @@ fn duration_from_words(value: &str) -> Option<String> {
     parts.next().is_none().then(|| format!("P{n}{unit}"))
 }
 
+/// Every place the raw tree breaks the schema, as diagnostics: unknown and missing fields, wrong kinds
+/// of value, values outside a closed list, malformed patterned values and lengths.
 fn schema_errors(doc: &Document, report: &mut Report) {
     let root = crate::schema::schema();
     let file = doc.file.as_str();
@@ -275,54 +277,12 @@ fn schema_errors(doc: &Document, report: &mut Report) {
         let diagnostic = match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 for key in unexpected {
-                    let child = format!("{pointer}/{}", escape(key));
-                    let known: Vec<&str> = here
-                        .and_then(|s| s.get("properties"))
-                        .and_then(Value::as_object)
-                        .map(|p| p.keys().map(String::as_str).collect())
-                        .unwrap_or_default();
-                    let shown = if key.is_empty() {
-                        "an empty key".to_owned()
-                    } else {
-                        format!("unknown field `{}`", short(key))
-                    };
-                    let mut d = Diagnostic::error(Code::E010, file, shown)
-                        .at(doc.key_span(&child), "not a field here")
-                        .path(child.clone(), notice.clone());
-                    d = match did_you_mean(key, known.iter().copied()) {
-                        Some(best) => d.help(format!("did you mean `{best}`?")),
-                        // In `{ title: a, b }` the comma starts a new entry named `b`.
-                        None if key.contains(' ') => d
-                            .help("a comma inside `{ … }` starts a new entry: put the text containing the comma in quotes")
-                            .note(format!("the fields here are {}", list(&known, 40))),
-                        None => d.help(format!("the fields here are {}", list(&known, 40))),
-                    };
-                    report.push(d);
+                    report.push(unknown_field(doc, here, &pointer, key, notice.clone()));
                 }
                 continue;
             }
             ValidationErrorKind::Required { property } => {
-                let name = property.as_str().unwrap_or_default();
-                let what = match (&notice, pointer.matches('/').count()) {
-                    (_, 0) => "the file".to_owned(),
-                    (Some(id), 2) => format!("notice `{id}`"),
-                    _ => format!("`{}`", last_segment(&pointer)),
-                };
-                let desc = here
-                    .and_then(|s| s.get("properties"))
-                    .and_then(|p| p.get(name))
-                    .map(|p| resolve(root, p))
-                    .and_then(|p| p.get("description"))
-                    .and_then(Value::as_str)
-                    .map(|d| format!(" ({})", lowercase_first(first_sentence(d))))
-                    .unwrap_or_default();
-                Diagnostic::error(
-                    Code::E011,
-                    file,
-                    format!("missing field `{name}` in {what}"),
-                )
-                .at(doc.span(&pointer), format!("this needs a `{name}`"))
-                .help(format!("add `{name}:`{desc}"))
+                missing_field(doc, root, here, &pointer, property, notice.as_deref())
             }
             ValidationErrorKind::MinItems { .. } => Diagnostic::error(
                 Code::E003,
@@ -331,42 +291,7 @@ fn schema_errors(doc: &Document, report: &mut Report) {
             )
             .at(doc.span(&pointer), "no items")
             .help("add at least one notice; see `noticec schema` for the fields"),
-            ValidationErrorKind::Type { .. } => {
-                let expected = here
-                    .map(expected_type)
-                    .unwrap_or_else(|| "a different kind of value".into());
-                let mut d = Diagnostic::error(
-                    Code::E012,
-                    file,
-                    format!("expected {expected}, found {}", describe(instance)),
-                )
-                .at(doc.span(&pointer), format!("expected {expected}"));
-                d = match (instance.as_ref(), expected.as_str()) {
-                    (Value::Null, _) => {
-                        d.help("give it a value, or remove the line if the field is optional")
-                    }
-                    (Value::Number(n), "text") => {
-                        d.help(format!("quote it to make it text: `\"{n}\"`"))
-                    }
-                    (Value::Bool(b), "text") => {
-                        d.help(format!("quote it to make it text: `\"{b}\"`"))
-                    }
-                    (Value::String(_) | Value::Object(_), "a list") => {
-                        d.help("write it as a list, each item on its own line starting with `- `")
-                    }
-                    (Value::Array(_), "a mapping") if pointer.is_empty() => {
-                        d.help("a notices file is a mapping: put the list under `notices:`")
-                    }
-                    (_, "a mapping") if pointer.is_empty() => {
-                        d.help("a notices file is a mapping that starts with `notices:`")
-                    }
-                    (_, "a list") if pointer == "/notices" => {
-                        d.help("`notices:` holds a list of notices, each starting with `- id:`")
-                    }
-                    _ => d,
-                };
-                d
-            }
+            ValidationErrorKind::Type { .. } => wrong_type(doc, here, &pointer, instance),
             ValidationErrorKind::Enum { options } => {
                 let allowed: Vec<&str> = options
                     .as_array()
@@ -425,6 +350,106 @@ fn schema_errors(doc: &Document, report: &mut Report) {
         };
         report.push(diagnostic.path(pointer, notice));
     }
+}
+
+/// E010 for one key the schema does not allow here, with the closest field or the list of fields.
+fn unknown_field(
+    doc: &Document,
+    here: Option<&Value>,
+    pointer: &str,
+    key: &str,
+    notice: Option<String>,
+) -> Diagnostic {
+    let file = doc.file.as_str();
+    let child = format!("{pointer}/{}", escape(key));
+    let known: Vec<&str> = here
+        .and_then(|s| s.get("properties"))
+        .and_then(Value::as_object)
+        .map(|p| p.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    let shown = if key.is_empty() {
+        "an empty key".to_owned()
+    } else {
+        format!("unknown field `{}`", short(key))
+    };
+    let mut d = Diagnostic::error(Code::E010, file, shown)
+        .at(doc.key_span(&child), "not a field here")
+        .path(child.clone(), notice);
+    d = match did_you_mean(key, known.iter().copied()) {
+        Some(best) => d.help(format!("did you mean `{best}`?")),
+        // In `{ title: a, b }` the comma starts a new entry named `b`.
+        None if key.contains(' ') => d
+            .help("a comma inside `{ … }` starts a new entry: put the text containing the comma in quotes")
+            .note(format!("the fields here are {}", list(&known, 40))),
+        None => d.help(format!("the fields here are {}", list(&known, 40))),
+    };
+    d
+}
+
+/// E011 for a required field that is missing, with what the field is for.
+fn missing_field(
+    doc: &Document,
+    root: &Value,
+    here: Option<&Value>,
+    pointer: &str,
+    property: &Value,
+    notice: Option<&str>,
+) -> Diagnostic {
+    let file = doc.file.as_str();
+    let name = property.as_str().unwrap_or_default();
+    let what = match (notice, pointer.matches('/').count()) {
+        (_, 0) => "the file".to_owned(),
+        (Some(id), 2) => format!("notice `{id}`"),
+        _ => format!("`{}`", last_segment(pointer)),
+    };
+    let desc = here
+        .and_then(|s| s.get("properties"))
+        .and_then(|p| p.get(name))
+        .map(|p| resolve(root, p))
+        .and_then(|p| p.get("description"))
+        .and_then(Value::as_str)
+        .map(|d| format!(" ({})", lowercase_first(first_sentence(d))))
+        .unwrap_or_default();
+    Diagnostic::error(
+        Code::E011,
+        file,
+        format!("missing field `{name}` in {what}"),
+    )
+    .at(doc.span(pointer), format!("this needs a `{name}`"))
+    .help(format!("add `{name}:`{desc}"))
+}
+
+/// E012 for a value of the wrong kind, with how to write the expected kind.
+fn wrong_type(doc: &Document, here: Option<&Value>, pointer: &str, instance: &Value) -> Diagnostic {
+    let file = doc.file.as_str();
+    let expected = here
+        .map(expected_type)
+        .unwrap_or_else(|| "a different kind of value".into());
+    let mut d = Diagnostic::error(
+        Code::E012,
+        file,
+        format!("expected {expected}, found {}", describe(instance)),
+    )
+    .at(doc.span(pointer), format!("expected {expected}"));
+    d = match (instance, expected.as_str()) {
+        (Value::Null, _) => d.help("give it a value, or remove the line if the field is optional"),
+        (Value::Number(n), "text") => d.help(format!("quote it to make it text: `\"{n}\"`")),
+        (Value::Bool(b), "text") => d.help(format!("quote it to make it text: `\"{b}\"`")),
+        (Value::String(_) | Value::Object(_), "a list") => {
+            d.help("write it as a list, each item on its own line starting with `- `")
+        }
+        (Value::Array(_), "a mapping") if pointer.is_empty() => {
+            d.help("a notices file is a mapping: put the list under `notices:`")
+        }
+        (_, "a mapping") if pointer.is_empty() => {
+            d.help("a notices file is a mapping that starts with `notices:`")
+        }
+        (_, "a list") if pointer == "/notices" => {
+            d.help("`notices:` holds a list of notices, each starting with `- id:`")
+        }
+        _ => d,
+    };
+    d
 }
 
 fn last_segment(pointer: &str) -> String {
