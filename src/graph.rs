@@ -531,6 +531,23 @@ impl<'a> Graph<'a> {
             .any(|n| n.rights.iter().any(|r| r.right == right))
     }
 
+    /// The contacts a person can use for `right`: those the notice names for it, or, when it does not
+    /// tell people about the right itself, those named in the notices it must be read alongside.
+    pub fn contacts_for_right(&self, notice: &'a Notice, right: Right) -> Vec<&'a Contact> {
+        let named = |n: &'a Notice| -> Vec<&'a Contact> {
+            n.rights
+                .iter()
+                .filter(|r| r.right == right)
+                .filter_map(|r| r.how.as_ref()?.contact.as_ref())
+                .filter_map(|id| self.contact(id))
+                .collect()
+        };
+        if notice.rights.iter().any(|r| r.right == right) {
+            return named(notice);
+        }
+        self.read_alongside(notice).flat_map(named).collect()
+    }
+
     /// The contacts a notice names for people to use (its DPO, feedback contact, and the contact for
     /// each right, withdrawal or objection), each once, in the order the notice names them.
     pub fn contacts_named(&self, notice: &'a Notice) -> Vec<&'a Contact> {
@@ -599,7 +616,7 @@ mod tests {
         {"id": "main", "title": "Main", "version": "1", "kind": "main",
          "parties": [{"organisation": "acme", "role": "controller"}],
          "data_protection_contact": "dpo",
-         "rights": [{"right": "access"}]},
+         "rights": [{"right": "access", "how": {"contact": "dpo"}}]},
         {"id": "layer", "title": "Layer", "version": "1", "kind": "main",
          "related": [{"relation": "summarises", "title": "Main", "notice": "main"},
                      {"relation": "read_alongside", "title": "Self", "notice": "layer"},
@@ -626,6 +643,15 @@ mod tests {
         let g = Graph::new(&f);
         assert!(g.tells_right(&f.notices[1], Right::Access));
         assert!(!g.tells_right(&f.notices[1], Right::Erasure));
+        let ids = |cs: Vec<&Contact>| cs.iter().map(|c| c.id.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            ids(g.contacts_for_right(&f.notices[1], Right::Access)),
+            ["dpo"]
+        );
+        assert!(
+            g.contacts_for_right(&f.notices[1], Right::Erasure)
+                .is_empty()
+        );
         assert_eq!(Graph::controllers(&f.notices[1]).count(), 0);
         assert_eq!(Graph::controllers(&f.notices[0]).count(), 1);
     }
