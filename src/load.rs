@@ -7,6 +7,7 @@
 //! string keys, scalars resolved by the YAML 1.2 core schema. Input size and nesting depth are bounded,
 //! so hostile files (alias bombs, deep nesting, huge lines) are refused quickly.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -163,10 +164,11 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Result<Document, Vec<Diagn
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
+                    let message = "the file holds more than one YAML document";
                     builder.errors.push(
-                        Diagnostic::error(Code::E004, file, "the file holds more than one YAML document")
+                        Diagnostic::error(Code::E004, file, message)
                             .at(Some(span), "a second document starts here")
-                            .help("keep all notices in one document under `notices:` and remove the `---` line"),
+                            .help(HELP_DOCUMENTS),
                     );
                     break;
                 }
@@ -184,10 +186,18 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Result<Document, Vec<Diagn
         return Err(builder.errors);
     }
     match builder.root {
-        Some(Value::Null) | None => Err(vec![Diagnostic::error(Code::E003, file, "the file holds no notices")
-            .at(Some(Span::point(1, 1)), "")
-            .help("start with `notices:` followed by a list of notices; see `noticec schema` for the fields")]),
-        Some(value) => Ok(Document { file: file.to_owned(), text, value, spans: builder.spans }),
+        Some(Value::Null) | None => {
+            let d = Diagnostic::error(Code::E003, file, "the file holds no notices")
+                .at(Some(Span::point(1, 1)), "")
+                .help(HELP_NO_NOTICES);
+            Err(vec![d])
+        }
+        Some(value) => Ok(Document {
+            file: file.to_owned(),
+            text,
+            value,
+            spans: builder.spans,
+        }),
     }
 }
 
@@ -213,9 +223,10 @@ fn decode(file: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>> {
     };
     if let Some(at) = text.find('\0') {
         let (line, column) = line_col(&bytes[..at]);
-        return Err(vec![Diagnostic::error(Code::E002, file, "the file contains a NUL character")
+        let d = Diagnostic::error(Code::E002, file, "the file contains a NUL character")
             .at(Some(Span::point(line, column)), "NUL here")
-            .help("a notices file is plain text; remove the NUL bytes or check it is the right file")]);
+            .help(HELP_NUL);
+        return Err(vec![d]);
     }
     Ok(normalize_line_breaks(text))
 }
@@ -322,92 +333,169 @@ struct Builder<'a> {
     errors: Vec<Diagnostic>,
 }
 
+/// The fix for a second YAML document.
+const HELP_DOCUMENTS: &str =
+    "keep all notices in one document under `notices:` and remove the `---` line";
+/// The fix for a file with no notices.
+const HELP_NO_NOTICES: &str =
+    "start with `notices:` followed by a list of notices; see `noticec schema` for the fields";
+/// The fix for a NUL character.
+const HELP_NUL: &str =
+    "a notices file is plain text; remove the NUL bytes or check it is the right file";
+/// The fix for an alias.
+const HELP_ALIAS: &str =
+    "write the value out, or declare it once (an organisation or contact) and refer to it by id";
+/// The fix for an anchor.
+const HELP_ANCHOR: &str = concat!(
+    "remove the `&name`; declare shared things once (an organisation or contact) ",
+    "and refer to them by id"
+);
+/// The fix for a tag.
+const HELP_TAG: &str =
+    "remove the tag; values are plain text, numbers, booleans, lists and mappings";
+/// The fix for nesting beyond the limit.
+const HELP_DEPTH: &str =
+    "notices never need this depth; check for unbalanced brackets (`--max-depth` raises the limit)";
+
 /// Marks that the builder stopped; the reason is in `errors`.
 struct Stop;
 
 impl Builder<'_> {
+    /// Takes one parser event: refuses the YAML features notices do not use, builds the tree.
     fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), Stop> {
         match event {
-            Event::Alias(_) => self.fail(
-                Diagnostic::error(Code::E004, self.file, "YAML aliases are not supported")
-                    .at(Some(span), "alias used here")
-                    .help("write the value out, or declare it once (an organisation or contact) and refer to it by id"),
+            Event::Alias(_) => self.refuse(
+                span,
+                "YAML aliases are not supported",
+                "alias used here",
+                HELP_ALIAS,
             ),
-            Event::Scalar(_, _, anchor, _) | Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) if anchor > 0 => self.fail(
-                Diagnostic::error(Code::E004, self.file, "YAML anchors are not supported")
-                    .at(Some(span), "anchor here")
-                    .help("remove the `&name`; declare shared things once (an organisation or contact) and refer to them by id"),
-            ),
-            Event::Scalar(text, style, _anchor, tag) => {
-                if let Some(tag) = tag {
-                    return self.fail(
-                        Diagnostic::error(Code::E004, self.file, format!("YAML tags are not supported: `{}`", tag_as_written(&tag)))
-                            .at(Some(span), "tag here")
-                            .help("remove the tag; values are plain text, numbers, booleans, lists and mappings"),
-                    );
-                }
-                // A key waits for its value; anything else is a value.
-                if let Some(Frame::Map { key: key @ None, keys, .. }) = self.stack.last_mut() {
-                    let name = text.into_owned();
-                    if let Some(first) = keys.get(&name) {
-                        let first = *first;
-                        return self.fail(
-                            Diagnostic::error(Code::E005, self.file, format!("duplicate key `{name}`"))
-                                .at(Some(span), "repeated here")
-                                .also(Some(first), "first defined here")
-                                .help("remove one of the two, or merge them"),
-                        );
-                    }
-                    keys.insert(name.clone(), span);
-                    *key = Some((name, span));
-                    return Ok(());
-                }
-                if text.len() > self.limits.max_string_chars && text.chars().count() > self.limits.max_string_chars {
-                    return self.fail(
-                        Diagnostic::error(Code::E007, self.file, format!("text is longer than the limit of {} characters", self.limits.max_string_chars))
-                            .at(Some(span), "too long")
-                            .help("shorten it, or raise the limit with `--max-string-chars`"),
-                    );
-                }
-                let value = resolve_scalar(&text, style);
-                self.value(value, span)
-            }
-            Event::SequenceStart(_, tag) | Event::MappingStart(_, tag) if tag.is_some() => {
-                let tag = tag.map(|t| tag_as_written(&t)).unwrap_or_default();
-                self.fail(
-                    Diagnostic::error(Code::E004, self.file, format!("YAML tags are not supported: `{tag}`"))
-                        .at(Some(span), "tag here")
-                        .help("remove the tag; values are plain text, numbers, booleans, lists and mappings"),
+            Event::Scalar(_, _, anchor, _)
+            | Event::SequenceStart(anchor, _)
+            | Event::MappingStart(anchor, _)
+                if anchor > 0 =>
+            {
+                self.refuse(
+                    span,
+                    "YAML anchors are not supported",
+                    "anchor here",
+                    HELP_ANCHOR,
                 )
             }
+            Event::Scalar(_, _, _, Some(tag)) => {
+                let message = format!("YAML tags are not supported: `{}`", tag_as_written(&tag));
+                self.refuse(span, message, "tag here", HELP_TAG)
+            }
+            Event::Scalar(text, style, _, None) => self.scalar(text, style, span),
+            Event::SequenceStart(_, Some(tag)) | Event::MappingStart(_, Some(tag)) => {
+                let message = format!("YAML tags are not supported: `{}`", tag_as_written(&tag));
+                self.refuse(span, message, "tag here", HELP_TAG)
+            }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
-                if self.stack.len() >= self.limits.max_depth {
-                    return self.fail(
-                        Diagnostic::error(Code::E006, self.file, format!("nesting is deeper than the limit of {} levels", self.limits.max_depth))
-                            .at(Some(span), "too deep here")
-                            .help("notices never need this depth; check for unbalanced brackets (`--max-depth` raises the limit)"),
-                    );
-                }
-                let pointer = self.child_pointer(span)?;
-                let frame = if matches!(event, Event::SequenceStart(..)) {
-                    Frame::Seq { pointer, span, items: Vec::new() }
-                } else {
-                    Frame::Map { pointer, span, entries: Map::new(), key: None, keys: HashMap::new() }
-                };
-                self.stack.push(frame);
-                Ok(())
+                let seq = matches!(event, Event::SequenceStart(..));
+                self.start(seq, span)
             }
-            Event::SequenceEnd | Event::MappingEnd => {
-                let Some(frame) = self.stack.pop() else { return Ok(()) };
-                let (value, start) = match frame {
-                    Frame::Seq { items, span, .. } => (Value::Array(items), span),
-                    Frame::Map { entries, span, .. } => (Value::Object(entries), span),
-                };
-                let whole = Span { start: start.start, end: span.end.max(start.end) };
-                self.place(value, whole)
-            }
+            Event::SequenceEnd | Event::MappingEnd => self.end(span),
             _ => Ok(()),
         }
+    }
+
+    /// Stops with an E004 for a YAML feature notices do not use.
+    fn refuse(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        label: &str,
+        help: &str,
+    ) -> Result<(), Stop> {
+        self.fail(
+            Diagnostic::error(Code::E004, self.file, message)
+                .at(Some(span), label)
+                .help(help),
+        )
+    }
+
+    /// A scalar: a key waiting for its value, or a value.
+    fn scalar(&mut self, text: Cow<'_, str>, style: ScalarStyle, span: Span) -> Result<(), Stop> {
+        if let Some(Frame::Map {
+            key: key @ None,
+            keys,
+            ..
+        }) = self.stack.last_mut()
+        {
+            let name = text.into_owned();
+            if let Some(first) = keys.get(&name) {
+                let first = *first;
+                let message = format!("duplicate key `{name}`");
+                return self.fail(
+                    Diagnostic::error(Code::E005, self.file, message)
+                        .at(Some(span), "repeated here")
+                        .also(Some(first), "first defined here")
+                        .help("remove one of the two, or merge them"),
+                );
+            }
+            keys.insert(name.clone(), span);
+            *key = Some((name, span));
+            return Ok(());
+        }
+        let limit = self.limits.max_string_chars;
+        if text.len() > limit && text.chars().count() > limit {
+            let message = format!("text is longer than the limit of {limit} characters");
+            return self.fail(
+                Diagnostic::error(Code::E007, self.file, message)
+                    .at(Some(span), "too long")
+                    .help("shorten it, or raise the limit with `--max-string-chars`"),
+            );
+        }
+        let value = resolve_scalar(&text, style);
+        self.value(value, span)
+    }
+
+    /// The start of a list or mapping, within the depth limit.
+    fn start(&mut self, seq: bool, span: Span) -> Result<(), Stop> {
+        let depth = self.limits.max_depth;
+        if self.stack.len() >= depth {
+            let message = format!("nesting is deeper than the limit of {depth} levels");
+            return self.fail(
+                Diagnostic::error(Code::E006, self.file, message)
+                    .at(Some(span), "too deep here")
+                    .help(HELP_DEPTH),
+            );
+        }
+        let pointer = self.child_pointer(span)?;
+        let frame = if seq {
+            Frame::Seq {
+                pointer,
+                span,
+                items: Vec::new(),
+            }
+        } else {
+            Frame::Map {
+                pointer,
+                span,
+                entries: Map::new(),
+                key: None,
+                keys: HashMap::new(),
+            }
+        };
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    /// The end of a list or mapping: its value goes into its parent.
+    fn end(&mut self, span: Span) -> Result<(), Stop> {
+        let Some(frame) = self.stack.pop() else {
+            return Ok(());
+        };
+        let (value, start) = match frame {
+            Frame::Seq { items, span, .. } => (Value::Array(items), span),
+            Frame::Map { entries, span, .. } => (Value::Object(entries), span),
+        };
+        let whole = Span {
+            start: start.start,
+            end: span.end.max(start.end),
+        };
+        self.place(value, whole)
     }
 
     fn fail(&mut self, diagnostic: Diagnostic) -> Result<(), Stop> {
