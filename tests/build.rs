@@ -5,6 +5,9 @@
 //! Each test runs the real binary in a temporary directory of its own, on a copy of the repository's
 //! `notices.yaml` (changed by plain string replacement where a test needs it).
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -11,6 +11,9 @@
 //! A fact that is in a source but missing from the outputs is a failure of the transcription or the
 //! templates, never a reason to drop it from these lists.
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 use scraper::{ElementRef, Html, Node, Selector};

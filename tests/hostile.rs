@@ -7,6 +7,9 @@
 //! problem, give a line and column when the fault has one, and do it in under 10 s. The cases run one at a
 //! time so their timings are not skewed by each other; each prints its elapsed time (`--nocapture`).
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;

@@ -3,6 +3,9 @@
 //! long words, right-to-left text and emoji are inert in every output; `javascript:` and `data:` links
 //! are refused with a located error.
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 use assert_cmd::Command;

@@ -3,6 +3,9 @@
 //! escaped text, every JSON-LD file is JSON that round-trips, no text line is wider than 80 columns,
 //! and the same input always gives the same bytes. The case count is bounded so the suite stays quick.
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use noticec::lint::LintOptions;
 use noticec::load::{Limits, SourceFile};
 use noticec::model::NoticeFile;
