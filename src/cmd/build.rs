@@ -9,7 +9,7 @@ use crate::Outcome;
 use crate::cli::BuildArgs;
 
 /// Runs `build`.
-pub fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
+pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
     let d = &args.diagnostics;
     let (limits, lint) = options(d);
     let opts = noticec::BuildOptions {

@@ -10,7 +10,7 @@ use noticec::lint::RULES;
 use noticec::suggest::did_you_mean;
 
 /// Runs `rules`.
-pub fn list(args: &RulesArgs) -> Result<Outcome> {
+pub(crate) fn list(args: &RulesArgs) -> Result<Outcome> {
     match args.format {
         ListFormat::Json => {
             let rules: Vec<_> = RULES
@@ -55,7 +55,7 @@ pub fn list(args: &RulesArgs) -> Result<Outcome> {
 }
 
 /// Runs `explain`: any code, structural or lint, by code or name.
-pub fn explain(args: &ExplainArgs) -> Result<Outcome> {
+pub(crate) fn explain(args: &ExplainArgs) -> Result<Outcome> {
     if let Some(code) = Code::parse(&args.code) {
         print(&code.explain())?;
         return Ok(Outcome::Clean);
