@@ -3,6 +3,8 @@
 //!
 //! Templates only arrange what is here, so HTML, text and the printed form say the same things.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -846,9 +848,9 @@ fn place(j: &Jurisdiction, words: &Catalogue) -> String {
 
 /// `2023-03-07` as `7 March 2023`.
 pub fn long_date(d: &Date, words: &Catalogue) -> String {
-    d.as_str()
-        .parse::<jiff::civil::Date>()
-        .map(|date| {
+    d.as_str().parse::<jiff::civil::Date>().map_or_else(
+        |_| d.to_string(),
+        |date| {
             words.text_with(
                 "date-long",
                 &[
@@ -857,8 +859,8 @@ pub fn long_date(d: &Date, words: &Catalogue) -> String {
                     ("year", string(&date.year().to_string())),
                 ],
             )
-        })
-        .unwrap_or_else(|_| d.to_string())
+        },
+    )
 }
 
 /// An ISO 8601 duration in words: `P90D` → `90 days`, `P1Y6M` → `1 year and 6 months`.
@@ -971,7 +973,11 @@ pub fn content_hash(graph: &Graph<'_>, notice: &Notice) -> String {
         "contacts": closure.contacts.values().collect::<Vec<_>>(),
     });
     let digest = Sha256::digest(canonical.to_string().as_bytes());
-    digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+    digest.iter().take(6).fold(String::new(), |mut hex, b| {
+        // Writing to a `String` cannot fail.
+        let _ = write!(hex, "{b:02x}");
+        hex
+    })
 }
 
 /// The summary's first line: who answers for the information, and who provides the service for them.
@@ -1032,14 +1038,13 @@ fn glance(
     retention: &[RetentionView],
     rights: &[RightView],
 ) -> Glance {
-    let complain = rights
-        .iter()
-        .find(|x| x.right == "complain")
-        .map(|x| match &x.authority {
+    let complain = rights.iter().find(|x| x.right == "complain").map_or_else(
+        || words.text("not-stated"),
+        |x| match &x.authority {
             Some(a) => words.text_with("glance-complain-to", &[("authority", string(a))]),
             None => words.text("glance-complain-to-ico"),
-        })
-        .unwrap_or_else(|| words.text("not-stated"));
+        },
+    );
     Glance {
         who,
         collect: glance_list(
