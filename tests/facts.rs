@@ -173,7 +173,7 @@ fn check_facts_and_links(id: &str, facts: &[&str], links: &[&str]) {
     }
     for link in links {
         for (path, text) in &outputs {
-            let present = if path.ends_with(".html") {
+            let present = if Path::new(path).extension().is_some_and(|e| e == "html") {
                 link_targets(&output(path)).iter().any(|t| t == link) || text.contains(link)
             } else {
                 text.contains(link)

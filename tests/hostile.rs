@@ -38,6 +38,7 @@ enum Place {
 }
 
 /// What a case expects.
+#[derive(Clone, Copy)]
 struct Expect {
     /// The exit code.
     code: i32,
@@ -803,9 +804,7 @@ fn a_text_over_the_string_limit_is_refused_and_names_the_flag() {
 fn more_notices_than_the_limit_are_refused_and_name_the_flag() {
     let mut text = String::from("notices:\n");
     for i in 0..1_001 {
-        text.push_str(&format!(
-            "  - {{id: n{i}, title: T, version: '1', kind: main}}\n"
-        ));
+        let _ = writeln!(text, "  - {{id: n{i}, title: T, version: '1', kind: main}}");
     }
     let dir = with_file(text);
     hostile(
