@@ -11,7 +11,7 @@ use noticec::load::Limits;
 /// Articles 13 and 14, and compiles them into every form a notice must take.
 #[derive(Debug, Parser)]
 #[command(name = "noticec", version, about, long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// When to colour diagnostics.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
@@ -22,7 +22,7 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Check a notices file: YAML, schema, ids and references, values, then the completeness lint.
     ///
     /// Exit status: 0 clean (warnings allowed unless `--deny warnings`), 1 problems in the notices,
@@ -44,7 +44,7 @@ pub enum Command {
 
 /// How to read the notices and report on them; shared by `check` and `build`.
 #[derive(Debug, clap::Args)]
-pub struct DiagnosticArgs {
+pub(crate) struct DiagnosticArgs {
     /// The notices file.
     #[arg(default_value = "notices.yaml")]
     pub file: PathBuf,
@@ -76,14 +76,14 @@ pub struct DiagnosticArgs {
 
 /// What `--deny` can make fail the run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Deny {
+pub(crate) enum Deny {
     /// Warnings fail the run (exit 1).
     Warnings,
 }
 
 /// Arguments of `check`.
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Input and reporting.
     #[command(flatten)]
     pub diagnostics: DiagnosticArgs,
@@ -91,7 +91,7 @@ pub struct CheckArgs {
 
 /// Arguments of `build`.
 #[derive(Debug, clap::Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// Input and reporting.
     #[command(flatten)]
     pub diagnostics: DiagnosticArgs,
@@ -108,7 +108,7 @@ pub struct BuildArgs {
 
 /// Arguments of `rules`.
 #[derive(Debug, clap::Args)]
-pub struct RulesArgs {
+pub(crate) struct RulesArgs {
     /// `human` for a table, `json` for an array of objects.
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     pub format: ListFormat,
@@ -116,7 +116,7 @@ pub struct RulesArgs {
 
 /// Output formats of `rules`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
+pub(crate) enum ListFormat {
     /// A table.
     Human,
     /// A JSON array.
@@ -125,14 +125,14 @@ pub enum ListFormat {
 
 /// Arguments of `explain`.
 #[derive(Debug, clap::Args)]
-pub struct ExplainArgs {
+pub(crate) struct ExplainArgs {
     /// A code (`N401`, `E010`) or rule name (`missing-retention`).
     pub code: String,
 }
 
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     /// Colour when writing to a terminal.
     Auto,
     /// Always colour.

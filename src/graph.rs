@@ -235,7 +235,7 @@ impl<'a> Walk<'a> {
         });
     }
 
-    fn opt<I: AsRef<str>>(&mut self, kind: Kind, pointer: String, id: &'a Option<I>) {
+    fn opt<I: AsRef<str>>(&mut self, kind: Kind, pointer: String, id: Option<&'a I>) {
         if let Some(id) = id {
             self.one(kind, pointer, id.as_ref(), Slot::Optional);
         }
@@ -247,9 +247,13 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn how(&mut self, pointer: &str, how: &'a Option<HowTo>) {
+    fn how(&mut self, pointer: &str, how: Option<&'a HowTo>) {
         if let Some(h) = how {
-            self.opt(Kind::Contact, format!("{pointer}/contact"), &h.contact);
+            self.opt(
+                Kind::Contact,
+                format!("{pointer}/contact"),
+                h.contact.as_ref(),
+            );
         }
     }
 
@@ -257,19 +261,23 @@ impl<'a> Walk<'a> {
         self.opt(
             Kind::Contact,
             format!("{at}/data_protection_contact"),
-            &notice.data_protection_contact,
+            notice.data_protection_contact.as_ref(),
         );
         self.opt(
             Kind::Contact,
             format!("{at}/feedback_contact"),
-            &notice.feedback_contact,
+            notice.feedback_contact.as_ref(),
         );
         for (i, r) in notice.related.iter().enumerate() {
-            self.opt(Kind::Notice, format!("{at}/related/{i}/notice"), &r.notice);
+            self.opt(
+                Kind::Notice,
+                format!("{at}/related/{i}/notice"),
+                r.notice.as_ref(),
+            );
             self.opt(
                 Kind::Organisation,
                 format!("{at}/related/{i}/organisation"),
-                &r.organisation,
+                r.organisation.as_ref(),
             );
         }
         for (i, party) in notice.parties.iter().enumerate() {
@@ -282,7 +290,7 @@ impl<'a> Walk<'a> {
             self.opt(
                 Kind::Organisation,
                 format!("{at}/parties/{i}/acting_for"),
-                &party.acting_for,
+                party.acting_for.as_ref(),
             );
         }
         for (i, p) in notice.purposes.iter().enumerate() {
@@ -290,9 +298,9 @@ impl<'a> Walk<'a> {
             self.list(Kind::Category, &format!("{pp}/categories"), &p.categories);
             self.list(Kind::Recipient, &format!("{pp}/recipients"), &p.recipients);
             if let Some(c) = &p.consent {
-                self.how(&format!("{pp}/consent/withdraw"), &c.withdraw);
+                self.how(&format!("{pp}/consent/withdraw"), c.withdraw.as_ref());
             }
-            self.how(&format!("{pp}/opt_out"), &p.opt_out);
+            self.how(&format!("{pp}/opt_out"), p.opt_out.as_ref());
         }
         for (i, c) in notice.data_categories.iter().enumerate() {
             self.list(
@@ -305,7 +313,7 @@ impl<'a> Walk<'a> {
             self.opt(
                 Kind::Organisation,
                 format!("{at}/recipients/{i}/organisation"),
-                &r.organisation,
+                r.organisation.as_ref(),
             );
             self.list(
                 Kind::Category,
@@ -326,11 +334,11 @@ impl<'a> Walk<'a> {
             self.list(Kind::Purpose, &format!("{rp}/purposes"), &r.purposes);
         }
         for (i, r) in notice.rights.iter().enumerate() {
-            self.how(&format!("{at}/rights/{i}/how"), &r.how);
+            self.how(&format!("{at}/rights/{i}/how"), r.how.as_ref());
             self.opt(
                 Kind::Organisation,
                 format!("{at}/rights/{i}/authority"),
-                &r.authority,
+                r.authority.as_ref(),
             );
         }
         for (i, r) in notice.requirements.iter().enumerate() {
@@ -343,10 +351,10 @@ impl<'a> Walk<'a> {
                 self.opt(
                     Kind::Purpose,
                     format!("{at}/form/statements/{i}/purpose"),
-                    &s.purpose,
+                    s.purpose.as_ref(),
                 );
             }
-            self.how(&format!("{at}/form/withdrawal"), &form.withdrawal);
+            self.how(&format!("{at}/form/withdrawal"), form.withdrawal.as_ref());
         }
     }
 }
@@ -361,7 +369,7 @@ pub fn references(file: &NoticeFile) -> Vec<Reference<'_>> {
         walk.opt(
             Kind::Organisation,
             format!("/organisations/{i}/part_of"),
-            &o.part_of,
+            o.part_of.as_ref(),
         );
     }
     for (i, c) in file.contacts.iter().enumerate() {

@@ -129,8 +129,7 @@ pub fn replace_dir(out: &Path, outputs: &[Output]) -> Result<(), WriteError> {
     std::fs::create_dir_all(&parent).map_err(io(&parent))?;
     let name = out
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
     remove_stale_siblings(&parent, &name);
     let staging = unique_sibling(&parent, &name, "new")?;
     let result = write_all(&staging, &files).and_then(|()| swap(&staging, out, &parent, &name));
@@ -184,7 +183,7 @@ fn unique_sibling(parent: &Path, name: &str, what: &str) -> Result<PathBuf, Writ
         let path = parent.join(format!(".{name}.{what}-{pid}-{n}"));
         match std::fs::create_dir(&path) {
             Ok(()) => return Ok(path),
-            Err(e) if e.kind() == ErrorKind::AlreadyExists => continue,
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
             Err(e) => return Err(io(&path)(e)),
         }
     }

@@ -1,6 +1,9 @@
 //! The command line as a user meets it: exit codes, where output goes, the JSON format, usage errors and
 //! `noticec schema`. Each test runs the real binary in a temporary directory of its own.
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::time::Duration;
 

@@ -1,6 +1,9 @@
 //! The code table: every code, structural (`E0xx`) or lint (`Nxxx`), is explained with a bad and a good
 //! example, and the examples are real. Each is checked in-process with the library's `check_source`.
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeSet;
 
 use noticec::diagnostics::Code;

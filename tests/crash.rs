@@ -1,6 +1,9 @@
 //! Crash safety: a build killed at any moment, or two builds at once, leave the output folder either
 //! entirely the old build or entirely the new one, never a mix and never half-written.
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

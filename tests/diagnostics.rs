@@ -5,6 +5,9 @@
 //! stable. Both formats are snapshotted: the human one (stderr) and the JSON one (stdout), each with the
 //! exit code. Beyond the snapshots, every fixture must exit 1 and report its own code and no other.
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeSet;
 use std::path::Path;
 

@@ -5,6 +5,9 @@
 //! through another part of the file (a contact's organisation), and must not move when only the way
 //! the file is written changes (comments, key order, quoting, the order of the shared lists).
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 
 use noticec::load::{Limits, SourceFile};

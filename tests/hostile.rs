@@ -7,6 +7,9 @@
 //! problem, give a line and column when the fault has one, and do it in under 10 s. The cases run one at a
 //! time so their timings are not skewed by each other; each prints its elapsed time (`--nocapture`).
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
@@ -35,6 +38,7 @@ enum Place {
 }
 
 /// What a case expects.
+#[derive(Clone, Copy)]
 struct Expect {
     /// The exit code.
     code: i32,
@@ -800,9 +804,7 @@ fn a_text_over_the_string_limit_is_refused_and_names_the_flag() {
 fn more_notices_than_the_limit_are_refused_and_name_the_flag() {
     let mut text = String::from("notices:\n");
     for i in 0..1_001 {
-        text.push_str(&format!(
-            "  - {{id: n{i}, title: T, version: '1', kind: main}}\n"
-        ));
+        let _ = writeln!(text, "  - {{id: n{i}, title: T, version: '1', kind: main}}");
     }
     let dir = with_file(text);
     hostile(

@@ -11,6 +11,9 @@
 //! Every run is from the crate root with relative paths, `--color never` and `--today 2026-11-24`, so the
 //! output does not depend on the machine or the date.
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Duration;

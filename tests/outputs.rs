@@ -6,6 +6,9 @@
 //! is exactly a fresh build, plain text fits 80 columns, JSON-LD parses and is the same data as the block
 //! embedded in the notice page, and every page has one `<h1>` and says it is British English.
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;

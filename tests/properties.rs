@@ -3,6 +3,11 @@
 //! escaped text, every JSON-LD file is JSON that round-trips, no text line is wider than 80 columns,
 //! and the same input always gives the same bytes. The case count is bounded so the suite stays quick.
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
 use noticec::lint::LintOptions;
 use noticec::load::{Limits, SourceFile};
 use noticec::model::NoticeFile;
@@ -86,7 +91,7 @@ proptest! {
                 let again: serde_json::Value = serde_json::from_str(&serde_json::to_string(&value).unwrap()).unwrap();
                 prop_assert_eq!(value, again);
             }
-            if output.path.ends_with(".txt") {
+            if Path::new(&output.path).extension().is_some_and(|e| e == "txt") {
                 for (i, line) in text.lines().enumerate() {
                     prop_assert!(textwrap::core::display_width(line) <= 80, "{} line {} is {} wide", output.path, i + 1, textwrap::core::display_width(line));
                 }

@@ -1,6 +1,9 @@
 //! The committed JSON Schema is exactly what `noticec schema` prints, and every DPV term the model uses
 //! is a real DPV 2.3 term.
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 const SCHEMA_PATH: &str = "schema/notice.schema.json";

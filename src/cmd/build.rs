@@ -9,7 +9,7 @@ use crate::Outcome;
 use crate::cli::BuildArgs;
 
 /// Runs `build`.
-pub fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
+pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
     let d = &args.diagnostics;
     let (limits, lint) = options(d);
     let opts = noticec::BuildOptions {
@@ -72,7 +72,7 @@ fn read_templates(dir: &Path) -> Templates {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return templates;
         };
-        let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
+        let mut entries: Vec<_> = entries.filter_map(std::result::Result::ok).collect();
         entries.sort_by_key(std::fs::DirEntry::file_name);
         for entry in entries {
             let Some(file_name) = entry.file_name().to_str().map(str::to_owned) else {

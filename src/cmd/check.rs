@@ -5,7 +5,7 @@ use crate::Outcome;
 use crate::cli::CheckArgs;
 
 /// Runs `check`.
-pub fn run(args: &CheckArgs, color: bool) -> Result<Outcome> {
+pub(crate) fn run(args: &CheckArgs, color: bool) -> Result<Outcome> {
     let d = &args.diagnostics;
     let (limits, lint) = options(d);
     let checked = noticec::check(&d.file, &limits, &lint)?;

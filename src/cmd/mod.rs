@@ -1,8 +1,8 @@
 //! One module per subcommand, plus what they share: printing and reporting diagnostics.
 
-pub mod build;
-pub mod check;
-pub mod rules;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod rules;
 
 use std::io::Write;
 
@@ -13,10 +13,10 @@ use noticec::load::Limits;
 use crate::cli::{Deny, DiagnosticArgs};
 
 /// What a command may fail with: anything that stops it running (exit 2).
-pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+pub(crate) type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// Writes to stdout; a closed pipe is not an error.
-pub fn print(text: &str) -> Result<()> {
+pub(crate) fn print(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
@@ -25,7 +25,7 @@ pub fn print(text: &str) -> Result<()> {
 }
 
 /// The input limits and lint options the flags ask for.
-pub fn options(args: &DiagnosticArgs) -> (Limits, LintOptions) {
+pub(crate) fn options(args: &DiagnosticArgs) -> (Limits, LintOptions) {
     let limits = Limits {
         max_bytes: args.max_input_bytes,
         max_depth: args.max_depth,
@@ -43,7 +43,7 @@ pub fn options(args: &DiagnosticArgs) -> (Limits, LintOptions) {
 }
 
 /// Prints a check's diagnostics in the chosen format: human on stderr, the machine formats on stdout.
-pub fn report(checked: &noticec::Checked, args: &DiagnosticArgs, color: bool) -> Result<()> {
+pub(crate) fn report(checked: &noticec::Checked, args: &DiagnosticArgs, color: bool) -> Result<()> {
     let diagnostics = &checked.report.diagnostics;
     match args.format {
         Format::Human => {
@@ -66,7 +66,7 @@ pub fn report(checked: &noticec::Checked, args: &DiagnosticArgs, color: bool) ->
 }
 
 /// Whether the diagnostics fail the run: any error, or any warning under `--deny warnings`.
-pub fn fails(checked: &noticec::Checked, args: &DiagnosticArgs) -> bool {
+pub(crate) fn fails(checked: &noticec::Checked, args: &DiagnosticArgs) -> bool {
     checked.report.has_errors()
         || (args.deny.contains(&Deny::Warnings) && checked.report.count(Severity::Warning) > 0)
 }

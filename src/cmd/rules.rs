@@ -1,5 +1,7 @@
 //! `noticec rules` and `noticec explain`: the rule registry, for people and for tools.
 
+use std::fmt::Write as _;
+
 use serde_json::json;
 
 use super::{Result, print};
@@ -10,7 +12,7 @@ use noticec::lint::RULES;
 use noticec::suggest::did_you_mean;
 
 /// Runs `rules`.
-pub fn list(args: &RulesArgs) -> Result<Outcome> {
+pub(crate) fn list(args: &RulesArgs) -> Result<Outcome> {
     match args.format {
         ListFormat::Json => {
             let rules: Vec<_> = RULES
@@ -33,21 +35,23 @@ pub fn list(args: &RulesArgs) -> Result<Outcome> {
         ListFormat::Human => {
             let mut text = String::new();
             for c in RULES.iter().map(|r| r.code) {
-                text.push_str(&format!(
-                    "{}  {:<8} {:<36} {}\n",
+                let _ = writeln!(
+                    text,
+                    "{}  {:<8} {:<36} {}",
                     c,
                     c.severity().as_str(),
                     c.name(),
                     c.summary()
-                ));
+                );
                 if let Some(article) = c.article() {
-                    text.push_str(&format!("{:<52}{article}\n", ""));
+                    let _ = writeln!(text, "{:<52}{article}", "");
                 }
             }
-            text.push_str(&format!(
+            let _ = write!(
+                text,
                 "\n{} rules; `noticec explain CODE` explains one\n",
                 RULES.len()
-            ));
+            );
             print(&text)?;
         }
     }
@@ -55,7 +59,7 @@ pub fn list(args: &RulesArgs) -> Result<Outcome> {
 }
 
 /// Runs `explain`: any code, structural or lint, by code or name.
-pub fn explain(args: &ExplainArgs) -> Result<Outcome> {
+pub(crate) fn explain(args: &ExplainArgs) -> Result<Outcome> {
     if let Some(code) = Code::parse(&args.code) {
         print(&code.explain())?;
         return Ok(Outcome::Clean);

@@ -1,6 +1,8 @@
 //! The `github` format: GitHub Actions workflow commands, so findings appear as annotations on the
 //! pull request (`::warning file=…,line=…,col=…,title=…::message`).
 
+use std::fmt::Write as _;
+
 use super::{Diagnostic, Severity};
 
 /// Escapes the message part of a workflow command.
@@ -46,11 +48,8 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
             message.push_str("\nnote: ");
             message.push_str(note);
         }
-        out.push_str(&format!(
-            "::{level} {}::{}\n",
-            props.join(","),
-            data(&message)
-        ));
+        // Writing to a `String` cannot fail.
+        let _ = writeln!(out, "::{level} {}::{}", props.join(","), data(&message));
     }
     out
 }

@@ -49,7 +49,9 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
         .map(|d| {
             let mut text = d.message.clone();
             if let Some(help) = &d.help {
-                text.push_str(&format!(" (help: {help})"));
+                text.push_str(" (help: ");
+                text.push_str(help);
+                text.push(')');
             }
             let mut location = json!({ "physicalLocation": { "artifactLocation": { "uri": d.file } } });
             if let Some(s) = d.span {

@@ -1,7 +1,7 @@
 //! The notice as linked data in the W3C Data Privacy Vocabulary (DPV 2.3): one `dpv:Process` per purpose
 //! with its purpose, lawful bases, personal data, recipients, sources and storage conditions; the
 //! controller with its contact details (schema.org where DPV has no term); rights; transfers; automated
-//! decisions. Built with serde_json, never by text templating; the `@context` is inline, so the file
+//! decisions. Built with `serde_json`, never by text templating; the `@context` is inline, so the file
 //! expands without fetching anything. Every DPV IRI comes from the model's closed lists or the property
 //! names below, all checked against the DPV term list by tests.
 

@@ -11,6 +11,7 @@ pub mod jsonld;
 pub mod view;
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentValue};
@@ -197,6 +198,10 @@ fn translate(
 }
 
 /// `{{ text|wrap(width, first, rest) }}`: word-wraps text to `width` columns with the given indents.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "a `String` argument takes any value, as text; a `&str` one refuses numbers"
+)]
 fn wrap(text: String, width: Option<usize>, first: Option<String>, rest: Option<String>) -> String {
     let first = first.unwrap_or_default();
     let rest = rest.unwrap_or_else(|| " ".repeat(first.chars().count()));
@@ -225,6 +230,10 @@ fn underline(text: String, rule: Option<String>) -> String {
 }
 
 /// `{{ text|css_string }}`: a CSS string literal, for generated content.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "a `String` argument takes any value, as text; a `&str` one refuses numbers"
+)]
 fn css_string(text: String) -> Value {
     let mut out = String::from("\"");
     for c in text.chars() {
@@ -232,7 +241,7 @@ fn css_string(text: String) -> Value {
             out.push(c);
         } else {
             // A hex escape swallows one following space, so always give it one.
-            out.push_str(&format!("\\{:06x} ", c as u32));
+            let _ = write!(out, "\\{:06x} ", c as u32);
         }
     }
     out.push('"');

@@ -3,6 +3,8 @@
 //!
 //! Templates only arrange what is here, so HTML, text and the printed form say the same things.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -14,183 +16,297 @@ use crate::suggest::lowercase_first;
 /// A notice ready for the templates.
 #[derive(Debug, Clone, Serialize)]
 pub struct NoticeView {
+    /// The notice's id, which names its folder in the output (`housing-tenants`).
     pub id: String,
+    /// The notice's title as published.
     pub title: String,
+    /// The version of the notice's text, as written in the file.
     pub version: String,
+    /// The date it was last updated, written for readers (`7 March 2023`).
     pub last_updated: Option<String>,
+    /// The date it was last updated as `YYYY-MM-DD`, for machines (`2023-03-07`).
     pub last_updated_iso: Option<String>,
+    /// The date it was published, where it differs from the last update, written for readers.
     pub published: Option<String>,
+    /// The date it was published as `YYYY-MM-DD`.
     pub published_iso: Option<String>,
+    /// The language tag of the notice's text (`en-GB`).
     pub language: String,
+    /// The label of the kind of notice (`Main privacy notice`).
     pub kind: String,
+    /// Whom the notice is for, in its words.
     pub audience: Option<String>,
+    /// Labels of the kinds of people the notice is about, in order (`Customers`).
     pub data_subjects: Vec<String>,
+    /// The notice's own short summary, in its words.
     pub summary: Option<String>,
+    /// Opening paragraphs, one string each.
     pub introduction: Vec<String>,
+    /// Where the notice is published.
     pub url: Option<String>,
     /// The first 12 hex digits of the SHA-256 of the notice's facts: printed on forms for tracing.
     pub hash: String,
+    /// Documents to be read with this one (read alongside, summarised or full notice), in order.
     pub alongside: Vec<RelatedView>,
+    /// Other related documents (additional notices, further information), in order.
     pub related: Vec<RelatedView>,
+    /// The organisations involved, each with its role, in order.
     pub parties: Vec<PartyView>,
+    /// The contact for data protection questions (the DPO or data protection team), with its details.
     pub dpo: Option<ContactView>,
+    /// Where to send feedback on the notice itself, with its details.
     pub feedback: Option<ContactView>,
+    /// Why the data is collected, in general, in the notice's words.
     pub why: Option<String>,
+    /// The purposes the data is used for, in order.
     pub purposes: Vec<PurposeView>,
+    /// What the notice says about each lawful basis in general: the basis's label and its words.
     pub basis_explanations: Vec<Labelled>,
+    /// Lawful bases not relied on: the basis's label and the reason, in the notice's words.
     pub bases_not_relied_on: Vec<Labelled>,
+    /// Labels of the lawful bases for sharing, each followed by `: ` and its note where it has one.
     pub sharing_bases: Vec<String>,
+    /// What the notice says about sharing in general, in its words.
     pub sharing_statement: Option<String>,
+    /// The categories of personal data held, in order.
     pub categories: Vec<CategoryView>,
+    /// Where the data comes from, in order.
     pub sources: Vec<SourceView>,
+    /// Who the data may go to, in order.
     pub recipients: Vec<RecipientView>,
+    /// Arrangements that govern sharing (agreements, contracts), in the notice's words.
     pub sharing_arrangements: Vec<String>,
+    /// The systems the data is kept in, in order.
     pub systems: Vec<SystemView>,
+    /// Transfers outside the UK, in order.
     pub transfers: Vec<TransferView>,
+    /// The retention rules, in order.
     pub retention: Vec<RetentionView>,
+    /// The rights the notice tells the person about, in order.
     pub rights: Vec<RightView>,
     /// Rights in order, consecutive ones used the same way grouped together.
     pub right_groups: Vec<RightGroup>,
+    /// Whether the person must provide data, and what happens if not, in order.
     pub requirements: Vec<RequirementView>,
+    /// Automated decisions, including profiling, in order.
     pub automated_decisions: Vec<DecisionView>,
+    /// How the data is kept secure, where the notice says.
     pub security: Option<SecurityView>,
+    /// What the notice says of each list that is not complete.
     pub not_exhaustive: NotExhaustiveView,
+    /// Further sections of prose (cookies, links to other websites), in order.
     pub other_information: Vec<InfoView>,
+    /// How the notice is kept up to date, in its words.
     pub changes: Option<String>,
+    /// The printable consent form, for notices that have one.
     pub form: Option<FormView>,
+    /// The "at a glance" summary.
     pub glance: Glance,
 }
 
 /// A label with a text (a lawful basis and its explanation).
 #[derive(Debug, Clone, Serialize)]
 pub struct Labelled {
+    /// The lawful basis's label (`Consent (Art. 6(1)(a))`).
     pub label: String,
+    /// What the notice says about it, in its words.
     pub text: String,
 }
 
 /// Another document, with a link where there is one.
 #[derive(Debug, Clone, Serialize)]
 pub struct RelatedView {
+    /// How it relates to this notice, as a key (`read_alongside`, `further_information`).
     pub relation: &'static str,
+    /// How it relates to this notice, in words (`Read this notice alongside`).
     pub relation_label: String,
+    /// Its title, as this notice names it.
     pub title: String,
     /// A link: `../<id>/index.html` for a notice in the file, else its URL.
     pub href: Option<String>,
     /// The URL printed in text and on paper.
     pub url: Option<String>,
+    /// The id of the notice, when it is a notice in this file.
     pub notice: Option<String>,
+    /// The name of the organisation that publishes it.
     pub organisation: Option<String>,
 }
 
 /// An organisation and its role.
 #[derive(Debug, Clone, Serialize)]
 pub struct PartyView {
+    /// The organisation's name (`Kent County Council`).
     pub name: String,
+    /// Its role in this notice, as a key (`controller`, `service_provider`, `processor`).
     pub role: &'static str,
+    /// Its role in this notice, in words (`Data controller`).
     pub role_label: String,
+    /// The label of what kind of body it is (`Charity`), where the file says.
     pub kind: Option<String>,
+    /// What the notice says about this role, in its words.
     pub description: Option<String>,
+    /// The organisation's own line saying who it is, where the file gives one.
     pub organisation_description: Option<String>,
+    /// The name of the organisation it acts for, for a service provider, processor or representative.
     pub acting_for: Option<String>,
+    /// Its number in the ICO's register of fee payers (`Z5297748`).
     pub ico_registration: Option<String>,
+    /// Its postal address as lines ready to print (street lines, town, county, postcode); may be empty.
     pub address: Vec<String>,
+    /// Its general email address.
     pub email: Option<String>,
+    /// Its general telephone number, as written in the file.
     pub phone: Option<String>,
+    /// Its website.
     pub website: Option<String>,
 }
 
 /// A contact point with its details.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContactView {
+    /// Who people reach (`Data Protection team`).
     pub name: String,
+    /// The name of the organisation the contact belongs to.
     pub organisation: String,
+    /// The label of what the contact is for (`Data protection officer`).
     pub role_label: String,
+    /// Its email address.
     pub email: Option<String>,
+    /// Its telephone number, as written in the file.
     pub phone: Option<String>,
-    /// The contact's address, or its organisation's.
+    /// The contact's own postal address as lines ready to print; empty when it has none (its
+    /// organisation's address is not assumed to reach it).
     pub address: Vec<String>,
+    /// A web page or form for this contact.
     pub url: Option<String>,
 }
 
 /// How to do something.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HowView {
+    /// What to do, in the notice's words (`speak to your support worker`).
     pub instructions: Option<String>,
+    /// The contact to use, with its details.
     pub contact: Option<ContactView>,
 }
 
 /// A purpose.
 #[derive(Debug, Clone, Serialize)]
 pub struct PurposeView {
+    /// The purpose's id within the notice (`rent-collection`).
     pub id: String,
+    /// The purpose as a short phrase.
     pub name: String,
+    /// Labels of the kinds of purpose, in order (`Providing the service`).
     pub kinds: Vec<String>,
+    /// More about the purpose, in the notice's words.
     pub description: Option<String>,
+    /// Examples the notice gives of this use.
     pub examples: Vec<String>,
+    /// Labels of the lawful bases, in order (`Consent (Art. 6(1)(a))`); empty when the notice does not say.
     pub bases: Vec<String>,
+    /// The legitimate interests pursued, in the notice's words.
     pub legitimate_interests: Vec<String>,
+    /// Names of the data categories used, in order.
     pub categories: Vec<String>,
+    /// Names of the recipients the data goes to for this purpose, in order.
     pub recipients: Vec<String>,
+    /// How to withdraw consent, where consent is a basis and the notice says.
     pub withdraw: Option<HowView>,
+    /// When consent ends by itself, in the notice's words.
     pub consent_ends: Option<String>,
+    /// How to opt out of or object to this use.
     pub opt_out: Option<HowView>,
 }
 
 /// A data category.
 #[derive(Debug, Clone, Serialize)]
 pub struct CategoryView {
+    /// The category's id within the notice (`contact-details`).
     pub id: String,
+    /// The category as the notice names it (`Your contact details`).
     pub name: String,
+    /// More about the category, in the notice's words.
     pub description: Option<String>,
+    /// Examples the notice gives (`name`, `address`).
     pub examples: Vec<String>,
+    /// Labels of the kinds of personal data in it, in order.
     pub kinds: Vec<String>,
+    /// Labels of the special categories of data (Art. 9(1)) in it, in order.
     pub special: Vec<String>,
+    /// Labels of the Art. 9(2) conditions relied on, in order.
     pub art9: Vec<String>,
+    /// Labels of the DPA 2018 Schedule 1 conditions relied on, in order.
     pub schedule1: Vec<String>,
+    /// Where the appropriate policy document can be read (a URL).
     pub policy_document: Option<String>,
+    /// Whether it is data about criminal convictions and offences (Art. 10).
     pub criminal: bool,
+    /// Names of the sources it comes from, in order.
     pub sources: Vec<String>,
+    /// Who inside the organisation may see it, in the notice's words.
     pub access: Option<String>,
 }
 
 /// A source of data.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceView {
+    /// The source as the notice names it (`Your neighbours`).
     pub name: String,
+    /// Who the data comes from, in words (`given by you`).
     pub party: String,
+    /// How the data arises, in words (`Given to us`).
     pub method: String,
+    /// Whether the source is publicly accessible.
     pub publicly_accessible: bool,
+    /// Examples the notice gives.
     pub examples: Vec<String>,
+    /// When the data is collected from this source, in the notice's words.
     pub when: Option<String>,
 }
 
 /// A recipient.
 #[derive(Debug, Clone, Serialize)]
 pub struct RecipientView {
+    /// The recipient as the notice names it (`The police`).
     pub name: String,
+    /// The label of what kind of recipient it is (`Contractors working for us`).
     pub kind: String,
+    /// The name of the organisation, where the recipient is one named organisation.
     pub organisation: Option<String>,
+    /// Examples the notice gives.
     pub examples: Vec<String>,
+    /// When or why data goes to this recipient, in the notice's words.
     pub when: Option<String>,
+    /// Names of the data categories shared with it, in order.
     pub categories: Vec<String>,
+    /// Whether it acts only on the controller's instructions (a processor).
     pub processor: bool,
 }
 
 /// A system.
 #[derive(Debug, Clone, Serialize)]
 pub struct SystemView {
+    /// The system's name (`Salesforce`).
     pub name: String,
+    /// What it is used for and how it is protected, in the notice's words.
     pub description: Option<String>,
+    /// Where the data is stored, each place in words (`the European Union (EU)`).
     pub locations: Vec<String>,
 }
 
 /// A transfer outside the UK.
 #[derive(Debug, Clone, Serialize)]
 pub struct TransferView {
+    /// Where the data goes, each place in words (`the United States`).
     pub destinations: Vec<String>,
+    /// Labels of the safeguards relied on, in order.
     pub safeguards: Vec<String>,
+    /// Names of the systems involved, in order.
     pub systems: Vec<String>,
+    /// What the notice says about the transfer, in its words.
     pub statement: Option<String>,
+    /// Whether the transfer happens only in some cases.
     pub occasional: bool,
 }
 
@@ -201,25 +317,40 @@ pub struct RetentionView {
     pub applies_to: String,
     /// How long, in a phrase (`90 days from when it is collected or recorded`).
     pub how_long: String,
+    /// The fixed period alone, in words (`1 year and 6 months`).
     pub period: Option<String>,
+    /// The fixed period as an ISO 8601 duration (`P1Y6M`).
     pub period_iso: Option<String>,
+    /// The criteria used when there is no fixed period, in the notice's words.
     pub criteria: Option<String>,
+    /// Whom or what the rule applies to, when not everyone, in the notice's words.
     pub applies_when: Option<String>,
+    /// Why this long, in the notice's words.
     pub reason: Option<String>,
+    /// What happens at the end, in words (`deleted`).
     pub then: Option<String>,
+    /// Exceptions the notice states, in its words.
     pub unless: Option<String>,
 }
 
 /// A right.
 #[derive(Debug, Clone, Serialize)]
 pub struct RightView {
+    /// The right, as a key (`access`, `complain`).
     pub right: &'static str,
+    /// The right's label (`Right of access (Art. 15)`).
     pub label: String,
+    /// What the notice says the right lets the person do, in its words.
     pub description: Option<String>,
+    /// How to use the right.
     pub how: Option<HowView>,
+    /// For a complaint: the name of the supervisory authority.
     pub authority: Option<String>,
+    /// What identification is asked for, in the notice's words.
     pub identification: Option<String>,
+    /// Any fee, or that there is none, in the notice's words.
     pub fee: Option<String>,
+    /// Limits on the right the notice states, in its words.
     pub limits: Option<String>,
 }
 
@@ -228,7 +359,9 @@ pub struct RightView {
 pub struct RightGroup {
     /// `Right of access (Art. 15)`, or the labels joined for several rights.
     pub heading: String,
+    /// The rights in the group, in order.
     pub rights: Vec<RightView>,
+    /// How to use them, the same for every right in the group.
     pub how: Option<HowView>,
 }
 
@@ -274,90 +407,131 @@ fn group_rights(rights: &[RightView], words: &Catalogue) -> Vec<RightGroup> {
 /// Whether data must be provided.
 #[derive(Debug, Clone, Serialize)]
 pub struct RequirementView {
+    /// Names of the data categories, then purposes, concerned, joined with `; `; when none, words for all
+    /// the data (`The information we ask for`).
     pub applies_to: String,
+    /// Whether it is required, and by what, in words (`Required by law`).
     pub requirement: Option<String>,
+    /// When this applies, where not always, in the notice's words.
     pub when: Option<String>,
+    /// What happens if the person does not provide it, in the notice's words.
     pub consequences: Option<String>,
 }
 
 /// An automated decision.
 #[derive(Debug, Clone, Serialize)]
 pub struct DecisionView {
+    /// What is decided, in the notice's words.
     pub description: String,
+    /// Whether it involves profiling.
     pub profiling: bool,
+    /// Meaningful information about the logic involved.
     pub logic: Option<String>,
+    /// The significance of the decision for the person.
     pub significance: Option<String>,
+    /// The likely consequences for the person.
     pub consequences: Option<String>,
+    /// How people are involved: who checks or can change the result.
     pub human_involvement: Option<String>,
+    /// Examples the notice gives.
     pub examples: Vec<String>,
 }
 
 /// Security.
 #[derive(Debug, Clone, Serialize)]
 pub struct SecurityView {
+    /// Labels of the kinds of measures named, in order (`Physical`).
     pub measures: Vec<String>,
+    /// What the notice says, in its words.
     pub description: Option<String>,
 }
 
 /// What the notice says of lists that are not complete.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct NotExhaustiveView {
+    /// What the notice says of its list of purposes not being complete, in its words.
     pub purposes: Option<String>,
+    /// What the notice says of its list of data categories not being complete, in its words.
     pub data_categories: Option<String>,
+    /// What the notice says of its list of sources not being complete, in its words.
     pub sources: Option<String>,
+    /// What the notice says of its list of recipients not being complete, in its words.
     pub recipients: Option<String>,
 }
 
 /// A section of prose.
 #[derive(Debug, Clone, Serialize)]
 pub struct InfoView {
+    /// The section heading.
     pub heading: String,
+    /// Its paragraphs, one string each.
     pub paragraphs: Vec<String>,
+    /// A list that follows the paragraphs, one string per item.
     pub items: Vec<String>,
 }
 
 /// The printable form.
 #[derive(Debug, Clone, Serialize)]
 pub struct FormView {
+    /// The heading printed on the form: the form's own title, or the notice title.
     pub title: String,
+    /// Instructions for whoever goes through the form with the person.
     pub instructions: Option<String>,
+    /// The consent choices, one unticked box each, in order.
     pub statements: Vec<StatementView>,
+    /// The signature blocks, in order.
     pub blocks: Vec<BlockView>,
+    /// How to withdraw consent later.
     pub withdrawal: Option<HowView>,
 }
 
 /// A consent choice.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatementView {
+    /// The statement's id within the form.
     pub id: String,
+    /// The statement the person agrees to by ticking.
     pub text: String,
+    /// The name of the purpose this consent is for.
     pub purpose: Option<String>,
 }
 
 /// A signature block.
 #[derive(Debug, Clone, Serialize)]
 pub struct BlockView {
+    /// The heading above the block: the one given, or one from the signer (`Signed by a parent`).
     pub heading: String,
+    /// Who signs here, in words (`Parent`).
     pub signer: String,
+    /// What the signer confirms by signing, in the form's words.
     pub declaration: Option<String>,
+    /// Labels of further ruled lines after Name, Signature and Date (`Relationship to the person`).
     pub extra_fields: Vec<String>,
 }
 
 /// The layered summary, one line per question a reader asks first.
 #[derive(Debug, Clone, Serialize)]
 pub struct Glance {
+    /// Who is responsible for the information (with any ICO registration) and who provides the service.
     pub who: String,
+    /// Names of the data categories.
     pub collect: GlanceList,
+    /// The purposes, each with its lawful bases' short labels in brackets (`Rent collection (Contract)`).
     pub why: GlanceList,
+    /// Names of the recipients.
     pub share: GlanceList,
+    /// The retention rules, each as `what it covers: how long`, with whom it applies to in brackets.
     pub keep: GlanceList,
+    /// Labels of the rights, except the right to complain.
     pub rights: GlanceList,
+    /// A sentence saying whom the person can complain to; `Not stated in this notice.` without the right.
     pub complain: String,
 }
 
 /// A summary list, cut to its first few items with a pointer to the full section.
 #[derive(Debug, Clone, Serialize)]
 pub struct GlanceList {
+    /// The first few items (at most [`GLANCE_ITEMS`]); one `Not stated in this notice.` when there are none.
     pub items: Vec<String>,
     /// How many items are left for the full section.
     pub more: usize,
@@ -865,9 +1039,9 @@ fn place(j: &Jurisdiction, words: &Catalogue) -> String {
 
 /// `2023-03-07` as `7 March 2023`.
 pub fn long_date(d: &Date, words: &Catalogue) -> String {
-    d.as_str()
-        .parse::<jiff::civil::Date>()
-        .map(|date| {
+    d.as_str().parse::<jiff::civil::Date>().map_or_else(
+        |_| d.to_string(),
+        |date| {
             words.text_with(
                 "date-long",
                 &[
@@ -876,8 +1050,8 @@ pub fn long_date(d: &Date, words: &Catalogue) -> String {
                     ("year", string(&date.year().to_string())),
                 ],
             )
-        })
-        .unwrap_or_else(|_| d.to_string())
+        },
+    )
 }
 
 /// An ISO 8601 duration in words: `P90D` → `90 days`, `P1Y6M` → `1 year and 6 months`.
@@ -990,7 +1164,11 @@ pub fn content_hash(graph: &Graph<'_>, notice: &Notice) -> String {
         "contacts": closure.contacts.values().collect::<Vec<_>>(),
     });
     let digest = Sha256::digest(canonical.to_string().as_bytes());
-    digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+    digest.iter().take(6).fold(String::new(), |mut hex, b| {
+        // Writing to a `String` cannot fail.
+        let _ = write!(hex, "{b:02x}");
+        hex
+    })
 }
 
 /// The summary's first line: who answers for the information, and who provides the service for them.
@@ -1051,14 +1229,13 @@ fn glance(
     retention: &[RetentionView],
     rights: &[RightView],
 ) -> Glance {
-    let complain = rights
-        .iter()
-        .find(|x| x.right == "complain")
-        .map(|x| match &x.authority {
+    let complain = rights.iter().find(|x| x.right == "complain").map_or_else(
+        || words.text("not-stated"),
+        |x| match &x.authority {
             Some(a) => words.text_with("glance-complain-to", &[("authority", string(a))]),
             None => words.text("glance-complain-to-ico"),
-        })
-        .unwrap_or_else(|| words.text("not-stated"));
+        },
+    );
     Glance {
         who,
         collect: glance_list(
