@@ -422,9 +422,7 @@ fn missing_field(
 /// E012 for a value of the wrong kind, with how to write the expected kind.
 fn wrong_type(doc: &Document, here: Option<&Value>, pointer: &str, instance: &Value) -> Diagnostic {
     let file = doc.file.as_str();
-    let expected = here
-        .map(expected_type)
-        .unwrap_or_else(|| "a different kind of value".into());
+    let expected = here.map_or_else(|| "a different kind of value".into(), expected_type);
     let mut d = Diagnostic::error(
         Code::E012,
         file,
