@@ -45,7 +45,7 @@ pub fn options(args: &DiagnosticArgs) -> (Limits, LintOptions) {
 /// Prints a check's diagnostics in the chosen format: human on stderr, the machine formats on stdout.
 pub fn report(checked: &noticec::Checked, args: &DiagnosticArgs, color: bool) -> Result<()> {
     let diagnostics = &checked.report.diagnostics;
-    match args.format {
+    match Format::from(args.format) {
         Format::Human => {
             let rendered = human::render(diagnostics, checked.source_text(), color);
             let count = checked.notices.as_ref().map(|n| n.notices.len());
