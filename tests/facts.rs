@@ -11,11 +11,13 @@
 //! A fact that is in a source but missing from the outputs is a failure of the transcription or the
 //! templates, never a reason to drop it from these lists.
 
+mod common;
+
 use std::path::Path;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use common::ROOT;
 
 /// Reads a committed output file.
 fn output(path: &str) -> String {

@@ -3,6 +3,8 @@
 //! escaped text, every JSON-LD file is JSON that round-trips, no text line is wider than 80 columns,
 //! and the same input always gives the same bytes. The case count is bounded so the suite stays quick.
 
+mod common;
+
 use noticec::lint::LintOptions;
 use noticec::load::{Limits, SourceFile};
 use noticec::model::NoticeFile;
@@ -27,8 +29,8 @@ fn check_and_render(file: &NoticeFile) -> (NoticeFile, Vec<Output>) {
         bytes: yaml.into_bytes(),
     };
     let lint = LintOptions {
-        today: jiff::civil::date(2026, 11, 24),
-        max_age_months: 24,
+        today: common::today(),
+        max_age_months: noticec::lint::DEFAULT_MAX_AGE_MONTHS,
     };
     let checked = noticec::check_source(&source, &Limits::default(), &lint);
     let errors: Vec<String> = checked
