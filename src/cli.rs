@@ -49,8 +49,8 @@ pub(crate) struct DiagnosticArgs {
     #[arg(default_value = "notices.yaml")]
     pub file: PathBuf,
     /// How to print diagnostics.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
     /// Treat these as errors: `warnings` makes warnings fail the run.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub deny: Vec<Deny>,
@@ -72,6 +72,30 @@ pub(crate) struct DiagnosticArgs {
     /// The deepest nesting of lists and mappings accepted.
     #[arg(long, default_value_t = Limits::DEFAULT.max_depth, value_name = "LEVELS")]
     pub max_depth: usize,
+}
+
+/// The values of `--format`: the library's [`Format`], which knows nothing of clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// rustc-style text with the source line and a caret.
+    Human,
+    /// A JSON array with one object per diagnostic.
+    Json,
+    /// GitHub Actions workflow commands (annotations on pull requests).
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Github => Format::Github,
+            FormatArg::Sarif => Format::Sarif,
+        }
+    }
 }
 
 /// What `--deny` can make fail the run.

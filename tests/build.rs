@@ -8,16 +8,16 @@
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use assert_cmd::Command;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 use tempfile::TempDir;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use common::{Run, example_notices};
 
 /// The notices in the example file.
 const NOTICES: &[&str] = &[
@@ -28,34 +28,9 @@ const NOTICES: &[&str] = &[
     "livewest-customer-summary",
 ];
 
-/// What one run of the binary gave.
-struct Run {
-    code: Option<i32>,
-    stderr: String,
-}
-
-impl Run {
-    /// Asserts the exit code, showing stderr when it is wrong.
-    fn expect(&self, code: i32, what: &str) {
-        assert_eq!(
-            self.code,
-            Some(code),
-            "{what}: exit code\nstderr:\n{}",
-            self.stderr
-        );
-    }
-}
-
-/// The repository's example notices.
-fn example_notices() -> String {
-    std::fs::read_to_string(Path::new(ROOT).join("notices.yaml")).expect("read notices.yaml")
-}
-
 /// A temporary directory holding `notices.yaml` with the given text.
 fn project(notices: &str) -> TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    std::fs::write(dir.path().join("notices.yaml"), notices).expect("write notices.yaml");
-    dir
+    common::dir_with(&[("notices.yaml", notices)])
 }
 
 /// `text` with `from` replaced by `to`, which must occur exactly once.
@@ -68,27 +43,17 @@ fn replace_once(text: &str, from: &str, to: &str) -> String {
     text.replacen(from, to, 1)
 }
 
-/// Runs `noticec ARGS` in `dir` with the given extra environment.
+/// Runs `noticec ARGS --color never` in `dir` with the given extra environment.
 fn noticec_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut command = Command::cargo_bin("noticec").expect("the noticec binary is built");
+    let mut command = common::command(dir);
     command
-        .env("NOTICEC_TODAY", "2026-11-24")
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
         .args(args)
         .args(["--color", "never"])
-        .timeout(Duration::from_secs(60));
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    let output = command.output().expect("noticec runs");
-    Run {
-        code: output.status.code(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+        .envs(env.iter().copied());
+    Run::of(command)
 }
 
-/// Runs `noticec ARGS` in `dir`.
+/// Runs `noticec ARGS --color never` in `dir`.
 fn noticec(dir: &Path, args: &[&str]) -> Run {
     noticec_env(dir, args, &[])
 }
@@ -646,6 +611,10 @@ fn json_mentions(value: &Value, s: &str) -> bool {
 /// Builds the example notices with `from` replaced by the hostile text in `notice`, and checks every
 /// output stays safe and says the text literally. `in_jsonld` says whether the field is one the JSON-LD
 /// carries (then it must carry it exactly); `in_index` whether the index lists it.
+#[expect(
+    clippy::too_many_lines,
+    reason = "checks every output of one build in turn"
+)]
 fn hostile_field(from: &str, to_prefix: &str, notice: &str, in_jsonld: bool, in_index: bool) {
     let notices = example_notices();
     assert!(notices.contains(from), "`{from}` is in the notices");

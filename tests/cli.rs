@@ -4,12 +4,14 @@
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
-use std::time::Duration;
+mod common;
 
-use assert_cmd::Command;
+use std::path::Path;
+
 use serde_json::Value;
 use tempfile::TempDir;
+
+use common::noticec;
 
 const MINIMAL: &str = "\
 notices:
@@ -22,38 +24,9 @@ notices:
 /// A complete notice: no diagnostics at all, not even notes (with `--today` in its review period).
 const CLEAN: &str = include_str!("fixtures/good/complete.yaml");
 
-/// What one run of the binary gave.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
 /// A temporary directory with the given files in it.
 fn dir_with(files: &[(&str, &str)]) -> TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    for (name, text) in files {
-        std::fs::write(dir.path().join(name), text).expect("write a test file");
-    }
-    dir
-}
-
-/// Runs `noticec ARGS` in `dir`.
-fn noticec(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::cargo_bin("noticec")
-        .expect("the noticec binary is built")
-        .env("NOTICEC_TODAY", "2026-11-24")
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .args(args)
-        .timeout(Duration::from_secs(30))
-        .output()
-        .expect("noticec runs");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
+    common::dir_with(files)
 }
 
 /// Runs `noticec check FILE --format json --color never` and parses stdout.

@@ -4,6 +4,8 @@
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use noticec::diagnostics::Code;
@@ -13,8 +15,8 @@ use noticec::load::{Limits, SourceFile};
 /// The date every check treats as today, so rules about a notice's age give the same answer every day.
 fn lint_options() -> LintOptions {
     LintOptions {
-        today: jiff::civil::date(2026, 1, 1),
-        ..LintOptions::default()
+        today: common::today(),
+        max_age_months: noticec::lint::DEFAULT_MAX_AGE_MONTHS,
     }
 }
 
@@ -136,16 +138,10 @@ fn every_code_is_explained_with_a_bad_and_a_good_example() {
 fn the_binary_explains_every_code_by_code_and_by_name() {
     for &code in Code::ALL {
         for asked in [code.as_str(), code.name()] {
-            let run = std::process::Command::new(env!("CARGO_BIN_EXE_noticec"))
-                .args(["explain", asked])
-                .output()
-                .expect("noticec runs");
-            assert!(run.status.success(), "explain {asked} fails");
-            assert_eq!(
-                String::from_utf8_lossy(&run.stdout),
-                code.explain(),
-                "explain {asked}"
-            );
+            let dir = tempfile::tempdir().expect("temporary folder");
+            let run = common::noticec(dir.path(), &["explain", asked]);
+            run.expect(0, &format!("explain {asked}"));
+            assert_eq!(run.stdout, code.explain(), "explain {asked}");
         }
     }
 }

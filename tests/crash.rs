@@ -4,34 +4,24 @@
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::XorShift;
+
 /// Every file under `dir` with its bytes, by relative path.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
-        for entry in std::fs::read_dir(dir).expect("read dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                walk(root, &path, out);
-            } else {
-                let rel = path.strip_prefix(root).expect("inside").to_path_buf();
-                out.insert(rel, std::fs::read(&path).expect("read file"));
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    common::files_under(dir)
 }
 
 /// A notices file with `copies` copies of each example notice, so that a build takes long enough to
 /// be interrupted part-way; `tag` changes every title, so two tags give two different builds.
 fn big_notices(copies: usize, tag: &str) -> String {
-    let base = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("notices.yaml"))
-        .expect("notices.yaml");
+    let base = common::example_notices();
     let (head, notices) = base.split_once("\nnotices:\n").expect("a notices list");
     let mut text = format!("{head}\nnotices:\n");
     for i in 0..copies {
@@ -50,33 +40,20 @@ fn big_notices(copies: usize, tag: &str) -> String {
     text
 }
 
-fn noticec() -> Command {
-    let mut c = Command::new(assert_cmd::cargo::cargo_bin("noticec"));
-    c.env("NOTICEC_TODAY", "2026-11-24")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+/// `noticec` in `dir`, its output thrown away (a killed build's output is of no use).
+fn noticec(dir: &Path) -> Command {
+    let mut c = common::command(dir);
+    c.stdout(Stdio::null()).stderr(Stdio::null());
     c
 }
 
+/// Builds `file` into `out/` in `dir`, to the end.
 fn build(dir: &Path, file: &str) {
-    let status = noticec()
-        .current_dir(dir)
+    let status = noticec(dir)
         .args(["build", file, "--out", "out"])
         .status()
         .expect("runs");
     assert!(status.success(), "build {file} failed");
-}
-
-/// A small deterministic generator for kill times.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
 }
 
 // Ensure a build killed with SIGKILL at 60 random moments leaves `out/` whole: exactly the previous
@@ -103,8 +80,7 @@ fn a_build_killed_at_random_moments_leaves_the_output_whole() {
         } else {
             "a.yaml"
         };
-        let mut child = noticec()
-            .current_dir(dir.path())
+        let mut child = noticec(dir.path())
             .args(["build", next, "--out", "out"])
             .spawn()
             .expect("spawn");
@@ -158,13 +134,11 @@ fn two_builds_at_once_leave_the_output_whole() {
     build(dir.path(), "b.yaml");
     let b = snapshot(&dir.path().join("out"));
     for round in 0..10 {
-        let mut one = noticec()
-            .current_dir(dir.path())
+        let mut one = noticec(dir.path())
             .args(["build", "a.yaml", "--out", "out"])
             .spawn()
             .expect("spawn");
-        let mut two = noticec()
-            .current_dir(dir.path())
+        let mut two = noticec(dir.path())
             .args(["build", "b.yaml", "--out", "out"])
             .spawn()
             .expect("spawn");

@@ -8,13 +8,15 @@
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use noticec::load::{Limits, SourceFile};
 use noticec::model::NoticeFile;
 use serde_json::Value;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use common::ROOT;
 
 /// Checks a notices file held in memory; panics with the diagnostics when it has errors.
 fn valid(text: &str) -> Option<NoticeFile> {
@@ -22,7 +24,14 @@ fn valid(text: &str) -> Option<NoticeFile> {
         name: "notices.yaml".into(),
         bytes: text.as_bytes().to_vec(),
     };
-    let checked = noticec::check_source(&source, &Limits::default(), &Default::default());
+    let checked = noticec::check_source(
+        &source,
+        &Limits::default(),
+        &noticec::lint::LintOptions {
+            today: common::today(),
+            max_age_months: noticec::lint::DEFAULT_MAX_AGE_MONTHS,
+        },
+    );
     if checked.report.has_errors() {
         return None;
     }

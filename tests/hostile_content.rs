@@ -6,11 +6,14 @@
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use scraper::{Html, Selector};
 use serde_json::Value;
+
+use common::Run;
 
 const COMPLETE: &str = include_str!("fixtures/good/complete.yaml");
 
@@ -88,15 +91,13 @@ fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
     }
 }
 
-fn build(dir: &Path, text: &str) -> std::process::Output {
+/// Writes `text` as `notices.yaml` in `dir` and builds it into `out/` with the real binary.
+fn build(dir: &Path, text: &str) -> Run {
     std::fs::write(dir.join("notices.yaml"), text).unwrap();
-    Command::cargo_bin("noticec")
-        .unwrap()
-        .env("NOTICEC_TODAY", "2026-11-24")
-        .current_dir(dir)
-        .args(["build", "notices.yaml", "--out", "out", "--color", "never"])
-        .output()
-        .unwrap()
+    common::noticec(
+        dir,
+        &["build", "notices.yaml", "--out", "out", "--color", "never"],
+    )
 }
 
 // Ensure every payload, in every free-text field at once, builds and stays text in every output.
@@ -109,15 +110,10 @@ fn hostile_text_in_every_field_is_inert_in_every_output() {
         plant(&mut value, schema, schema, &|s| format!("{s} {long}"));
         let dir = tempfile::tempdir().unwrap();
         let out = build(dir.path(), &serde_json::to_string_pretty(&value).unwrap());
-        assert!(
-            out.status.success(),
-            "{name}: build failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        for entry in walk(&dir.path().join("out")) {
-            let text = std::fs::read_to_string(&entry).unwrap();
-            let file = entry.display().to_string();
-            if entry.extension().is_some_and(|e| e == "html") {
+        out.expect(0, &format!("{name}: build"));
+        for (file, bytes) in common::files_under(&dir.path().join("out")) {
+            let text = String::from_utf8(bytes).unwrap();
+            if Path::new(&file).extension().is_some_and(|e| e == "html") {
                 let html = Html::parse_document(&text);
                 for tag in ["img", "svg", "iframe", "object", "embed"] {
                     assert_eq!(
@@ -164,7 +160,7 @@ fn hostile_text_in_every_field_is_inert_in_every_output() {
                         "{name}: payload not shown as text in {file}"
                     );
                 }
-            } else if file.ends_with(".jsonld") {
+            } else if Path::new(&file).extension().is_some_and(|e| e == "jsonld") {
                 let v: Value = serde_json::from_str(&text).expect("JSON-LD parses");
                 assert!(
                     v.to_string().contains(
@@ -174,7 +170,7 @@ fn hostile_text_in_every_field_is_inert_in_every_output() {
                             .to_string()
                     ) || *name == "long word"
                 );
-            } else if entry.extension().is_some_and(|e| e == "txt") {
+            } else if Path::new(&file).extension().is_some_and(|e| e == "txt") {
                 for line in text.lines() {
                     assert!(
                         textwrap::core::display_width(line) <= 80,
@@ -211,8 +207,8 @@ fn script_and_data_links_are_refused_with_their_place() {
         let line = text.lines().position(|l| l.contains(bad)).unwrap() + 1;
         let dir = tempfile::tempdir().unwrap();
         let out = build(dir.path(), &text);
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{bad}: {stderr}");
+        let stderr = &out.stderr;
+        out.expect(1, bad);
         assert!(stderr.contains("E027"), "{bad}: {stderr}");
         assert!(
             stderr.contains(&format!("notices.yaml:{line}:")),
@@ -220,17 +216,4 @@ fn script_and_data_links_are_refused_with_their_place() {
         );
         assert!(!dir.path().join("out").exists(), "{bad}: output written");
     }
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }

@@ -1,5 +1,5 @@
-//! The completeness lint, through the real binary: one fixture pair per rule, the rule registry,
-//! `explain`, the machine formats (JSON, GitHub, SARIF) and the allow lists.
+//! The completeness lint: one fixture pair per rule, the rule registry, `explain`, the machine formats
+//! (JSON, GitHub, SARIF) and the allow lists.
 //!
 //! Each rule has two fixtures in `tests/fixtures/lint/`, as Ruff has one per code: `<CODE>.yaml`, a small
 //! valid notices file that triggers the rule, and `<CODE>_ok.yaml`, the same file fixed. What `check`
@@ -8,23 +8,23 @@
 //! the fixed file must be clean even under `--deny warnings`. A rule added to the registry without both
 //! fixtures fails `every_rule_has_both_fixtures`.
 //!
-//! Every run is from the crate root with relative paths, `--color never` and `--today 2026-11-24`, so the
-//! output does not depend on the machine or the date.
+//! The fixtures are checked in-process ([`common::check`], as Ruff's `test_path` does): the same library
+//! calls and rendering as `noticec check`, without a process per run.
+//! `in_process_check_prints_what_the_binary_prints` holds the two together; `rules`, `explain` and the
+//! GitHub and SARIF formats run the real binary. Every run is from the crate root with relative paths,
+//! `--color never` and `--today 2026-11-24`, so the output does not depend on the machine or the date.
 
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::time::Duration;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-/// The date every check treats as today (rule N701 measures from it).
-const TODAY: &str = "2026-11-24";
+use common::{ROOT, Run, TODAY};
 
 /// Codes a rule's fixture triggers as well as its own, because the gap it shows causes them.
 const KNOCK_ON: &[(&str, &[&str])] = &[
@@ -38,70 +38,32 @@ const KNOCK_ON: &[(&str, &[&str])] = &[
     ("N902", &["N401"]),
 ];
 
-/// What one run of the binary gave.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// The exit code and one stream, as a snapshot shows them.
-    fn transcript(&self, stream: &str, text: &str) -> String {
-        let code = self
-            .code
-            .map_or("none (killed by a signal)".into(), |c| c.to_string());
-        format!("exit code: {code}\n--- {stream} ---\n{text}")
-    }
-
-    /// Stdout parsed as JSON.
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
-            panic!(
-                "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
-                self.stdout, self.stderr
-            )
-        })
-    }
-}
-
-/// Runs `noticec ARGS --color never` from the crate root.
+/// Runs the real binary, `noticec ARGS --color never`, from the crate root. `NOTICEC_TODAY` is unset:
+/// the runs that need a date pass `--today`.
 fn noticec(args: &[&str]) -> Run {
-    let output = Command::cargo_bin("noticec")
-        .expect("the noticec binary is built")
-        .env("NOTICEC_TODAY", "2026-11-24")
-        .current_dir(ROOT)
-        .env_remove("NO_COLOR")
+    let mut command = common::command(Path::new(ROOT));
+    command
         .env_remove("NOTICEC_TODAY")
         .args(args)
-        .args(["--color", "never"])
-        .timeout(Duration::from_secs(30))
-        .output()
-        .expect("noticec runs");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
+        .args(["--color", "never"]);
+    Run::of(command)
 }
 
-/// Runs `noticec check FILE --today 2026-11-24` with the extra flags (`--format json`, `--deny warnings`).
-fn check(file: &str, flags: &[&str]) -> Run {
+/// Runs the real binary, `noticec check FILE --today 2026-11-24` with the extra flags (`--format github`).
+fn check_binary(file: &str, flags: &[&str]) -> Run {
     let mut args = vec!["check", file, "--today", TODAY];
     args.extend_from_slice(flags);
     noticec(&args)
 }
 
-/// The diagnostics of `check FILE --format json` (any exit code but 2).
+/// What `check FILE` prints for people, and its exit code, computed in-process.
+fn check_human(file: &str, deny_warnings: bool) -> Run {
+    common::check(file, false, deny_warnings)
+}
+
+/// The diagnostics of `check FILE --format json`, computed in-process.
 fn diagnostics(file: &str) -> Vec<Value> {
-    let run = check(file, &["--format", "json"]);
-    assert_ne!(
-        run.code,
-        Some(2),
-        "{file}: check failed to run:\n{}",
-        run.stderr
-    );
-    match run.json() {
+    match common::check(file, true, false).json() {
         Value::Array(items) => items,
         other => panic!("{file}: the JSON output is not an array: {other}"),
     }
@@ -138,19 +100,11 @@ fn rule_codes() -> Vec<String> {
         .collect()
 }
 
-/// The fixture's path relative to the crate root, with `/` separators.
-fn relative(path: &Path) -> String {
-    path.strip_prefix(ROOT)
-        .expect("fixtures lie inside the crate")
-        .to_string_lossy()
-        .replace('\\', "/")
-}
-
 #[test]
 fn each_rule_fixture_triggers_its_rule_and_the_fixed_one_does_not() {
     let rules = rules();
     insta::glob!("fixtures/lint/N*.yaml", |path| {
-        let file = relative(path);
+        let file = common::relative(path);
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         let (code, fixed) = match stem.strip_suffix("_ok") {
             Some(code) => (code.to_owned(), true),
@@ -174,7 +128,7 @@ fn each_rule_fixture_triggers_its_rule_and_the_fixed_one_does_not() {
                 items.is_empty(),
                 "{file}: the fixed file is clean, got {found:?}"
             );
-            let strict = check(&file, &["--deny", "warnings"]);
+            let strict = check_human(&file, true);
             assert_eq!(strict.code, Some(0), "{file}:\n{}", strict.stderr);
         } else {
             assert!(
@@ -206,13 +160,38 @@ fn each_rule_fixture_triggers_its_rule_and_the_fixed_one_does_not() {
             }
         }
 
-        let human = check(&file, &[]);
-        assert!(
-            human.stdout.is_empty(),
-            "{file}: the human format writes only to stderr"
-        );
+        let human = check_human(&file, false);
         insta::assert_snapshot!("human", human.transcript("stderr", &human.stderr));
     });
+}
+
+// Ensure the in-process check the fixture tests use prints exactly what the binary prints, in both
+// formats, with and without `--deny warnings`: on a clean file, a file with notes and warnings, a rule
+// fixture, an allow-list fixture, a file that is not UTF-8 and one with a structural error.
+#[test]
+fn in_process_check_prints_what_the_binary_prints() {
+    for file in [
+        "notices.yaml",
+        "tests/fixtures/good/complete.yaml",
+        "tests/fixtures/lint/N401.yaml",
+        "tests/fixtures/lint/N902.yaml",
+        "tests/fixtures/bad/E002_latin1.yaml",
+        "tests/fixtures/bad/E021_dangling_reference.yaml",
+    ] {
+        for deny in [false, true] {
+            let deny_flags: &[&str] = if deny { &["--deny", "warnings"] } else { &[] };
+            let human = check_binary(file, deny_flags);
+            let json = check_binary(file, &[deny_flags, &["--format", "json"]].concat());
+            let (human_in, json_in) = (check_human(file, deny), common::check(file, true, deny));
+            let what = format!("{file} (deny warnings: {deny})");
+            assert_eq!(human_in.code, human.code, "{what}: exit code");
+            assert_eq!(human_in.stderr, human.stderr, "{what}: human output");
+            assert_eq!(human_in.stdout, human.stdout, "{what}: nothing on stdout");
+            assert_eq!(json_in.code, json.code, "{what}: exit code (JSON)");
+            assert_eq!(json_in.stdout, json.stdout, "{what}: JSON output");
+            assert_eq!(json_in.stderr, json.stderr, "{what}: nothing on stderr");
+        }
+    }
 }
 
 #[test]
@@ -391,14 +370,14 @@ fn the_example_notices_have_known_gaps() {
         "the example notices have no lint errors"
     );
 
-    let plain = check("notices.yaml", &[]);
+    let plain = check_human("notices.yaml", false);
     assert_eq!(
         plain.code,
         Some(0),
         "warnings alone do not fail a plain check:\n{}",
         plain.stderr
     );
-    let strict = check("notices.yaml", &["--deny", "warnings"]);
+    let strict = check_human("notices.yaml", true);
     assert_eq!(
         strict.code,
         Some(1),
@@ -412,11 +391,11 @@ const COMPLETE: &str = "tests/fixtures/good/complete.yaml";
 
 #[test]
 fn the_complete_notice_is_clean() {
-    let run = check(COMPLETE, &["--deny", "warnings", "--format", "json"]);
+    let run = common::check(COMPLETE, true, true);
     assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
     assert_eq!(run.json(), Value::Array(vec![]), "not even a note");
 
-    let human = check(COMPLETE, &["--deny", "warnings"]);
+    let human = check_human(COMPLETE, true);
     assert_eq!(human.code, Some(0), "{}", human.stderr);
     assert_eq!(
         human.stderr,
@@ -444,7 +423,7 @@ fn the_complete_notice_builds() {
 
 #[test]
 fn github_format_prints_workflow_commands() {
-    let run = check("notices.yaml", &["--format", "github"]);
+    let run = check_binary("notices.yaml", &["--format", "github"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(
@@ -477,7 +456,7 @@ fn github_format_prints_workflow_commands() {
 
 #[test]
 fn sarif_format_is_a_sarif_log_with_every_rule() {
-    let run = check("notices.yaml", &["--format", "sarif"]);
+    let run = check_binary("notices.yaml", &["--format", "sarif"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let log = run.json();
     assert_eq!(log["version"], "2.1.0");
@@ -517,7 +496,7 @@ fn sarif_format_is_a_sarif_log_with_every_rule() {
         );
     }
 
-    let clean = check(COMPLETE, &["--format", "sarif"]);
+    let clean = check_binary(COMPLETE, &["--format", "sarif"]);
     assert_eq!(clean.code, Some(0), "{}", clean.stderr);
     assert_eq!(clean.json()["runs"][0]["results"], Value::Array(vec![]));
 }
@@ -578,10 +557,8 @@ fn check_allows(file_allow: &str, north_allow: &str) -> Vec<(String, Option<Stri
     let text = TWO_WITHOUT_RETENTION
         .replace("{file_allow}", file_allow)
         .replace("{north_allow}", north_allow);
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("notices.yaml");
-    std::fs::write(&path, text).expect("the notices file is written");
-    let items = diagnostics(&path.to_string_lossy());
+    let dir = common::dir_with(&[("notices.yaml", text)]);
+    let items = diagnostics(&dir.path().join("notices.yaml").to_string_lossy());
     items
         .into_iter()
         .map(|d| {

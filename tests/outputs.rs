@@ -9,16 +9,16 @@
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+mod common;
 
-use assert_cmd::Command;
+use std::collections::BTreeMap;
+use std::path::Path;
+
 use scraper::{Html, Selector};
 use serde_json::Value;
 use tempfile::TempDir;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use common::ROOT;
 
 /// The notices in the example file, in file order.
 const NOTICES: &[&str] = &[
@@ -63,50 +63,15 @@ impl Build {
 fn build() -> Build {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let input = Path::new(ROOT).join("notices.yaml");
-    let output = Command::cargo_bin("noticec")
-        .expect("the noticec binary is built")
-        .env("NOTICEC_TODAY", "2026-11-24")
-        .current_dir(dir.path())
-        .env_remove("NO_COLOR")
+    let mut command = common::command(dir.path());
+    command
         .arg("build")
         .arg(&input)
-        .args(["--out", "out", "--color", "never"])
-        .timeout(Duration::from_secs(60))
-        .output()
-        .expect("noticec runs");
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "the example notices build\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let files = read_tree(&dir.path().join("out"));
+        .args(["--out", "out", "--color", "never"]);
+    let run = common::Run::of(command);
+    run.expect(0, "the example notices build");
+    let files = common::files_under(&dir.path().join("out"));
     Build { _dir: dir, files }
-}
-
-/// Every file under `root`, by relative path with `/` separators. Symbolic links are read as files.
-fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(root: &Path, rel: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        let dir = root.join(rel);
-        let mut entries: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
-            .map(|e| e.expect("a directory entry"))
-            .collect();
-        entries.sort_by_key(std::fs::DirEntry::file_name);
-        for entry in entries {
-            let child: PathBuf = rel.join(entry.file_name());
-            if entry.file_type().expect("a file type").is_dir() {
-                walk(root, &child, out);
-            } else {
-                let key = child.to_string_lossy().replace('\\', "/");
-                let bytes = std::fs::read(root.join(&child)).expect("read an output file");
-                out.insert(key, bytes);
-            }
-        }
-    }
-    let mut files = BTreeMap::new();
-    walk(root, Path::new(""), &mut files);
-    files
 }
 
 /// Snapshots every output of one notice.
@@ -196,7 +161,7 @@ fn a_build_writes_exactly_the_expected_files() {
 #[test]
 fn committed_out_is_a_fresh_build() {
     let built = build();
-    let committed = read_tree(&Path::new(ROOT).join("out"));
+    let committed = common::files_under(&Path::new(ROOT).join("out"));
     let mut problems = Vec::new();
     for (path, bytes) in &built.files {
         match committed.get(path) {

@@ -6,6 +6,8 @@
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
 
 use noticec::lint::LintOptions;
@@ -32,8 +34,8 @@ fn check_and_render(file: &NoticeFile) -> (NoticeFile, Vec<Output>) {
         bytes: yaml.into_bytes(),
     };
     let lint = LintOptions {
-        today: jiff::civil::date(2026, 11, 24),
-        max_age_months: 24,
+        today: common::today(),
+        max_age_months: noticec::lint::DEFAULT_MAX_AGE_MONTHS,
     };
     let checked = noticec::check_source(&source, &Limits::default(), &lint);
     let errors: Vec<String> = checked

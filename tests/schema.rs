@@ -4,7 +4,11 @@
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
+
+use common::ROOT;
 
 const SCHEMA_PATH: &str = "schema/notice.schema.json";
 
@@ -13,7 +17,7 @@ const SCHEMA_PATH: &str = "schema/notice.schema.json";
 #[test]
 fn committed_schema_is_current() {
     let generated = noticec::schema::schema_text();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(SCHEMA_PATH);
+    let path = Path::new(ROOT).join(SCHEMA_PATH);
     if std::env::var_os("NOTICEC_UPDATE_SCHEMA").is_some() {
         std::fs::write(&path, &generated).expect("write schema");
         return;
@@ -28,16 +32,9 @@ fn committed_schema_is_current() {
 // Ensure the binary prints the same schema the library generates.
 #[test]
 fn schema_command_prints_the_schema() {
-    let out = assert_cmd::Command::cargo_bin("noticec")
-        .unwrap()
-        .arg("schema")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        noticec::schema::schema_text()
-    );
+    let run = common::noticec(Path::new(ROOT), &["schema"]);
+    run.expect(0, "noticec schema");
+    assert_eq!(run.stdout, noticec::schema::schema_text());
 }
 
 // Ensure the schema declares draft 2020-12 and forbids unknown fields on every object.
@@ -60,7 +57,7 @@ fn schema_is_draft_2020_12_and_closed() {
 
 /// The DPV term list: the shared reference when present, else the copy under `tests/data`.
 fn dpv_terms() -> std::collections::HashSet<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(ROOT);
     let shared = root.join("../shared/reference/dpv-terms.txt");
     let path = if shared.exists() {
         shared
@@ -96,7 +93,7 @@ fn every_dpv_term_is_real() {
 // Ensure the copy of the DPV term list under tests/data is the shared reference, when that is present.
 #[test]
 fn vendored_dpv_terms_match_reference() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(ROOT);
     let shared = root.join("../shared/reference/dpv-terms.txt");
     if let Ok(reference) = std::fs::read_to_string(shared) {
         let copy = std::fs::read_to_string(root.join("tests/data/dpv-terms.txt")).unwrap();

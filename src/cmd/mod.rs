@@ -32,20 +32,26 @@ pub(crate) fn options(args: &DiagnosticArgs) -> (Limits, LintOptions) {
         max_string_chars: args.max_string_chars,
         max_notices: args.max_notices,
     };
-    let mut lint = LintOptions {
+    let lint = LintOptions {
+        today: args.today.unwrap_or_else(today_utc),
         max_age_months: args.max_age_months,
-        ..LintOptions::default()
     };
-    if let Some(today) = args.today {
-        lint.today = today;
-    }
     (limits, lint)
+}
+
+/// Today's date in UTC, from the system clock: the one place noticec reads the clock (for the lint's
+/// age of notices; outputs never depend on it).
+fn today_utc() -> jiff::civil::Date {
+    let days = jiff::Timestamp::now().as_second().div_euclid(86_400);
+    jiff::civil::date(1970, 1, 1)
+        .checked_add(jiff::Span::new().days(days))
+        .unwrap_or(jiff::civil::date(1970, 1, 1))
 }
 
 /// Prints a check's diagnostics in the chosen format: human on stderr, the machine formats on stdout.
 pub(crate) fn report(checked: &noticec::Checked, args: &DiagnosticArgs, color: bool) -> Result<()> {
     let diagnostics = &checked.report.diagnostics;
-    match args.format {
+    match Format::from(args.format) {
         Format::Human => {
             let rendered = human::render(diagnostics, checked.source_text(), color);
             let count = checked.notices.as_ref().map(|n| n.notices.len());

@@ -196,7 +196,7 @@ impl Report {
 }
 
 /// The output formats of `check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// rustc-style text with the source line and a caret.
     Human,

@@ -78,27 +78,11 @@ pub const DEFAULT_MAX_AGE_MONTHS: i32 = 24;
 /// Settings for the lint.
 #[derive(Debug, Clone)]
 pub struct LintOptions {
-    /// The date "today" is, for the age of notices.
+    /// The date "today" is, for the age of notices. The caller gives it (the command line reads the
+    /// clock or `--today`), so the library never reads the clock and a check is repeatable.
     pub today: jiff::civil::Date,
     /// A notice last updated longer ago than this many months gets a note.
     pub max_age_months: i32,
-}
-
-impl Default for LintOptions {
-    fn default() -> Self {
-        LintOptions {
-            today: today_utc(),
-            max_age_months: DEFAULT_MAX_AGE_MONTHS,
-        }
-    }
-}
-
-/// Today's date in UTC, from the system clock (only the lint reads the clock; outputs never do).
-pub fn today_utc() -> jiff::civil::Date {
-    let days = jiff::Timestamp::now().as_second().div_euclid(86_400);
-    jiff::civil::date(1970, 1, 1)
-        .checked_add(jiff::Span::new().days(days))
-        .unwrap_or(jiff::civil::date(1970, 1, 1))
 }
 
 /// What a rule sees: one notice, the file it is in, and the options.
