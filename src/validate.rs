@@ -18,7 +18,7 @@ use crate::diagnostics::{Code, Diagnostic, Report};
 use crate::graph;
 use crate::load::{Document, escape};
 use crate::model::{self, NoticeFile};
-use crate::suggest::{did_you_mean, list, lowercase_first};
+use crate::suggest::{did_you_mean, list, lowercase_first, short};
 
 /// Validates a parsed document; returns the typed model when it has no errors.
 pub fn check(doc: &Document, report: &mut Report) -> Option<NoticeFile> {
@@ -125,15 +125,6 @@ fn describe(value: &Value) -> String {
         Value::Array(_) => "a list".into(),
         Value::Object(_) => "a mapping".into(),
     }
-}
-
-/// Shortens a value for a message.
-fn short(s: &str) -> String {
-    let mut out: String = s.chars().take(60).collect();
-    if s.chars().count() > 60 {
-        out.push('…');
-    }
-    out.replace('\n', " ")
 }
 
 fn expected_type(schema: &Value) -> String {
