@@ -392,13 +392,13 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str, words: &Catalogue)
     if let Some(d) = &notice.last_updated {
         doc.insert(
             "dct:modified".into(),
-            json!({ "@value": d.as_str(), "@type": "xsd:date" }),
+            json!({ "@value": d.to_string(), "@type": "xsd:date" }),
         );
     }
     if let Some(d) = &notice.published {
         doc.insert(
             "dct:issued".into(),
-            json!({ "@value": d.as_str(), "@type": "xsd:date" }),
+            json!({ "@value": d.to_string(), "@type": "xsd:date" }),
         );
     }
     doc.insert("dct:language".into(), json!(notice.language.as_str()));
