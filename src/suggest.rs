@@ -44,6 +44,15 @@ pub fn lowercase_first(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// `s` on one line, cut to 60 characters, for quoting in a message.
+pub fn short(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if s.chars().count() > 60 {
+        out.push('…');
+    }
+    out.replace('\n', " ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

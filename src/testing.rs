@@ -33,7 +33,7 @@ pub fn make_valid(file: &mut NoticeFile) {
     sanitize_text(file);
     if file.organisations.is_empty() {
         file.organisations.push(Organisation {
-            id: Id("controller".into()),
+            id: Id::new("controller").unwrap_or_else(|| unreachable!("`controller` is an id")),
             name: "Controller".into(),
             kind: None,
             description: None,
@@ -67,7 +67,7 @@ pub fn make_valid(file: &mut NoticeFile) {
     edit_tree(file, |file, tree| {
         let declarations = graph::declarations(file);
         let known = graph::Known::new(&declarations);
-        let first_org = file.organisations.first().map(|o| o.id.0.clone());
+        let first_org = file.organisations.first().map(|o| o.id.to_string());
         // Removals within one list go last first, so earlier indices stay put.
         let mut broken: Vec<_> = graph::references(file)
             .into_iter()
@@ -85,7 +85,7 @@ pub fn make_valid(file: &mut NoticeFile) {
             }
         }
     });
-    let first_org = Id(file.organisations[0].id.0.clone());
+    let first_org = file.organisations[0].id.clone();
     for n in &mut file.notices {
         complete_notice(n, &first_org);
     }
@@ -142,7 +142,7 @@ fn complete_notice(n: &mut Notice, first_org: &Id) {
     }
     if n.purposes.is_empty() {
         n.purposes.push(Purpose {
-            id: Id("purpose".into()),
+            id: Id::new("purpose").unwrap_or_else(|| unreachable!("`purpose` is an id")),
             name: "Providing the service".into(),
             kinds: Vec::new(),
             description: None,

@@ -6,7 +6,6 @@
 //! The typed model is only decoded from a tree that passed the schema.
 
 use std::collections::HashMap;
-use std::str::FromStr;
 use std::sync::OnceLock;
 
 use jsonschema::Validator;
@@ -18,7 +17,7 @@ use crate::diagnostics::{Code, Diagnostic, Report};
 use crate::graph;
 use crate::load::{Document, escape};
 use crate::model::{self, NoticeFile};
-use crate::suggest::{did_you_mean, list, lowercase_first};
+use crate::suggest::{did_you_mean, list, lowercase_first, short};
 
 /// Validates a parsed document; returns the typed model when it has no errors.
 pub fn check(doc: &Document, report: &mut Report) -> Option<NoticeFile> {
@@ -27,11 +26,36 @@ pub fn check(doc: &Document, report: &mut Report) -> Option<NoticeFile> {
     if report.count(crate::diagnostics::Severity::Error) > before {
         return None;
     }
-    // Deserialize straight from the borrowed tree, not from a copy of it.
-    let file: NoticeFile = match NoticeFile::deserialize(&doc.value) {
+    let mut checker = Semantic {
+        doc,
+        report,
+        errors: 0,
+        suggest_budget: SUGGEST_BUDGET,
+        stand_ins: Vec::new(),
+    };
+    checker.values(
+        &doc.value,
+        "",
+        crate::schema::schema(),
+        crate::schema::schema(),
+    );
+    // Decode straight from the borrowed tree; only when some values were refused, from a copy with
+    // valid values in their place, so that ids and references are still checked.
+    let decoded = if checker.stand_ins.is_empty() {
+        NoticeFile::deserialize(&doc.value)
+    } else {
+        let mut tree = doc.value.clone();
+        for (pointer, example) in &checker.stand_ins {
+            if let Some(v) = tree.pointer_mut(pointer) {
+                *v = Value::String((*example).to_owned());
+            }
+        }
+        NoticeFile::deserialize(tree)
+    };
+    let file = match decoded {
         Ok(file) => file,
         Err(e) => {
-            report.push(
+            checker.report.push(
                 Diagnostic::error(
                     Code::E012,
                     &doc.file,
@@ -42,18 +66,6 @@ pub fn check(doc: &Document, report: &mut Report) -> Option<NoticeFile> {
             return None;
         }
     };
-    let mut checker = Semantic {
-        doc,
-        report,
-        errors: 0,
-        suggest_budget: SUGGEST_BUDGET,
-    };
-    checker.values(
-        &doc.value,
-        "",
-        crate::schema::schema(),
-        crate::schema::schema(),
-    );
     checker.ids_and_references(&file);
     (checker.errors == 0).then_some(file)
 }
@@ -127,15 +139,6 @@ fn describe(value: &Value) -> String {
     }
 }
 
-/// Shortens a value for a message.
-fn short(s: &str) -> String {
-    let mut out: String = s.chars().take(60).collect();
-    if s.chars().count() > 60 {
-        out.push('…');
-    }
-    out.replace('\n', " ")
-}
-
 fn expected_type(schema: &Value) -> String {
     let ty = schema.get("type").map(|t| match t {
         Value::String(s) => s.clone(),
@@ -160,59 +163,13 @@ fn expected_type(schema: &Value) -> String {
 
 /// What a pattern-checked value is, for messages: (code, noun, help).
 fn pattern_meaning(pattern: &str) -> (Code, &'static str, &'static str) {
-    match pattern {
-        model::ID_PATTERN => (
-            Code::E014,
-            "id",
-            "ids use lowercase letters, digits and single hyphens, like `livewest-customer`",
-        ),
-        model::DATE_PATTERN => (
-            Code::E023,
-            "date",
-            "write dates as `YYYY-MM-DD`, like `2023-03-07`",
-        ),
-        model::DURATION_PATTERN => (
-            Code::E022,
-            "duration",
-            "write periods as ISO 8601 durations: `P90D` (90 days), `P3M` (3 months), `P12Y` (12 years)",
-        ),
-        model::EMAIL_PATTERN => (
-            Code::E024,
-            "email address",
-            "write an address like `data.protection@example.org`",
-        ),
-        model::PHONE_PATTERN => (
-            Code::E025,
-            "telephone number",
-            "write the number as dialled, like `0300 123 8080` or `+44 300 123 8080`",
-        ),
-        model::POSTCODE_PATTERN => (
-            Code::E026,
-            "UK postcode",
-            "write postcodes in capitals with one space, like `EX5 2FZ`",
-        ),
-        model::URL_PATTERN => (
-            Code::E027,
-            "link",
-            "links must start with `https://`, `http://` or `mailto:`",
-        ),
-        model::ICO_PATTERN => (
-            Code::E014,
-            "ICO registration number",
-            "ICO registration numbers look like `Z5297748` or `ZA123456`",
-        ),
-        model::LANGUAGE_PATTERN => (
-            Code::E014,
-            "language tag",
-            "use a language tag like `en-GB`",
-        ),
-        model::JURISDICTION_PATTERN => (
-            Code::E014,
-            "country code",
-            "use an ISO 3166 country code like `US`, or `EU` or `EEA`",
-        ),
-        _ => (Code::E014, "value", "check the value against the schema"),
-    }
+    model::value_kinds()
+        .iter()
+        .find(|k| k.pattern == pattern)
+        .map_or(
+            (Code::E014, "value", "check the value against the schema"),
+            |k| (k.code, k.noun, k.help),
+        )
 }
 
 /// A best guess at the intended value for a pattern error, when one is obvious.
@@ -489,6 +446,8 @@ struct Semantic<'a> {
     /// How many more id comparisons "did you mean" may make; keeps files with thousands of dangling
     /// references linear.
     suggest_budget: usize,
+    /// Valid values to decode in place of the refused ones: (pointer, value).
+    stand_ins: Vec<(String, &'static str)>,
 }
 
 /// The id comparisons one run may spend on suggestions.
@@ -524,127 +483,44 @@ impl Semantic<'_> {
                 }
             }
             Value::String(text) => {
-                if let Some((at, c, why)) = text
+                let unsafe_at = text
                     .char_indices()
-                    .find_map(|(i, c)| unsafe_char(c).map(|w| (i, c, w)))
-                {
+                    .find_map(|(i, c)| unsafe_char(c).map(|w| (i, c, w)));
+                if let Some((at, c, why)) = unsafe_at {
                     let offset = text[..at].chars().count();
                     let d = Diagnostic::error(Code::E028, &self.doc.file, format!("text contains {why} (U+{:04X}) at character {}", c as u32, offset + 1))
                         .at(self.doc.span(pointer), format!("U+{:04X} here", c as u32))
                         .help("remove it; to write right-to-left text, just type it, without direction overrides");
                     self.push(d, pointer);
-                } else if let Some(kind) = ref_name(schema) {
-                    self.scalar(kind, text, pointer);
+                }
+                if let Some(kind) = ref_name(schema) {
+                    self.value(kind, text, pointer, unsafe_at.is_some());
                 }
             }
             _ => {}
         }
     }
 
-    fn scalar(&mut self, kind: &str, text: &str, pointer: &str) {
-        let file = self.doc.file.clone();
-        let span = self.doc.span(pointer);
-        match kind {
-            "Date" => {
-                if let Err(e) = jiff::civil::Date::from_str(text) {
-                    let d = Diagnostic::error(
-                        Code::E023,
-                        &file,
-                        format!("`{text}` is not a real date"),
-                    )
-                    .at(span, "no such date")
-                    .help("check the day and month; dates are written `YYYY-MM-DD`")
-                    .note(e.to_string());
-                    self.push(d, pointer);
-                }
-            }
-            "Duration" => {
-                let zero = text
-                    .trim_start_matches('P')
-                    .chars()
-                    .filter(char::is_ascii_digit)
-                    .all(|c| c == '0');
-                if text == "P" || zero {
-                    let d = Diagnostic::error(Code::E022, &file, format!("`{text}` is an empty period"))
-                        .at(span, "no length given")
-                        .help("give a length such as `P90D`, or use `criteria:` or `until:` when there is no fixed period");
-                    self.push(d, pointer);
-                } else if let Err(e) = jiff::Span::from_str(text) {
-                    let d = Diagnostic::error(
-                        Code::E022,
-                        &file,
-                        format!("`{text}` is not a valid ISO 8601 duration"),
-                    )
-                    .at(span, "invalid duration")
-                    .help("write periods like `P90D`, `P3M` or `P12Y`")
-                    .note(e.to_string());
-                    self.push(d, pointer);
-                }
-            }
-            "Email" => {
-                if let Err(e) = email_address::EmailAddress::from_str(text) {
-                    let d = Diagnostic::error(
-                        Code::E024,
-                        &file,
-                        format!("`{}` is not a valid email address", short(text)),
-                    )
-                    .at(span, "invalid email address")
-                    .help("write an address like `data.protection@example.org`")
-                    .note(e.to_string());
-                    self.push(d, pointer);
-                }
-            }
-            "Phone" => {
-                let valid = phonenumber::parse(Some(phonenumber::country::Id::GB), text)
-                    .map(|n| phonenumber::is_valid(&n))
-                    .unwrap_or(false);
-                if !valid {
-                    let d = Diagnostic::error(
-                        Code::E025,
-                        &file,
-                        format!("`{}` is not a valid telephone number", short(text)),
-                    )
-                    .at(span, "not a diallable number")
-                    .help(
-                        "check the digits; UK numbers have 10 or 11 digits, like `0300 123 8080`",
-                    );
-                    self.push(d, pointer);
-                }
-            }
-            "Jurisdiction" if !crate::model::dpv::is_loc_code(text) => {
-                let d = Diagnostic::error(
-                    Code::E014,
-                    &file,
-                    format!("`{text}` is not a country or region code"),
-                )
-                .at(span, "unknown code")
-                .help("use an ISO 3166-1 alpha-2 code such as `US` or `IN`, or `EU` or `EEA`");
-                self.push(d, pointer);
-            }
-            "Link" => {
-                let problem = match url::Url::parse(text) {
-                    Err(e) => Some(e.to_string()),
-                    Ok(u) if !matches!(u.scheme(), "http" | "https" | "mailto") => {
-                        Some(format!("the `{}:` scheme is not allowed", u.scheme()))
-                    }
-                    Ok(u) if u.scheme() != "mailto" && u.host_str().is_none_or(str::is_empty) => {
-                        Some("it has no host".into())
-                    }
-                    Ok(_) => None,
-                };
-                if let Some(problem) = problem {
-                    let d = Diagnostic::error(
-                        Code::E027,
-                        &file,
-                        format!("`{}` is not a valid link: {problem}", short(text)),
-                    )
-                    .at(span, "invalid link")
-                    .help("links must be full `https://`, `http://` or `mailto:` addresses");
-                    self.push(d, pointer);
-                }
-            }
-            _ => {}
+    /// Parses a string whose schema is a value type with that type's own parser, and reports the
+    /// reason it is refused; a refused value gets a valid stand-in for decoding.
+    fn value(&mut self, kind: &str, text: &str, pointer: &str, reported: bool) {
+        let Some(kind) = model::value_kind(kind) else {
+            return;
+        };
+        let Err(e) = (kind.check)(text) else {
+            return;
+        };
+        self.stand_ins.push((pointer.to_owned(), kind.example));
+        if reported {
+            return;
         }
+        let mut d = Diagnostic::error(e.code, &self.doc.file, e.message)
+            .at(self.doc.span(pointer), e.label)
+            .help(e.help);
+        if let Some(note) = e.note {
+            d = d.note(note);
+        }
+        self.push(d, pointer);
     }
 
     /// Reports repeated ids in every list of ids, and every reference that does not resolve, from the

@@ -12,7 +12,7 @@ pub(super) fn notice_out_of_date(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .notice
         .last_updated
         .as_ref()
-        .and_then(|d| d.as_str().parse::<jiff::civil::Date>().ok())
+        .map(crate::model::Date::date)
     else {
         return;
     };

@@ -330,13 +330,13 @@ fn header(notice: &Notice, hash: &str) -> Map<String, Value> {
     if let Some(d) = &notice.last_updated {
         doc.insert(
             "dct:modified".into(),
-            json!({ "@value": d.as_str(), "@type": "xsd:date" }),
+            json!({ "@value": d.to_string(), "@type": "xsd:date" }),
         );
     }
     if let Some(d) = &notice.published {
         doc.insert(
             "dct:issued".into(),
-            json!({ "@value": d.as_str(), "@type": "xsd:date" }),
+            json!({ "@value": d.to_string(), "@type": "xsd:date" }),
         );
     }
     doc.insert("dct:language".into(), json!(notice.language.as_str()));
