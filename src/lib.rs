@@ -2,8 +2,13 @@
 //! UK GDPR Articles 13 and 14, and compiled into every form a notice must take.
 //!
 //! The pipeline reads as its modules: [`load`] (YAML to a located tree) → [`validate`] (schema, model,
-//! ids and references) → [`lint`] (Art. 13/14 completeness) → [`render`] (every output, in memory) → [`write`] (swap the output folder in whole). Problems in the notices are [`diagnostics::Diagnostic`]s collected
-//! in a [`diagnostics::Report`]; only failures to run at all are [`Error`]s.
+//! ids and references) → [`graph`] (the references resolved) → [`lint`] (Art. 13/14 completeness) →
+//! [`render`] (every output, in memory). Problems in the notices are [`diagnostics::Diagnostic`]s
+//! collected in a [`diagnostics::Report`]; only failures to run at all are [`Error`]s.
+//!
+//! The library is a pure core: it takes the source text, the templates, the words and today's date from
+//! its caller and returns diagnostics and files in memory. It never reads a file, the clock or the
+//! environment; the `noticec` binary reads the input and swaps the outputs into place.
 
 pub mod diagnostics;
 pub mod error;
@@ -17,9 +22,6 @@ pub mod suggest;
 #[cfg(feature = "arbitrary")]
 pub mod testing;
 pub mod validate;
-pub mod write;
-
-use std::path::Path;
 
 pub use error::Error;
 
@@ -49,12 +51,6 @@ impl Checked {
             .map(|d| d.text.as_str())
             .or(self.text.as_deref())
     }
-}
-
-/// Loads, validates and lints a notices file.
-pub fn check(path: &Path, limits: &Limits, lint: &lint::LintOptions) -> Result<Checked, Error> {
-    let source = load::read_source(path, limits)?;
-    Ok(check_source(&source, limits, lint))
 }
 
 /// Validates and lints a notices file already in memory.
@@ -89,61 +85,38 @@ pub fn check_source(
     }
 }
 
-/// What `build` should do.
+/// What `compile` needs besides the source: everything comes from the caller.
 #[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// The notices file.
-    pub input: std::path::PathBuf,
-    /// The output folder.
-    pub out: std::path::PathBuf,
+pub struct CompileOptions {
     /// The templates: the built-in ones and any overrides.
     pub templates: render::Templates,
     /// The message catalogue of the words readers see.
     pub words: render::Catalogue,
-    /// Compare the output folder with a fresh build instead of writing it.
-    pub check_only: bool,
     /// Input limits.
     pub limits: Limits,
-    /// Lint settings.
+    /// Lint settings, with today's date.
     pub lint: lint::LintOptions,
 }
 
-/// The outcome of a build.
+/// The outcome of a compile.
 #[derive(Debug)]
-pub struct Built {
+pub struct Compiled {
     /// The check of the notices.
     pub checked: Checked,
-    /// The files written or compared; empty when the notices have errors.
+    /// Every output, in memory; empty when the notices have errors.
     pub outputs: Vec<render::Output>,
-    /// With `check_only`: the files in the output folder that differ from a fresh build.
-    pub stale: Vec<String>,
 }
 
-/// Checks, renders and writes (or compares) every output. Nothing is written when the notices have
-/// errors or anything fails; the output folder is then exactly as it was.
-pub fn build(opts: &BuildOptions) -> Result<Built, Error> {
-    let checked = check(&opts.input, &opts.limits, &opts.lint)?;
-    let Some(notices) = checked
+/// Checks the notices and, when they have no errors, renders every output in memory.
+pub fn compile(source: &load::SourceFile, opts: &CompileOptions) -> Result<Compiled, Error> {
+    let checked = check_source(source, &opts.limits, &opts.lint);
+    let outputs = match checked
         .notices
         .as_ref()
         .filter(|_| !checked.report.has_errors())
-    else {
-        return Ok(Built {
-            checked,
-            outputs: Vec::new(),
-            stale: Vec::new(),
-        });
+    {
+        Some(notices) => render::render_all(notices, &opts.templates, &opts.words)?,
+        None => Vec::new(),
     };
-    let outputs = render::render_all(notices, &opts.templates, &opts.words)?;
-    let stale = if opts.check_only {
-        write::stale_files(&opts.out, &outputs)?
-    } else {
-        write::replace_dir(&opts.out, &outputs)?;
-        Vec::new()
-    };
-    Ok(Built {
-        checked,
-        outputs,
-        stale,
-    })
+    Ok(Compiled { checked, outputs })
 }

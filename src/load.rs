@@ -9,13 +9,11 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 use serde_json::{Map, Number, Value};
 
 use crate::diagnostics::{Code, Diagnostic, Span};
-use crate::error::Error;
 
 /// Limits on what a notices file may contain.
 #[derive(Debug, Clone, Copy)]
@@ -97,44 +95,6 @@ impl Document {
             p = &p[..p.rfind('/')?];
         }
     }
-}
-
-/// Reads a notices file, refusing directories and files over the size limit.
-pub fn read_source(path: &Path, limits: &Limits) -> Result<SourceFile, Error> {
-    let name = path.display().to_string();
-    let io = |source| Error::Io {
-        path: PathBuf::from(path),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.is_dir() {
-        return Err(Error::NotAFile {
-            path: path.to_path_buf(),
-        });
-    }
-    if meta.len() > limits.max_bytes {
-        return Err(Error::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit: limits.max_bytes,
-        });
-    }
-    // Devices and pipes report no size: read at most one byte past the limit, whatever the metadata says.
-    let mut bytes = Vec::new();
-    let file = std::fs::File::open(path).map_err(io)?;
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, limits.max_bytes + 1),
-        &mut bytes,
-    )
-    .map_err(io)?;
-    if bytes.len() as u64 > limits.max_bytes {
-        return Err(Error::TooLarge {
-            path: path.to_path_buf(),
-            size: bytes.len() as u64,
-            limit: limits.max_bytes,
-        });
-    }
-    Ok(SourceFile { name, bytes })
 }
 
 /// Decodes and parses a notices file; problems with its content come back as diagnostics.

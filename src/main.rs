@@ -2,6 +2,8 @@
 
 mod cli;
 mod cmd;
+mod input;
+mod write;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

@@ -10,16 +10,16 @@ use std::collections::BTreeMap;
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
 
-use crate::render::Output;
+use noticec::render::Output;
 
 /// The file that marks a folder as a noticec output folder.
-pub const MARKER: &str = ".noticec-output";
+pub(crate) const MARKER: &str = ".noticec-output";
 const MARKER_TEXT: &str =
     "This folder is written by `noticec build` and is replaced whole on each build.\n";
 
 /// Why the outputs could not be written.
 #[derive(Debug, thiserror::Error)]
-pub enum WriteError {
+pub(crate) enum WriteError {
     /// A filesystem operation failed.
     #[error("cannot write `{path}`")]
     Io {
@@ -51,7 +51,7 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
 
 /// Checks that `out` is a folder noticec may replace: not a file, not the filesystem root, not a
 /// project folder, and either missing, empty or marked as a previous output.
-pub fn check_target(out: &Path) -> Result<(), WriteError> {
+pub(crate) fn check_target(out: &Path) -> Result<(), WriteError> {
     let refuse = |reason: &str| {
         Err(WriteError::Refused {
             path: out.to_path_buf(),
@@ -109,7 +109,7 @@ fn safe_relative(path: &str) -> Result<PathBuf, WriteError> {
 }
 
 /// The outputs a build writes, with the marker file, by relative path.
-pub fn expected_files(outputs: &[Output]) -> Result<BTreeMap<PathBuf, Vec<u8>>, WriteError> {
+pub(crate) fn expected_files(outputs: &[Output]) -> Result<BTreeMap<PathBuf, Vec<u8>>, WriteError> {
     let mut files = BTreeMap::new();
     for o in outputs {
         files.insert(safe_relative(&o.path)?, o.bytes.clone());
@@ -119,7 +119,7 @@ pub fn expected_files(outputs: &[Output]) -> Result<BTreeMap<PathBuf, Vec<u8>>, 
 }
 
 /// Replaces `out` with exactly `outputs` (and the marker), atomically.
-pub fn replace_dir(out: &Path, outputs: &[Output]) -> Result<(), WriteError> {
+pub(crate) fn replace_dir(out: &Path, outputs: &[Output]) -> Result<(), WriteError> {
     check_target(out)?;
     let files = expected_files(outputs)?;
     let parent = match out.parent() {
@@ -237,7 +237,7 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
 
 /// Compares `out` with what a build would write; returns the stale paths: changed, missing or extra.
 /// Symbolic links are never followed; a link counts as stale.
-pub fn stale_files(out: &Path, outputs: &[Output]) -> Result<Vec<String>, WriteError> {
+pub(crate) fn stale_files(out: &Path, outputs: &[Output]) -> Result<Vec<String>, WriteError> {
     let expected = expected_files(outputs)?;
     let mut stale = Vec::new();
     let mut present = Vec::new();

@@ -12,19 +12,17 @@ use crate::cli::BuildArgs;
 pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
     let d = &args.diagnostics;
     let (limits, lint) = options(d);
-    let opts = noticec::BuildOptions {
-        input: d.file.clone(),
-        out: args.out.clone(),
+    let opts = noticec::CompileOptions {
         templates: match &args.templates {
             Some(dir) => read_templates(dir),
             None => Templates::builtin(),
         },
         words: Catalogue::en_gb()?,
-        check_only: args.check,
         limits,
         lint,
     };
-    let built = noticec::build(&opts)?;
+    let source = crate::input::read_source(&d.file, &opts.limits)?;
+    let built = noticec::compile(&source, &opts)?;
     report(&built.checked, d, color)?;
     let out = args.out.display();
     if built.checked.report.has_errors() {
@@ -32,12 +30,13 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
         return Ok(Outcome::Problems);
     }
     if args.check {
-        if !built.stale.is_empty() {
+        let stale = crate::write::stale_files(&args.out, &built.outputs)?;
+        if !stale.is_empty() {
             eprintln!(
                 "`{out}` is stale: {} files differ from a fresh build",
-                built.stale.len()
+                stale.len()
             );
-            for path in &built.stale {
+            for path in &stale {
                 eprintln!("  {path}");
             }
             eprintln!("help: run `noticec build` and commit `{out}`");
@@ -45,6 +44,7 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
         }
         eprintln!("`{out}` is up to date ({} files)", built.outputs.len() + 1);
     } else {
+        crate::write::replace_dir(&args.out, &built.outputs)?;
         let notices = built
             .checked
             .notices

@@ -8,7 +8,8 @@ use crate::cli::CheckArgs;
 pub(crate) fn run(args: &CheckArgs, color: bool) -> Result<Outcome> {
     let d = &args.diagnostics;
     let (limits, lint) = options(d);
-    let checked = noticec::check(&d.file, &limits, &lint)?;
+    let source = crate::input::read_source(&d.file, &limits)?;
+    let checked = noticec::check_source(&source, &limits, &lint);
     report(&checked, d, color)?;
     Ok(if fails(&checked, d) {
         Outcome::Problems

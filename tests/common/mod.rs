@@ -135,9 +135,11 @@ pub(crate) fn check(file: &str, json: bool, deny_warnings: bool) -> Run {
         today: today(),
         max_age_months: noticec::lint::DEFAULT_MAX_AGE_MONTHS,
     };
-    let mut source = noticec::load::read_source(&Path::new(ROOT).join(file), &limits)
-        .unwrap_or_else(|e| panic!("{file}: cannot be read: {e}"));
-    source.name = file.to_owned();
+    let source = noticec::load::SourceFile {
+        name: file.to_owned(),
+        bytes: std::fs::read(Path::new(ROOT).join(file))
+            .unwrap_or_else(|e| panic!("{file}: cannot be read: {e}")),
+    };
     let checked = noticec::check_source(&source, &limits, &lint);
     let diagnostics = &checked.report.diagnostics;
     let fails = checked.report.has_errors()

@@ -1,0 +1,76 @@
+//! Reading the notices file: the one place the input touches the file system. The library takes the
+//! bytes ([`noticec::load::SourceFile`]).
+
+use std::path::{Path, PathBuf};
+
+use noticec::load::{Limits, SourceFile};
+
+/// Why the notices file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum ReadError {
+    /// The file could not be read.
+    #[error("cannot read `{path}`")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input path is a directory or something else that is not a file.
+    #[error("`{path}` is a directory, not a notices file")]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// The input is larger than the limit.
+    #[error(
+        "`{path}` is {size} bytes, over the limit of {limit} bytes (raise it with `--max-input-bytes`)"
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+}
+
+/// Reads a notices file, refusing directories and files over the size limit.
+pub(crate) fn read_source(path: &Path, limits: &Limits) -> Result<SourceFile, ReadError> {
+    let name = path.display().to_string();
+    let io = |source| ReadError::Io {
+        path: PathBuf::from(path),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(ReadError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    if meta.len() > limits.max_bytes {
+        return Err(ReadError::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            limit: limits.max_bytes,
+        });
+    }
+    // Devices and pipes report no size: read at most one byte past the limit, whatever the metadata says.
+    let mut bytes = Vec::new();
+    let file = std::fs::File::open(path).map_err(io)?;
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, limits.max_bytes + 1),
+        &mut bytes,
+    )
+    .map_err(io)?;
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(ReadError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: limits.max_bytes,
+        });
+    }
+    Ok(SourceFile { name, bytes })
+}
