@@ -96,17 +96,6 @@ fn every_structural_example_reports_exactly_its_code_and_the_fixed_one_none() {
     }
 }
 
-/// The words of the explanation's two prose sections, "What it finds" and "Why it matters".
-fn prose_words(text: &str) -> usize {
-    let start = text.find("## What it finds").unwrap_or_default();
-    let end = text.find("## Example").unwrap_or(text.len());
-    text[start..end]
-        .lines()
-        .filter(|l| !l.starts_with("## "))
-        .flat_map(str::split_whitespace)
-        .count()
-}
-
 #[test]
 fn every_code_is_explained_with_a_bad_and_a_good_example() {
     for &code in Code::ALL {
@@ -123,7 +112,7 @@ fn every_code_is_explained_with_a_bad_and_a_good_example() {
             at += found + section.len();
         }
         assert!(
-            prose_words(&text) >= 40,
+            common::prose_words(&text) >= 40,
             "explain {code}: what it finds and why it matters take fewer than 40 words"
         );
         assert_eq!(

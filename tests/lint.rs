@@ -277,19 +277,6 @@ fn rules_human_lists_every_code() {
     }
 }
 
-/// The words of the explanation's two prose sections, "What it finds" and "Why it matters".
-fn prose_words(text: &str) -> usize {
-    let start = text
-        .find("## What it finds")
-        .expect("has `## What it finds`");
-    let end = text.find("## Example").expect("has `## Example`");
-    text[start..end]
-        .lines()
-        .filter(|l| !l.starts_with("## "))
-        .flat_map(str::split_whitespace)
-        .count()
-}
-
 #[test]
 fn every_rule_is_explained() {
     for r in rules() {
@@ -313,7 +300,7 @@ fn every_rule_is_explained() {
             at += found + s.len();
         }
         assert!(
-            prose_words(text) >= 40,
+            common::prose_words(text) >= 40,
             "explain {code}: what it finds and why it matters take fewer than 40 words"
         );
         assert_eq!(

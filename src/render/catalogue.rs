@@ -73,31 +73,18 @@ impl Catalogue {
         let lang = locale
             .parse()
             .map_err(|_| CatalogueError::Locale(locale.to_owned()))?;
-        let syntax = |detail: String| CatalogueError::Syntax {
+        let syntax = |errors: Vec<String>| CatalogueError::Syntax {
             locale: locale.to_owned(),
-            detail,
+            detail: errors.join("; "),
         };
-        let resource = FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| {
-            syntax(
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
-        })?;
+        let resource = FluentResource::try_new(source.to_owned())
+            .map_err(|(_, errors)| syntax(errors.iter().map(ToString::to_string).collect()))?;
         let mut bundle = FluentBundle::new_concurrent(vec![lang]);
         // Unicode isolation marks around arguments would end up in every output.
         bundle.set_use_isolating(false);
-        bundle.add_resource(resource).map_err(|errors| {
-            syntax(
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
-        })?;
+        bundle
+            .add_resource(resource)
+            .map_err(|errors| syntax(errors.iter().map(ToString::to_string).collect()))?;
         let catalogue = Self {
             locale: locale.to_owned(),
             bundle: Arc::new(bundle),

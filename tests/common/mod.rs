@@ -229,3 +229,16 @@ impl XorShift {
         x
     }
 }
+
+/// The words of an explanation's two prose sections, "What it finds" and "Why it matters".
+pub(crate) fn prose_words(text: &str) -> usize {
+    let start = text
+        .find("## What it finds")
+        .expect("has `## What it finds`");
+    let end = text.find("## Example").expect("has `## Example`");
+    text[start..end]
+        .lines()
+        .filter(|l| !l.starts_with("## "))
+        .flat_map(str::split_whitespace)
+        .count()
+}
