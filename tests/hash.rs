@@ -18,7 +18,7 @@ use serde_json::Value;
 
 use common::ROOT;
 
-/// Checks a notices file held in memory; panics with the diagnostics when it has errors.
+/// Checks a notices file held in memory: the typed notices, or `None` when it has errors.
 fn valid(text: &str) -> Option<NoticeFile> {
     let source = SourceFile {
         name: "notices.yaml".into(),
@@ -286,4 +286,19 @@ fn hash_moves_exactly_when_the_outputs_move_complete_example() {
     let file = valid(&read("tests/fixtures/good/complete.yaml")).expect("valid");
     let id = file.notices[0].id.to_string();
     hash_follows_outputs("tests/fixtures/good/complete.yaml", &id);
+}
+
+// A notice's `allow` list configures the lint; no output prints it, so it leaves the hash alone.
+#[test]
+fn allowing_a_lint_rule_keeps_the_hash() {
+    let text = read("notices.yaml");
+    let file = valid(&text).expect("valid");
+    let mut tree = serde_json::to_value(&file).expect("to json");
+    tree["notices"][3]["allow"] =
+        serde_json::json!([{ "rule": "N702", "reason": "the source gives no date" }]);
+    let allowed = valid(&serde_json::to_string(&tree).expect("to text")).expect("still valid");
+    assert_eq!(allowed.notices[3].allow.len(), 1);
+    let (before, after) = (build(&file), build(&allowed));
+    assert_eq!(before.hashes, after.hashes);
+    assert_eq!(before.outputs, after.outputs);
 }

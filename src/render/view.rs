@@ -1141,10 +1141,17 @@ fn sentence_case(s: &str) -> String {
 /// The notice's `allow` list is left out: it configures the lint and no output prints it.
 pub fn content_hash(graph: &Graph<'_>, notice: &Notice) -> String {
     let closure = graph.closure(notice);
-    let mut facts = serde_json::to_value(notice).unwrap_or_default();
-    if let Some(fields) = facts.as_object_mut() {
-        fields.remove("allow");
-    }
+    // The allow list configures the lint; cleared here (an empty list is not serialised) rather than
+    // removed from the JSON by name, so renaming the field cannot quietly put it back in the hash.
+    let facts = if notice.allow.is_empty() {
+        std::borrow::Cow::Borrowed(notice)
+    } else {
+        std::borrow::Cow::Owned(Notice {
+            allow: Vec::new(),
+            ..notice.clone()
+        })
+    };
+    // Through `serde_json::Value`, whose maps sort their keys: the canonical form is key-sorted JSON.
     let canonical = serde_json::json!({
         "notice": facts,
         "organisations": closure.organisations.values().collect::<Vec<_>>(),
