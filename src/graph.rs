@@ -556,23 +556,6 @@ impl<'a> Graph<'a> {
         self.read_alongside(notice).flat_map(named).collect()
     }
 
-    /// The contacts a notice names for people to use (its DPO, feedback contact, and the contact for
-    /// each right, withdrawal or objection), each once, in the order the notice names them.
-    pub fn contacts_named(&self, notice: &'a Notice) -> Vec<&'a Contact> {
-        let mut seen = HashSet::new();
-        let mut walk = Walk {
-            out: Vec::new(),
-            from: Scope::Notice(0),
-        };
-        walk.notice("", notice);
-        walk.out
-            .iter()
-            .filter(|r| r.kind == Kind::Contact)
-            .filter_map(|r| self.contacts.get(r.id).copied())
-            .filter(|c| seen.insert(c.id.as_str()))
-            .collect()
-    }
-
     /// Everything shared that a notice's outputs depend on: the organisations it names, the contacts it
     /// names and the organisations those contacts belong to. Organisations' `part_of` is not followed:
     /// no output prints it.
