@@ -302,6 +302,14 @@ impl<'a> Walk<'a> {
             }
             self.how(&format!("{pp}/opt_out"), p.opt_out.as_ref());
         }
+        for (i, b) in notice.lawful_bases.iter().enumerate() {
+            if let Some(c) = &b.consent {
+                self.how(
+                    &format!("{at}/lawful_bases/{i}/consent/withdraw"),
+                    c.withdraw.as_ref(),
+                );
+            }
+        }
         for (i, c) in notice.data_categories.iter().enumerate() {
             self.list(
                 Kind::Source,
@@ -440,12 +448,13 @@ impl<'a> Known<'a> {
     }
 }
 
-/// Whether a party in this role answers for the notice's processing: a controller, a joint controller
-/// or the accountable body (UK GDPR Art. 4(7), 26).
-pub fn is_controller(role: PartyRole) -> bool {
+/// Whether a party in this legal role answers for the notice's processing: a controller or a joint
+/// controller (UK GDPR Art. 4(7), 26). Only a role the notice states counts; an "accountable
+/// organisation" is not a controller unless the notice says so.
+pub fn is_controller(role: Option<PartyRole>) -> bool {
     matches!(
         role,
-        PartyRole::Controller | PartyRole::JointController | PartyRole::AccountableBody
+        Some(PartyRole::Controller | PartyRole::JointController)
     )
 }
 
@@ -518,7 +527,7 @@ impl<'a> Graph<'a> {
             .parties
             .iter()
             .enumerate()
-            .filter(|(_, p)| is_controller(p.role))
+            .filter(|(_, p)| is_controller(p.legal_role))
     }
 
     /// The notices in this file that a notice must be read alongside; it may leave to them what it does

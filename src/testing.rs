@@ -135,7 +135,9 @@ fn complete_notice(n: &mut Notice, first_org: &Id) {
     if Graph::controllers(n).next().is_none() {
         n.parties.push(Party {
             organisation: first_org.clone(),
-            role: PartyRole::Controller,
+            legal_role: Some(PartyRole::Controller),
+            described_as: None,
+            we: true,
             acting_for: None,
             description: None,
         });
@@ -147,7 +149,10 @@ fn complete_notice(n: &mut Notice, first_org: &Id) {
             kinds: Vec::new(),
             description: None,
             examples: Vec::new(),
+            qualifiers: Vec::new(),
             lawful_bases: vec![LawfulBasis::Contract],
+            basis_qualifiers: Vec::new(),
+            law: None,
             legitimate_interests: Vec::new(),
             categories: Vec::new(),
             recipients: Vec::new(),

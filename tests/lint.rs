@@ -501,7 +501,7 @@ notices:
     version: "1"
     kind: main
     last_updated: 2026-09-01
-    parties: [{organisation: harbour-homes, role: controller}]
+    parties: [{organisation: harbour-homes, legal_role: controller}]
     data_protection_contact: dpo
     purposes:
       - {id: tenancy, name: Managing your tenancy, lawful_bases: [contract], categories: [contact-details]}
@@ -521,7 +521,7 @@ notices:
     version: "1"
     kind: main
     last_updated: 2026-09-01
-    parties: [{organisation: harbour-homes, role: controller}]
+    parties: [{organisation: harbour-homes, legal_role: controller}]
     data_protection_contact: dpo
     purposes:
       - {id: tenancy, name: Managing your tenancy, lawful_bases: [contract], categories: [contact-details]}

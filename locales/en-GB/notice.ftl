@@ -295,11 +295,14 @@ organisation-kind-other = Organisation
 ## PartyRole
 party-role-controller = Data controller
 party-role-joint-controller = Joint controller
-party-role-accountable-body = Accountable organisation
-party-role-service-provider = Service provider
 party-role-processor = Processor
 party-role-representative = UK representative
-party-role-partner = Partner
+qualifier-possible = The notice says this may happen
+qualifier-occasional = Occasionally
+qualifier-required-by-law = Only when the law requires it
+qualifier-with-consent = Only with your consent
+qualifier-opt-out = You can opt out
+qualifier-not-exhaustive = This list is not complete
 
 ## ContactRole
 contact-role-data-protection-officer = Data protection officer

@@ -10,7 +10,7 @@ pub(super) fn missing_provision_requirement(ctx: &Ctx<'_>, out: &mut Vec<Finding
             .notice
             .sources
             .iter()
-            .any(|s| s.party == SourceParty::DataSubject);
+            .any(|s| s.party == Some(SourceParty::DataSubject));
     if from_person && ctx.notice.requirements.is_empty() {
         out.push(
             Finding::new(ctx.p("/id"), format!("notice `{}` does not say whether people must provide their data", ctx.notice.id))

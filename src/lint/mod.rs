@@ -136,7 +136,7 @@ impl Ctx<'_> {
         self.notice
             .sources
             .iter()
-            .any(|s| matches!(s.party, SourceParty::ThirdParty | SourceParty::Public))
+            .any(|s| matches!(s.party, Some(SourceParty::ThirdParty | SourceParty::Public)))
     }
 }
 

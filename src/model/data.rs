@@ -5,7 +5,25 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::dpv::closed_list;
+use super::purpose::Qualifier;
 use super::values::{Id, Link};
+
+/// What the notice says justifies special category data (Art. 9(2)) and criminal offence data (Art. 10)
+/// for the notice as a whole: the conditions it names, and any justification in its own words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct Art9Justification {
+    /// The Art. 9(2) conditions the notice names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub art9_conditions: Vec<Art9Condition>,
+    /// Justifications in the notice's words that are not Art. 9(2) conditions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub art9_justifications: Vec<String>,
+    /// What the notice says, in its words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
+}
 
 /// A category of personal data the notice says is held.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -28,9 +46,16 @@ pub struct DataCategory {
     /// The special categories of data (Art. 9(1)) in this category, if any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub special_category: Vec<SpecialCategory>,
-    /// The Art. 9(2) conditions relied on for the special category data.
+    /// The qualifiers the notice puts on holding it (`possible` for "we can also record").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub qualifiers: Vec<Qualifier>,
+    /// The Art. 9(2) conditions the notice names for this category's special category data.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub art9_conditions: Vec<Art9Condition>,
+    /// Justifications the notice gives for this category's special category data, in its words, that
+    /// are not Art. 9(2) conditions (`where it is necessary for housing purposes`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub art9_justifications: Vec<String>,
     /// The DPA 2018 Schedule 1 conditions relied on, where the Art. 9(2) or Art. 10 condition needs one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub schedule1_conditions: Vec<Schedule1Condition>,
@@ -185,10 +210,16 @@ pub struct Source {
     pub id: Id,
     /// The source as the notice names it (`Your neighbours`).
     pub name: String,
-    /// Who the data comes from.
-    pub party: SourceParty,
-    /// How the data arises: given by someone, observed, or inferred.
-    pub method: CollectionMethod,
+    /// Who the data comes from, where the notice says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<SourceParty>,
+    /// How the data arises (given by someone, observed, inferred), where the notice says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<CollectionMethod>,
+    /// The qualifiers the notice puts on this source (`with_consent` for "we will always ask for your
+    /// consent").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub qualifiers: Vec<Qualifier>,
     /// Whether the source is publicly accessible.
     #[serde(default)]
     pub publicly_accessible: bool,

@@ -32,8 +32,12 @@ pub trait ClosedList: Copy + Sized + 'static {
     const LIST: &'static str;
     /// The value as written in YAML (`legitimate_interests`).
     fn key(self) -> &'static str;
-    /// The compact DPV term (`eu-gdpr:A6-1-f`).
+    /// The compact DPV term (`eu-gdpr:A6-1-f`); empty for a value DPV has no term for.
     fn dpv(self) -> &'static str;
+    /// The compact DPV term, or `None` for a value DPV has no term for.
+    fn term(self) -> Option<&'static str> {
+        Some(self.dpv()).filter(|t| !t.is_empty())
+    }
     /// The id of the value's label for readers in the message catalogue (`lawful-basis-legitimate-interests`).
     fn label_id(self) -> String {
         format!("{}-{}", Self::LIST, self.key().replace('_', "-"))
@@ -43,7 +47,7 @@ pub trait ClosedList: Copy + Sized + 'static {
 /// Declares a closed list: the enum, its serde and schema derives, and its [`ClosedList`] table.
 ///
 /// The list is written `pub enum Name = "message-id-prefix" { … }`, each variant
-/// `Variant = ("yaml_key", "prefix:Term")`. Variant doc comments are left
+/// `Variant = ("yaml_key", "prefix:Term")`, or `("yaml_key", "")` for a value DPV has no term for. Variant doc comments are left
 /// out on purpose: schemars then emits a plain `enum` of strings, which editors complete and validators
 /// report as one list of allowed values.
 macro_rules! closed_list {
@@ -115,6 +119,8 @@ pub fn all_terms() -> Vec<(&'static str, &'static str, &'static str)> {
     of::<SecurityMeasure>("SecurityMeasure", &mut out);
     of::<Signer>("Signer", &mut out);
     of::<ListName>("ListName", &mut out);
+    of::<Qualifier>("Qualifier", &mut out);
+    out.retain(|(_, _, term)| !term.is_empty());
     out
 }
 
@@ -148,6 +154,7 @@ pub fn label_ids() -> Vec<String> {
     of::<SecurityMeasure>(&mut out);
     of::<Signer>(&mut out);
     of::<ListName>(&mut out);
+    of::<Qualifier>(&mut out);
     out
 }
 

@@ -18,7 +18,11 @@ pub struct ConsentForm {
     /// Instructions for whoever goes through the form with the person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
-    /// The consent choices, one unticked box each.
+    /// What the person acknowledges by signing the form as a whole, in the form's words (`I have been given
+    /// this Privacy Promise`); absent when the form does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acknowledgement: Option<String>,
+    /// The consent choices, one unticked box each; empty when the form asks for no consent.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub statements: Vec<ConsentStatement>,
     /// The signature blocks, in order.

@@ -59,8 +59,10 @@ pub struct Notice {
     pub id: NoticeId,
     /// The notice's title as published.
     pub title: String,
-    /// The version of this notice's text; printed on forms so a signed copy can be traced.
-    pub version: String,
+    /// The version of this notice's text, where the notice gives one; printed on forms so a signed copy
+    /// can be traced. Absent when the notice states none: forms are then traced by their content hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
     /// The date the notice says it was last updated (`YYYY-MM-DD`); absent when it gives none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<Date>,
@@ -102,12 +104,13 @@ pub struct Notice {
     /// Why the data is collected, in general, where the notice says more than its purposes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
-    /// The purposes the data is used for, each with its lawful basis.
+    /// The purposes the data is used for, each with the lawful bases the notice links to it.
     #[serde(default)]
     pub purposes: Vec<Purpose>,
-    /// What the notice says about each lawful basis in general.
+    /// The lawful bases the notice states for the notice as a whole, not linked to any one purpose, with
+    /// what it says about each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub basis_explanations: Vec<BasisExplanation>,
+    pub lawful_bases: Vec<BasisStatement>,
     /// Lawful bases the controller says it does not rely on, and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bases_not_relied_on: Vec<BasisNotRelied>,
@@ -117,6 +120,10 @@ pub struct Notice {
     /// The categories of personal data held.
     #[serde(default)]
     pub data_categories: Vec<DataCategory>,
+    /// What the notice says justifies its special category data as a whole, where it does not tie the
+    /// justification to one category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub special_category_conditions: Option<Art9Justification>,
     /// Where the data comes from.
     #[serde(default)]
     pub sources: Vec<Source>,
@@ -127,6 +134,9 @@ pub struct Notice {
     /// Who the data may go to.
     #[serde(default)]
     pub recipients: Vec<Recipient>,
+    /// A promise to keep what the person says confidential, with its exceptions. It is not a purpose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidentiality: Option<Confidentiality>,
     /// Arrangements that govern sharing (data sharing agreements, contracts with processors), in the
     /// notice's words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

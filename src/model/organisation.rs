@@ -119,15 +119,12 @@ closed_list! {
 }
 
 closed_list! {
-    /// The part an organisation plays in a notice.
+    /// The legal role an organisation has under UK GDPR, set only where the notice states it.
     pub enum PartyRole = "party-role" {
         Controller = ("controller", "dpv:DataController"),
         JointController = ("joint_controller", "dpv:JointDataControllers"),
-        AccountableBody = ("accountable_body", "dpv:DataController"),
-        ServiceProvider = ("service_provider", "dpv:ServiceProvider"),
         Processor = ("processor", "dpv:DataProcessor"),
         Representative = ("representative", "dpv:Representative"),
-        Partner = ("partner", "dpv:ThirdParty"),
     }
 }
 
@@ -145,16 +142,26 @@ closed_list! {
     }
 }
 
-/// An organisation's part in one notice.
+/// An organisation's part in one notice: the words the notice gives it, and its legal role only where the
+/// notice states one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// The organisation, by id.
     pub organisation: Id,
-    /// Its role in this notice.
-    pub role: PartyRole,
-    /// For a service provider, processor or representative: the organisation it acts for, by id.
+    /// Its legal role (controller, joint controller, processor, representative), only where the notice
+    /// states it; absent when the notice gives the organisation no legal role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_role: Option<PartyRole>,
+    /// The part the notice gives it, in the notice's words (`our accountable organisation`), which is not
+    /// a legal role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub described_as: Option<String>,
+    /// Whether the notice speaks as this organisation: its "we" and "us".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub we: bool,
+    /// The organisation it acts for, by id, where the notice says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acting_for: Option<Id>,
     /// What the notice says about this role, where a field cannot hold it.

@@ -51,7 +51,19 @@ closed_list! {
     }
 }
 
-/// One purpose the data is used for, with its lawful basis (Art. 13(1)(c)).
+closed_list! {
+    /// A qualifier the notice puts on a statement, kept as structure so no output states it more strongly.
+    pub enum Qualifier = "qualifier" {
+        Possible = ("possible", ""),
+        Occasional = ("occasional", "dpv:SporadicFrequency"),
+        RequiredByLaw = ("required_by_law", "dpv:Obligation"),
+        WithConsent = ("with_consent", "dpv:Consent"),
+        OptOut = ("opt_out", "dpv:OptingOutFromProcess"),
+        NotExhaustive = ("not_exhaustive", ""),
+    }
+}
+
+/// One purpose the data is used for, with the lawful bases the notice links to it (Art. 13(1)(c)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
@@ -69,9 +81,19 @@ pub struct Purpose {
     /// Examples the notice gives of this use.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<String>,
-    /// The lawful bases relied on for this purpose (Art. 6(1)); empty when the notice does not say.
+    /// The qualifiers the notice puts on this use (`occasional`, `possible` for "we may").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub qualifiers: Vec<Qualifier>,
+    /// The lawful bases the notice links to this purpose (Art. 6(1)); empty when it states bases only for
+    /// the notice as a whole, or none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lawful_bases: Vec<LawfulBasis>,
+    /// The qualifiers the notice puts on this purpose's bases (`possible` for "might rely upon").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub basis_qualifiers: Vec<Qualifier>,
+    /// For a legal obligation: the law or duty, in the notice's words (`to meet regulatory requirements`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law: Option<String>,
     /// The legitimate interests pursued, where a basis is legitimate interests (Art. 13(1)(d)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub legitimate_interests: Vec<String>,
@@ -102,15 +124,46 @@ pub struct ConsentTerms {
     pub ends: Option<String>,
 }
 
-/// What the notice says about a lawful basis in general, beyond the purposes that use it.
+/// A lawful basis the notice states for the notice as a whole, with what it says about it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
-pub struct BasisExplanation {
-    /// The basis explained.
+pub struct BasisStatement {
+    /// The basis.
     pub basis: LawfulBasis,
-    /// The explanation in the notice's words.
-    pub explanation: String,
+    /// The qualifiers the notice puts on it (`possible` for "we may rely on").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub qualifiers: Vec<Qualifier>,
+    /// What the notice says about it, in its words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+    /// Examples of its use the notice gives, in its words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
+    /// For legitimate interests: the interests, in the notice's words (Art. 13(1)(d)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legitimate_interests: Vec<String>,
+    /// For a legal obligation: the law or duty, in the notice's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law: Option<String>,
+    /// For consent: how to withdraw it, and when it ends by itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<ConsentTerms>,
+}
+
+/// A promise to keep what the person says confidential, and the exceptions the notice states.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct Confidentiality {
+    /// The promise, in the notice's words (`We will not share what you tell us without consent`).
+    pub promise: String,
+    /// The exceptions, each in the notice's words (`we believe you or someone else might be in danger`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exceptions: Vec<String>,
+    /// What the notice says it does when an exception applies, in its words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when_broken: Option<String>,
 }
 
 /// A lawful basis the notice gives for sharing data with others.
@@ -120,6 +173,9 @@ pub struct BasisExplanation {
 pub struct SharingBasis {
     /// The basis.
     pub basis: LawfulBasis,
+    /// The qualifiers the notice puts on it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub qualifiers: Vec<Qualifier>,
     /// Whose interest or which duty, where the notice says (`the legitimate interests of our customers or colleagues`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -4,7 +4,19 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::dpv::closed_list;
-use super::values::{Duration, Id};
+use super::values::{Duration, Id, Link};
+
+/// A retention schedule a notice refers to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct RetentionSchedule {
+    /// Its name, as the notice gives it (`our retention schedule`).
+    pub name: String,
+    /// Where it is published, where the notice links it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<Link>,
+}
 
 /// One retention rule: what it covers, how long, from when, and what happens then.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -38,6 +50,9 @@ pub struct Retention {
     /// Whom or what the rule applies to, when not everyone (`if you have been in care`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_when: Option<String>,
+    /// The retention schedule the rule refers to, where it refers to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<RetentionSchedule>,
     /// Why this long (`contractually required`, `the law says we must`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
@@ -52,15 +67,15 @@ pub struct Retention {
 closed_list! {
     /// An event a retention period runs from, or that data is kept until.
     pub enum RetentionEvent = "retention-event" {
-        Collection = ("collection", "dpv:UntilEventDuration"),
-        EndOfService = ("end_of_service", "dpv:UntilEventDuration"),
-        EndOfProject = ("end_of_project", "dpv:UntilEventDuration"),
-        EndOfContract = ("end_of_contract", "dpv:UntilEventDuration"),
-        EndOfTenancy = ("end_of_tenancy", "dpv:UntilEventDuration"),
-        LastContact = ("last_contact", "dpv:UntilEventDuration"),
-        DateOfBirth = ("date_of_birth", "dpv:UntilEventDuration"),
-        ConsentWithdrawn = ("consent_withdrawn", "dpv:UntilEventDuration"),
-        NoLongerNeeded = ("no_longer_needed", "dpv:UntilEventDuration"),
+        Collection = ("collection", ""),
+        EndOfService = ("end_of_service", ""),
+        EndOfProject = ("end_of_project", ""),
+        EndOfContract = ("end_of_contract", ""),
+        EndOfTenancy = ("end_of_tenancy", ""),
+        LastContact = ("last_contact", ""),
+        DateOfBirth = ("date_of_birth", ""),
+        ConsentWithdrawn = ("consent_withdrawn", ""),
+        NoLongerNeeded = ("no_longer_needed", ""),
     }
 }
 

@@ -4,6 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::dpv::closed_list;
+use super::purpose::Qualifier;
 use super::values::{Id, Jurisdiction};
 
 /// A recipient or category of recipients (Art. 13(1)(e)).
@@ -29,7 +30,11 @@ pub struct Recipient {
     /// The data categories shared with this recipient, by id, where the notice says.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<Id>,
-    /// Whether the recipient acts only on the controller's instructions (a processor).
+    /// The qualifiers the notice puts on sharing with this recipient (`occasional`, `required_by_law`,
+    /// `with_consent`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub qualifiers: Vec<Qualifier>,
+    /// Whether the notice says the recipient acts only on the controller's instructions (a processor).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub processor: bool,
 }
@@ -93,9 +98,10 @@ pub struct Transfer {
     /// What the notice says about the transfer, in its words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statement: Option<String>,
-    /// Whether the transfer happens only in some cases ("if we had to send any information").
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub occasional: bool,
+    /// The qualifiers the notice puts on the transfer (`occasional` for "if we had to send any
+    /// information", `possible` for "we may").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub qualifiers: Vec<Qualifier>,
 }
 
 closed_list! {

@@ -40,22 +40,31 @@ fn org_iri(id: &Id) -> String {
     format!("urn:noticec:organisation:{id}")
 }
 
-fn term(value: impl ClosedList) -> Value {
-    json!({ "@id": value.dpv() })
-}
-
+/// References to the DPV terms of `values`, each once, in order; values DPV has no term for are left out.
 fn terms<T: ClosedList>(values: &[T]) -> Vec<Value> {
     let mut seen: Vec<&str> = Vec::new();
     values
         .iter()
-        .filter(|v| {
-            let t = v.dpv();
-            let fresh = !seen.contains(&t);
+        .filter_map(|v| v.term())
+        .filter(|t| {
+            let fresh = !seen.contains(t);
             seen.push(t);
             fresh
         })
-        .map(|v| term(*v))
+        .map(|t| json!({ "@id": t }))
         .collect()
+}
+
+/// Adds the qualifiers a statement carries: their DPV terms as `dpv:hasContext`, and their labels.
+fn insert_qualifiers(m: &mut Map<String, Value>, qualifiers: &[Qualifier], words: &Catalogue) {
+    if qualifiers.is_empty() {
+        return;
+    }
+    let context = terms(qualifiers);
+    if !context.is_empty() {
+        m.insert("dpv:hasContext".into(), Value::Array(context));
+    }
+    m.insert("rdfs:comment".into(), json!(words.labels(qualifiers).join("; ")));
 }
 
 fn insert_opt(map: &mut Map<String, Value>, key: &str, value: Option<&String>) {
@@ -96,6 +105,10 @@ fn organisation(graph: &Graph<'_>, id: &Id, role: Option<PartyRole>, words: &Cat
         m.insert("@type".into(), Value::Array(types));
     }
     m.insert("schema:name".into(), json!(o.name));
+    if o.kind == Some(OrganisationKind::SupervisoryAuthority) {
+        // The UK's supervisory authority is the ICO, which DPV names `legal-gb:DPA-GB`.
+        m.insert("schema:sameAs".into(), json!({ "@id": "legal-gb:DPA-GB" }));
+    }
     if let Some(reg) = &o.ico_registration {
         m.insert(
             "dpv:hasIdentifier".into(),
@@ -145,7 +158,7 @@ fn contact(graph: &Graph<'_>, id: &Id) -> Option<Value> {
     Some(Value::Object(m))
 }
 
-fn category(notice: &Notice, c: &DataCategory) -> Value {
+fn category(notice: &Notice, c: &DataCategory, words: &Catalogue) -> Value {
     let mut types: Vec<Value> = vec![json!("dpv:PersonalData")];
     types.extend(terms(&c.kinds).into_iter().map(|t| t["@id"].clone()));
     if !c.special_category.is_empty() {
@@ -172,23 +185,42 @@ fn category(notice: &Notice, c: &DataCategory) -> Value {
             .collect();
         m.insert("dpv:hasDataSource".into(), Value::Array(sources));
     }
+    let kept = retention_refs(notice, |r| r.categories.contains(&c.id));
+    if !kept.is_empty() {
+        m.insert("dpv:hasStorageCondition".into(), Value::Array(kept));
+    }
+    insert_qualifiers(&mut m, &c.qualifiers, words);
     Value::Object(m)
 }
 
-fn source(notice: &Notice, s: &Source) -> Value {
-    let public = if s.publicly_accessible {
-        "dpv:PublicDataSource"
-    } else {
-        "dpv:NonPublicDataSource"
-    };
-    json!({
-        "@id": iri(notice, "source", s.id.as_str()),
-        "@type": [s.party.dpv(), public],
-        "rdfs:label": s.name,
-    })
+/// References to the retention rules that `covers` picks.
+fn retention_refs(notice: &Notice, covers: impl Fn(&Retention) -> bool) -> Vec<Value> {
+    notice
+        .retention
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| covers(r))
+        .map(|(i, _)| json!({ "@id": iri(notice, "retention", &i.to_string()) }))
+        .collect()
 }
 
-fn recipient(notice: &Notice, r: &Recipient) -> Value {
+fn source(notice: &Notice, s: &Source, words: &Catalogue) -> Value {
+    let mut types = vec![json!("dpv:DataSource")];
+    if let Some(party) = s.party {
+        types.push(json!(party.dpv()));
+    }
+    if s.publicly_accessible {
+        types.push(json!("dpv:PublicDataSource"));
+    }
+    let mut m = Map::new();
+    m.insert("@id".into(), json!(iri(notice, "source", s.id.as_str())));
+    m.insert("@type".into(), Value::Array(types));
+    m.insert("rdfs:label".into(), json!(s.name));
+    insert_qualifiers(&mut m, &s.qualifiers, words);
+    Value::Object(m)
+}
+
+fn recipient(notice: &Notice, r: &Recipient, words: &Catalogue) -> Value {
     let mut types = vec![json!(r.kind.dpv())];
     if r.processor && r.kind.dpv() != "dpv:DataProcessor" {
         types.push(json!("dpv:DataProcessor"));
@@ -200,6 +232,7 @@ fn recipient(notice: &Notice, r: &Recipient) -> Value {
     if let Some(o) = &r.organisation {
         m.insert("schema:sameAs".into(), json!({ "@id": org_iri(o) }));
     }
+    insert_qualifiers(&mut m, &r.qualifiers, words);
     Value::Object(m)
 }
 
@@ -221,11 +254,28 @@ fn storage(notice: &Notice, index: usize, r: &Retention, words: &Catalogue) -> V
             json!({ "@value": p.as_str(), "@type": "xsd:duration" }),
         );
     }
-    if let Some(e) = r.from.or(r.until) {
-        m.insert(
-            "dpv:hasDuration".into(),
-            json!({ "@type": e.dpv(), "rdfs:label": words.label(e) }),
-        );
+    // A period is a temporal duration, whatever event it runs from; "until" an event is an until-event
+    // duration. The event itself is named in words: DPV has no term for it.
+    let duration = match (&r.period, r.until) {
+        (Some(p), _) => {
+            let mut d = Map::new();
+            d.insert("@type".into(), json!("dpv:TemporalDuration"));
+            d.insert(
+                "rdf:value".into(),
+                json!({ "@value": p.as_str(), "@type": "xsd:duration" }),
+            );
+            if let Some(from) = r.from {
+                d.insert("rdfs:label".into(), json!(words.label(from)));
+            }
+            Some(Value::Object(d))
+        }
+        (None, Some(e)) => {
+            Some(json!({ "@type": "dpv:UntilEventDuration", "rdfs:label": words.label(e) }))
+        }
+        (None, None) => None,
+    };
+    if let Some(d) = duration {
+        m.insert("dpv:hasDuration".into(), d);
     }
     let view = super::view::retention_words(r, words);
     m.insert("rdfs:comment".into(), json!(view));
@@ -240,12 +290,12 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str, words: &Catalogue)
     let categories: Vec<(&Id, Value)> = notice
         .data_categories
         .iter()
-        .map(|c| (&c.id, category(notice, c)))
+        .map(|c| (&c.id, category(notice, c, words)))
         .collect();
     let recipients: Vec<(&Id, Value)> = notice
         .recipients
         .iter()
-        .map(|r| (&r.id, recipient(notice, r)))
+        .map(|r| (&r.id, recipient(notice, r, words)))
         .collect();
     let storage_nodes: Vec<Value> = notice
         .retention
@@ -262,14 +312,14 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str, words: &Catalogue)
     let mut processes: Vec<Value> = notice
         .purposes
         .iter()
-        .map(|p| purpose_process(notice, p, &linked))
+        .map(|p| purpose_process(notice, p, &linked, words))
         .collect();
     processes.extend(
         notice
             .transfers
             .iter()
             .enumerate()
-            .map(|(i, t)| transfer_process(notice, i, t)),
+            .map(|(i, t)| transfer_process(notice, i, t, words)),
     );
     processes.extend(
         notice
@@ -280,6 +330,11 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str, words: &Catalogue)
 
     let mut doc = header(notice, hash);
     insert_parties(&mut doc, graph, notice, words);
+    insert_notice_bases(&mut doc, notice);
+    let kept = retention_refs(notice, |r| r.categories.is_empty() && r.purposes.is_empty());
+    if !kept.is_empty() {
+        doc.insert("dpv:hasStorageCondition".into(), Value::Array(kept));
+    }
     let related = related_documents(notice);
     if !related.is_empty() {
         doc.insert("dct:relation".into(), Value::Array(related));
@@ -307,7 +362,7 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str, words: &Catalogue)
     }
     doc.insert("dpv:hasProcess".into(), Value::Array(processes));
     let mut graph: Vec<Value> = categories.into_iter().map(|(_, v)| v).collect();
-    graph.extend(notice.sources.iter().map(|s| source(notice, s)));
+    graph.extend(notice.sources.iter().map(|s| source(notice, s, words)));
     graph.extend(recipients.into_iter().map(|(_, v)| v));
     graph.extend(storage_nodes);
     doc.insert("schema:hasPart".into(), Value::Array(graph));
@@ -322,10 +377,17 @@ fn header(notice: &Notice, hash: &str) -> Map<String, Value> {
     doc.insert("@id".into(), json!(format!("urn:noticec:{}", notice.id)));
     doc.insert("@type".into(), json!(notice.kind.dpv()));
     doc.insert("dct:title".into(), json!(notice.title));
-    doc.insert("dct:hasVersion".into(), json!(notice.version));
+    let identifier = match &notice.version {
+        Some(v) => {
+            doc.insert("dct:hasVersion".into(), json!(v));
+            format!("{}@{v}#{hash}", notice.id)
+        }
+        None => format!("{}#{hash}", notice.id),
+    };
+    doc.insert("dct:identifier".into(), json!(identifier));
     doc.insert(
-        "dct:identifier".into(),
-        json!(format!("{}@{}#{hash}", notice.id, notice.version)),
+        "dpv:hasApplicableLaw".into(),
+        json!([{ "@id": "legal-gb:law-GDPR" }, { "@id": "legal-gb:law-DPA" }]),
     );
     if let Some(d) = &notice.last_updated {
         doc.insert(
@@ -364,7 +426,12 @@ struct Linked<'a> {
 
 /// The process of one purpose: its purpose, lawful bases (with legitimate interests and the Art. 9
 /// conditions of the data it uses), data, recipients, controllers and storage conditions.
-fn purpose_process(notice: &Notice, p: &Purpose, linked: &Linked<'_>) -> Value {
+fn purpose_process(
+    notice: &Notice,
+    p: &Purpose,
+    linked: &Linked<'_>,
+    words: &Catalogue,
+) -> Value {
     let (categories, recipients, controller_refs) =
         (linked.categories, linked.recipients, linked.controllers);
     let mut purpose_types = vec![json!("dpv:Purpose")];
@@ -418,25 +485,20 @@ fn purpose_process(notice: &Notice, p: &Purpose, linked: &Linked<'_>) -> Value {
             Value::Array(controller_refs.to_vec()),
         );
     }
-    let kept: Vec<Value> = notice
-        .retention
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| {
-            (r.categories.is_empty() && r.purposes.is_empty())
-                || r.purposes.contains(&p.id)
-                || r.categories.iter().any(|c| p.categories.contains(c))
-        })
-        .map(|(i, _)| json!({ "@id": iri(notice, "retention", &i.to_string()) }))
-        .collect();
+    // Retention is attached to what it is about: rules for this purpose here, rules for data on the
+    // data's node, rules for the whole notice on the notice.
+    let kept = retention_refs(notice, |r| r.purposes.contains(&p.id));
     if !kept.is_empty() {
         process.insert("dpv:hasStorageCondition".into(), Value::Array(kept));
     }
+    let mut qualifiers = p.qualifiers.clone();
+    qualifiers.extend(p.basis_qualifiers.iter().copied());
+    insert_qualifiers(&mut process, &qualifiers, words);
     Value::Object(process)
 }
 
 /// The process of one transfer abroad: where to and under which safeguards.
-fn transfer_process(notice: &Notice, i: usize, t: &Transfer) -> Value {
+fn transfer_process(notice: &Notice, i: usize, t: &Transfer, words: &Catalogue) -> Value {
     let mut process = Map::new();
     process.insert("@id".into(), json!(iri(notice, "transfer", &i.to_string())));
     process.insert("@type".into(), json!("dpv:Process"));
@@ -456,7 +518,26 @@ fn transfer_process(notice: &Notice, i: usize, t: &Transfer) -> Value {
         );
     }
     insert_opt(&mut process, "dct:description", t.statement.as_ref());
+    insert_qualifiers(&mut process, &t.qualifiers, words);
     Value::Object(process)
+}
+
+/// The lawful bases and Art. 9(2) conditions the notice states for itself as a whole, on the notice and
+/// not on any one process, with the legitimate interests it names.
+fn insert_notice_bases(doc: &mut Map<String, Value>, notice: &Notice) {
+    let stated: Vec<LawfulBasis> = notice.lawful_bases.iter().map(|b| b.basis).collect();
+    let mut bases = terms(&stated);
+    for b in &notice.lawful_bases {
+        for interest in &b.legitimate_interests {
+            bases.push(json!({ "@type": "dpv:LegitimateInterest", "dct:description": interest }));
+        }
+    }
+    if let Some(j) = &notice.special_category_conditions {
+        bases.extend(terms(&j.art9_conditions));
+    }
+    if !bases.is_empty() {
+        doc.insert("dpv:hasLegalBasis".into(), Value::Array(bases));
+    }
 }
 
 /// The process of one automated decision: its logic, human involvement and consequences.
@@ -501,34 +582,49 @@ fn insert_parties(
     notice: &Notice,
     words: &Catalogue,
 ) {
-    let by_role = |roles: &[PartyRole]| -> Vec<Value> {
+    // Only a legal role the notice states becomes a DPV role; an organisation the notice names without
+    // one (an "accountable organisation", the service that speaks as "we") is an entity and no more.
+    let by_role = |roles: &[Option<PartyRole>]| -> Vec<Value> {
         notice
             .parties
             .iter()
-            .filter(|p| roles.contains(&p.role))
-            .map(|p| organisation(graph, &p.organisation, Some(p.role), words))
+            .filter(|p| roles.contains(&p.legal_role))
+            .map(|p| {
+                let mut v = organisation(graph, &p.organisation, p.legal_role, words);
+                if let (Value::Object(m), Some(d)) = (&mut v, &p.described_as) {
+                    m.insert("rdfs:comment".into(), json!(d));
+                }
+                v
+            })
             .collect()
     };
-    let ctrl: Vec<Value> = Graph::controllers(notice)
-        .map(|(_, p)| organisation(graph, &p.organisation, Some(p.role), words))
-        .collect();
-    if !ctrl.is_empty() {
-        doc.insert("dpv:hasDataController".into(), Value::Array(ctrl));
+    let slots = [
+        (
+            "dpv:hasDataController",
+            &[Some(PartyRole::Controller), Some(PartyRole::JointController)][..],
+        ),
+        ("dpv:hasDataProcessor", &[Some(PartyRole::Processor)][..]),
+        ("dpv:hasRepresentative", &[Some(PartyRole::Representative)][..]),
+        ("dpv:hasEntity", &[None][..]),
+    ];
+    for (property, roles) in slots {
+        let list = by_role(roles);
+        if !list.is_empty() {
+            doc.insert(property.into(), Value::Array(list));
+        }
     }
-    let procs = by_role(&[PartyRole::ServiceProvider, PartyRole::Processor]);
-    if !procs.is_empty() {
-        doc.insert("dpv:hasDataProcessor".into(), Value::Array(procs));
-    }
-    let reps = by_role(&[PartyRole::Representative]);
-    if !reps.is_empty() {
-        doc.insert("dpv:hasRepresentative".into(), Value::Array(reps));
-    }
-    if let Some(c) = notice
-        .data_protection_contact
-        .as_ref()
-        .and_then(|id| contact(graph, id))
+    if let Some(id) = &notice.data_protection_contact
+        && let Some(c) = contact(graph, id)
     {
-        doc.insert("dpv:hasDataProtectionOfficer".into(), c);
+        let is_dpo = graph
+            .contact(id)
+            .is_some_and(|c| c.role == ContactRole::DataProtectionOfficer);
+        let property = if is_dpo {
+            "dpv:hasDataProtectionOfficer"
+        } else {
+            "dpv:hasContact"
+        };
+        doc.insert(property.into(), c);
     }
 }
 

@@ -20,8 +20,8 @@ pub struct NoticeView {
     pub id: String,
     /// The notice's title as published.
     pub title: String,
-    /// The version of the notice's text, as written in the file.
-    pub version: String,
+    /// The version of the notice's text, as written in the file; absent when the notice states none.
+    pub version: Option<String>,
     /// The date it was last updated, written for readers (`7 March 2023`).
     pub last_updated: Option<String>,
     /// The date it was last updated as `YYYY-MM-DD`, for machines (`2023-03-07`).
@@ -60,8 +60,12 @@ pub struct NoticeView {
     pub why: Option<String>,
     /// The purposes the data is used for, in order.
     pub purposes: Vec<PurposeView>,
-    /// What the notice says about each lawful basis in general: the basis's label and its words.
-    pub basis_explanations: Vec<Labelled>,
+    /// The lawful bases stated for the notice as a whole, with what it says about each, in order.
+    pub bases: Vec<BasisView>,
+    /// What the notice says justifies its special category data as a whole.
+    pub special_category_conditions: Option<Art9View>,
+    /// A promise to keep what the person says confidential, with its exceptions.
+    pub confidentiality: Option<Confidentiality>,
     /// Lawful bases not relied on: the basis's label and the reason, in the notice's words.
     pub bases_not_relied_on: Vec<Labelled>,
     /// Labels of the lawful bases for sharing, each followed by `: ` and its note where it has one.
@@ -104,6 +108,38 @@ pub struct NoticeView {
     pub glance: Glance,
 }
 
+/// A lawful basis stated for the notice as a whole.
+#[derive(Debug, Clone, Serialize)]
+pub struct BasisView {
+    /// The basis's label (`Consent (Art. 6(1)(a))`).
+    pub label: String,
+    /// Labels of the qualifiers the notice puts on it (`May be relied on`).
+    pub qualifiers: Vec<String>,
+    /// What the notice says about it, in its words.
+    pub explanation: Option<String>,
+    /// Examples of its use, in the notice's words.
+    pub examples: Vec<String>,
+    /// The legitimate interests, in the notice's words.
+    pub legitimate_interests: Vec<String>,
+    /// For a legal obligation: the law or duty, in the notice's words.
+    pub law: Option<String>,
+    /// For consent: how to withdraw it.
+    pub withdraw: Option<HowView>,
+    /// For consent: when it ends by itself, in the notice's words.
+    pub consent_ends: Option<String>,
+}
+
+/// What the notice says justifies special category data.
+#[derive(Debug, Clone, Serialize)]
+pub struct Art9View {
+    /// Labels of the Art. 9(2) conditions the notice names, in order.
+    pub art9: Vec<String>,
+    /// Justifications in the notice's words that are not Art. 9(2) conditions.
+    pub justifications: Vec<String>,
+    /// What the notice says, in its words.
+    pub statement: Option<String>,
+}
+
 /// A label with a text (a lawful basis and its explanation).
 #[derive(Debug, Clone, Serialize)]
 pub struct Labelled {
@@ -137,10 +173,14 @@ pub struct RelatedView {
 pub struct PartyView {
     /// The organisation's name (`Kent County Council`).
     pub name: String,
-    /// Its role in this notice, as a key (`controller`, `service_provider`, `processor`).
-    pub role: &'static str,
-    /// Its role in this notice, in words (`Data controller`).
-    pub role_label: String,
+    /// Its legal role, as a key (`controller`, `processor`), only where the notice states one.
+    pub role: Option<&'static str>,
+    /// Its legal role, in words (`Data controller`), only where the notice states one.
+    pub role_label: Option<String>,
+    /// The part the notice gives it, in the notice's words (`our accountable organisation`).
+    pub described_as: Option<String>,
+    /// Whether the notice speaks as this organisation ("we").
+    pub we: bool,
     /// The label of what kind of body it is (`Charity`), where the file says.
     pub kind: Option<String>,
     /// What the notice says about this role, in its words.
@@ -203,8 +243,15 @@ pub struct PurposeView {
     pub description: Option<String>,
     /// Examples the notice gives of this use.
     pub examples: Vec<String>,
-    /// Labels of the lawful bases, in order (`Consent (Art. 6(1)(a))`); empty when the notice does not say.
+    /// Labels of the qualifiers the notice puts on this use (`Occasionally`).
+    pub qualifiers: Vec<String>,
+    /// Labels of the lawful bases the notice links to this purpose, in order (`Consent (Art. 6(1)(a))`);
+    /// empty when it states bases only for the notice as a whole, or none.
     pub bases: Vec<String>,
+    /// Labels of the qualifiers the notice puts on this purpose's bases (`May be relied on`).
+    pub basis_qualifiers: Vec<String>,
+    /// For a legal obligation: the law or duty, in the notice's words.
+    pub law: Option<String>,
     /// The legitimate interests pursued, in the notice's words.
     pub legitimate_interests: Vec<String>,
     /// Names of the data categories used, in order.
@@ -234,8 +281,12 @@ pub struct CategoryView {
     pub kinds: Vec<String>,
     /// Labels of the special categories of data (Art. 9(1)) in it, in order.
     pub special: Vec<String>,
-    /// Labels of the Art. 9(2) conditions relied on, in order.
+    /// Labels of the qualifiers the notice puts on holding it.
+    pub qualifiers: Vec<String>,
+    /// Labels of the Art. 9(2) conditions the notice names for it, in order.
     pub art9: Vec<String>,
+    /// Justifications for it in the notice's words that are not Art. 9(2) conditions.
+    pub art9_justifications: Vec<String>,
     /// Labels of the DPA 2018 Schedule 1 conditions relied on, in order.
     pub schedule1: Vec<String>,
     /// Where the appropriate policy document can be read (a URL).
@@ -253,10 +304,12 @@ pub struct CategoryView {
 pub struct SourceView {
     /// The source as the notice names it (`Your neighbours`).
     pub name: String,
-    /// Who the data comes from, in words (`given by you`).
-    pub party: String,
-    /// How the data arises, in words (`Given to us`).
-    pub method: String,
+    /// Who the data comes from, in words (`given by you`), where the notice says.
+    pub party: Option<String>,
+    /// How the data arises, in words (`Given to us`), where the notice says.
+    pub method: Option<String>,
+    /// Labels of the qualifiers the notice puts on this source (`Only with your consent`).
+    pub qualifiers: Vec<String>,
     /// Whether the source is publicly accessible.
     pub publicly_accessible: bool,
     /// Examples the notice gives.
@@ -280,7 +333,9 @@ pub struct RecipientView {
     pub when: Option<String>,
     /// Names of the data categories shared with it, in order.
     pub categories: Vec<String>,
-    /// Whether it acts only on the controller's instructions (a processor).
+    /// Labels of the qualifiers the notice puts on sharing with it (`Occasionally`).
+    pub qualifiers: Vec<String>,
+    /// Whether the notice says it acts only on the controller's instructions (a processor).
     pub processor: bool,
 }
 
@@ -306,8 +361,8 @@ pub struct TransferView {
     pub systems: Vec<String>,
     /// What the notice says about the transfer, in its words.
     pub statement: Option<String>,
-    /// Whether the transfer happens only in some cases.
-    pub occasional: bool,
+    /// Labels of the qualifiers the notice puts on the transfer (`Occasionally`).
+    pub qualifiers: Vec<String>,
 }
 
 /// A retention rule in words.
@@ -327,6 +382,10 @@ pub struct RetentionView {
     pub applies_when: Option<String>,
     /// Why this long, in the notice's words.
     pub reason: Option<String>,
+    /// The retention schedule the rule refers to, as the notice names it.
+    pub schedule: Option<String>,
+    /// Where that schedule is published.
+    pub schedule_url: Option<String>,
     /// What happens at the end, in words (`deleted`).
     pub then: Option<String>,
     /// Exceptions the notice states, in its words.
@@ -477,6 +536,10 @@ pub struct FormView {
     pub title: String,
     /// Instructions for whoever goes through the form with the person.
     pub instructions: Option<String>,
+    /// What the person acknowledges by signing, in the form's words.
+    pub acknowledgement: Option<String>,
+    /// Whether the form asks for consent (it has consent choices); else signing is not consent.
+    pub asks_consent: bool,
     /// The consent choices, one unticked box each, in order.
     pub statements: Vec<StatementView>,
     /// The signature blocks, in order.
@@ -627,9 +690,13 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
             .and_then(|id| r.contact(id)),
         why: notice.why.clone(),
         purposes,
-        basis_explanations: labelled(&notice.basis_explanations, words, |b| {
-            (b.basis, &b.explanation)
+        bases: notice.lawful_bases.iter().map(|b| r.basis(b)).collect(),
+        special_category_conditions: notice.special_category_conditions.as_ref().map(|j| Art9View {
+            art9: words.labels(&j.art9_conditions),
+            justifications: j.art9_justifications.clone(),
+            statement: j.statement.clone(),
         }),
+        confidentiality: notice.confidentiality.clone(),
         bases_not_relied_on: labelled(&notice.bases_not_relied_on, words, |b| (b.basis, &b.reason)),
         sharing_bases: sharing_bases(notice, words),
         sharing_statement: notice.sharing_statement.clone(),
@@ -803,8 +870,10 @@ impl Resolver<'_> {
         let org = self.org(&p.organisation);
         PartyView {
             name: self.org_name(&p.organisation),
-            role: p.role.key(),
-            role_label: self.w.label(p.role),
+            role: p.legal_role.map(ClosedList::key),
+            role_label: p.legal_role.map(|r| self.w.label(r)),
+            described_as: p.described_as.clone(),
+            we: p.we,
             kind: org.and_then(|o| o.kind).map(|k| self.w.label(k)),
             description: p.description.clone(),
             organisation_description: org.and_then(|o| o.description.clone()),
@@ -871,7 +940,10 @@ impl Resolver<'_> {
             kinds: self.w.labels(&p.kinds),
             description: p.description.clone(),
             examples: p.examples.clone(),
+            qualifiers: self.w.labels(&p.qualifiers),
             bases: self.w.labels(&p.lawful_bases),
+            basis_qualifiers: self.w.labels(&p.basis_qualifiers),
+            law: p.law.clone(),
             legitimate_interests: p.legitimate_interests.clone(),
             categories: p.categories.iter().map(|c| self.category_name(c)).collect(),
             recipients: p
@@ -889,6 +961,23 @@ impl Resolver<'_> {
         }
     }
 
+    fn basis(&self, b: &BasisStatement) -> BasisView {
+        BasisView {
+            label: self.w.label(b.basis),
+            qualifiers: self.w.labels(&b.qualifiers),
+            explanation: b.explanation.clone(),
+            examples: b.examples.clone(),
+            legitimate_interests: b.legitimate_interests.clone(),
+            law: b.law.clone(),
+            withdraw: b
+                .consent
+                .as_ref()
+                .and_then(|c| c.withdraw.as_ref())
+                .map(|h| self.how(h)),
+            consent_ends: b.consent.as_ref().and_then(|c| c.ends.clone()),
+        }
+    }
+
     fn category(&self, c: &DataCategory) -> CategoryView {
         CategoryView {
             id: c.id.to_string(),
@@ -897,7 +986,9 @@ impl Resolver<'_> {
             examples: c.examples.clone(),
             kinds: self.w.labels(&c.kinds),
             special: self.w.labels(&c.special_category),
+            qualifiers: self.w.labels(&c.qualifiers),
             art9: self.w.labels(&c.art9_conditions),
+            art9_justifications: c.art9_justifications.clone(),
             schedule1: self.w.labels(&c.schedule1_conditions),
             policy_document: c
                 .appropriate_policy_document
@@ -917,6 +1008,7 @@ impl Resolver<'_> {
             examples: x.examples.clone(),
             when: x.when.clone(),
             categories: x.categories.iter().map(|c| self.category_name(c)).collect(),
+            qualifiers: self.w.labels(&x.qualifiers),
             processor: x.processor,
         }
     }
@@ -927,7 +1019,7 @@ impl Resolver<'_> {
             safeguards: self.w.labels(&t.safeguards),
             systems: t.systems.iter().map(|s| self.system_name(s)).collect(),
             statement: t.statement.clone(),
-            occasional: t.occasional,
+            qualifiers: self.w.labels(&t.qualifiers),
         }
     }
 
@@ -955,6 +1047,12 @@ impl Resolver<'_> {
             criteria: x.criteria.clone(),
             applies_when: x.applies_when.clone(),
             reason: x.reason.clone(),
+            schedule: x.schedule.as_ref().map(|s| s.name.clone()),
+            schedule_url: x
+                .schedule
+                .as_ref()
+                .and_then(|s| s.url.as_ref())
+                .map(ToString::to_string),
             then: x.then.map(|t| self.w.label(t)),
             unless: x.unless.clone(),
         }
@@ -986,6 +1084,8 @@ impl Resolver<'_> {
         FormView {
             title: f.title.clone().unwrap_or_else(|| self.notice.title.clone()),
             instructions: f.instructions.clone(),
+            acknowledgement: f.acknowledgement.clone(),
+            asks_consent: !f.statements.is_empty(),
             statements: f
                 .statements
                 .iter()
@@ -1021,8 +1121,9 @@ fn default_heading(signer: Signer, words: &Catalogue) -> String {
 fn source(s: &Source, words: &Catalogue) -> SourceView {
     SourceView {
         name: s.name.clone(),
-        party: words.label(s.party),
-        method: words.label(s.method),
+        party: s.party.map(|p| words.label(p)),
+        method: s.method.map(|m| words.label(m)),
+        qualifiers: words.labels(&s.qualifiers),
         publicly_accessible: s.publicly_accessible,
         examples: s.examples.clone(),
         when: s.when.clone(),
@@ -1183,7 +1284,7 @@ fn who_is_responsible(
         .collect();
     let providers: Vec<String> = parties
         .iter()
-        .filter(|p| matches!(p.role, "service_provider" | "processor"))
+        .filter(|p| p.role == Some("processor"))
         .map(|p| match &p.acting_for {
             Some(f) => words.text_with(
                 "glance-provider-for",
