@@ -257,6 +257,27 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// The references of a notice's purposes and of the bases it states for itself as a whole.
+    fn purposes_and_bases(&mut self, at: &str, notice: &'a Notice) {
+        for (i, p) in notice.purposes.iter().enumerate() {
+            let pp = format!("{at}/purposes/{i}");
+            self.list(Kind::Category, &format!("{pp}/categories"), &p.categories);
+            self.list(Kind::Recipient, &format!("{pp}/recipients"), &p.recipients);
+            if let Some(c) = &p.consent {
+                self.how(&format!("{pp}/consent/withdraw"), c.withdraw.as_ref());
+            }
+            self.how(&format!("{pp}/opt_out"), p.opt_out.as_ref());
+        }
+        for (i, b) in notice.lawful_bases.iter().enumerate() {
+            if let Some(c) = &b.consent {
+                self.how(
+                    &format!("{at}/lawful_bases/{i}/consent/withdraw"),
+                    c.withdraw.as_ref(),
+                );
+            }
+        }
+    }
+
     fn notice(&mut self, at: &str, notice: &'a Notice) {
         self.opt(
             Kind::Contact,
@@ -293,23 +314,7 @@ impl<'a> Walk<'a> {
                 party.acting_for.as_ref(),
             );
         }
-        for (i, p) in notice.purposes.iter().enumerate() {
-            let pp = format!("{at}/purposes/{i}");
-            self.list(Kind::Category, &format!("{pp}/categories"), &p.categories);
-            self.list(Kind::Recipient, &format!("{pp}/recipients"), &p.recipients);
-            if let Some(c) = &p.consent {
-                self.how(&format!("{pp}/consent/withdraw"), c.withdraw.as_ref());
-            }
-            self.how(&format!("{pp}/opt_out"), p.opt_out.as_ref());
-        }
-        for (i, b) in notice.lawful_bases.iter().enumerate() {
-            if let Some(c) = &b.consent {
-                self.how(
-                    &format!("{at}/lawful_bases/{i}/consent/withdraw"),
-                    c.withdraw.as_ref(),
-                );
-            }
-        }
+        self.purposes_and_bases(at, notice);
         for (i, c) in notice.data_categories.iter().enumerate() {
             self.list(
                 Kind::Source,

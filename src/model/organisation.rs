@@ -104,7 +104,7 @@ closed_list! {
     /// What kind of body an organisation is.
     pub enum OrganisationKind = "organisation-kind" {
         HousingAssociation = ("housing_association", "dpv:NonProfitOrganisation"),
-        Charity = ("charity", "dpv:NonProfitOrganisation"),
+        Charity = ("charity", "dpv:CharityOrganisation"),
         LocalAuthority = ("local_authority", "dpv:RegionalAuthority"),
         GovernmentDepartment = ("government_department", "dpv:GovernmentalOrganisation"),
         PublicBody = ("public_body", "dpv:PublicSectorBody"),

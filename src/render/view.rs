@@ -691,10 +691,12 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
         why: notice.why.clone(),
         purposes,
         bases: notice.lawful_bases.iter().map(|b| r.basis(b)).collect(),
-        special_category_conditions: notice.special_category_conditions.as_ref().map(|j| Art9View {
-            art9: words.labels(&j.art9_conditions),
-            justifications: j.art9_justifications.clone(),
-            statement: j.statement.clone(),
+        special_category_conditions: notice.special_category_conditions.as_ref().map(|j| {
+            Art9View {
+                art9: words.labels(&j.art9_conditions),
+                justifications: j.art9_justifications.clone(),
+                statement: j.statement.clone(),
+            }
         }),
         confidentiality: notice.confidentiality.clone(),
         bases_not_relied_on: labelled(&notice.bases_not_relied_on, words, |b| (b.basis, &b.reason)),
