@@ -121,6 +121,7 @@ fn art9_of(notice: &Notice, p: &Purpose) -> BTreeSet<&'static str> {
 }
 
 /// Records a problem when what an output states differs from what the YAML states.
+#[allow(clippy::needless_pass_by_value)] // called with values built in place
 fn same(problems: &mut Vec<String>, what: String, got: BTreeSet<String>, want: BTreeSet<String>) {
     if got != want {
         problems.push(format!("{what}: outputs {got:?}, the YAML states {want:?}"));
