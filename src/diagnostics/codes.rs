@@ -102,11 +102,11 @@ codes! {
         E028 "unsafe-character", "text contains a control character or a bidirectional override";
     }
     lint {
-        N001 "missing-controller", Error, Some("UK GDPR Art. 13(1)(a), 14(1)(a)"), "the notice names no controller";
+        N001 "missing-controller", Warning, Some("UK GDPR Art. 13(1)(a), 14(1)(a)"), "the notice identifies no organisation as the controller";
         N002 "controller-contact-missing", Warning, Some("UK GDPR Art. 13(1)(a), 14(1)(a)"), "a controller has no postal address, email address or phone number";
         N003 "missing-dpo-contact", Warning, Some("UK GDPR Art. 13(1)(b), 14(1)(b)"), "the notice gives no contact for the data protection officer or team";
         N004 "missing-ico-registration", Note, Some("Data Protection (Charges and Information) Regulations 2018"), "a controller's ICO registration number is not given";
-        N101 "missing-purposes", Error, Some("UK GDPR Art. 13(1)(c), 14(1)(c)"), "the notice states no purposes";
+        N101 "missing-purposes", Warning, Some("UK GDPR Art. 13(1)(c), 14(1)(c)"), "the notice states no purposes";
         N102 "purpose-without-lawful-basis", Warning, Some("UK GDPR Art. 13(1)(c), 14(1)(c)"), "a purpose has no lawful basis";
         N103 "legitimate-interests-not-stated", Warning, Some("UK GDPR Art. 13(1)(d), 14(2)(b)"), "a purpose relies on legitimate interests without saying what they are";
         N104 "disclaimed-basis-relied-on", Warning, Some("UK GDPR Art. 13(1)(c), Art. 5(1)(a)"), "a lawful basis the notice says it does not rely on is relied on";
@@ -144,7 +144,7 @@ codes! {
         N701 "notice-out-of-date", Note, None, "the notice was last updated longer ago than the review period";
         N702 "missing-last-updated", Note, None, "the notice does not say when it was last updated";
         N703 "related-notice-unreachable", Warning, Some("UK GDPR Art. 12(1)"), "a notice this one must be read alongside has no link";
-        N704 "form-without-signature-block", Error, None, "a consent form has no signature block";
+        N704 "form-without-signature-block", Warning, None, "a consent form has no signature block";
         N705 "consent-purpose-missing-from-form", Warning, Some("UK GDPR Art. 7(2)"), "a purpose relies on consent, but the form has no box for it";
         N901 "allow-without-reason", Warning, None, "a rule is allowed without a reason";
         N902 "allow-unknown-rule", Warning, None, "an allow names a rule that does not exist";

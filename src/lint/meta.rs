@@ -80,7 +80,7 @@ pub(super) fn form_without_signature_block(ctx: &Ctx<'_>, out: &mut Vec<Finding>
                     ctx.notice.id
                 ),
             )
-            .help("add `signature_blocks: [{ signer: data_subject }]`"),
+            .help("where the source form has a place to sign, add `signature_blocks: [{ signer: data_subject }]`"),
         );
     }
 }
