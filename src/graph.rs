@@ -257,7 +257,9 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn notice(&mut self, at: &str, notice: &'a Notice) {
+    /// The references that say who is involved and where to read more: the notice's contacts, related
+    /// notices and parties.
+    fn who(&mut self, at: &str, notice: &'a Notice) {
         self.opt(
             Kind::Contact,
             format!("{at}/data_protection_contact"),
@@ -293,6 +295,11 @@ impl<'a> Walk<'a> {
                 party.acting_for.as_ref(),
             );
         }
+    }
+
+    /// The references inside one notice, in document order.
+    fn notice(&mut self, at: &str, notice: &'a Notice) {
+        self.who(at, notice);
         for (i, p) in notice.purposes.iter().enumerate() {
             let pp = format!("{at}/purposes/{i}");
             self.list(Kind::Category, &format!("{pp}/categories"), &p.categories);
@@ -614,14 +621,14 @@ mod tests {
       "contacts": [{"id": "dpo", "name": "DPO", "role": "data_protection_officer", "organisation": "dpo-org"}],
       "notices": [
         {"id": "main", "title": "Main", "version": "1", "kind": "main",
-         "parties": [{"organisation": "acme", "role": "controller"}],
+         "parties": [{"organisation": "acme", "legal_role": "controller"}],
          "data_protection_contact": "dpo",
          "rights": [{"right": "access", "how": {"contact": "dpo"}}]},
         {"id": "layer", "title": "Layer", "version": "1", "kind": "main",
          "related": [{"relation": "summarises", "title": "Main", "notice": "main"},
                      {"relation": "read_alongside", "title": "Self", "notice": "layer"},
                      {"relation": "additional_notice", "title": "Missing", "notice": "nowhere"}],
-         "parties": [{"organisation": "acme", "role": "processor"}]}
+         "parties": [{"organisation": "acme", "legal_role": "processor"}]}
       ]
     }"#;
 
