@@ -28,10 +28,6 @@ use common::{ROOT, Run, TODAY};
 
 /// Codes a rule's fixture triggers as well as its own, because the gap it shows causes them.
 const KNOCK_ON: &[(&str, &[&str])] = &[
-    // With no purposes, the one data category is used by none.
-    ("N101", &["N208"]),
-    // With no data categories, the purposes cannot name the data they use.
-    ("N201", &["N105"]),
     // The right to withdraw consent has no `how:`, so it says nothing about how to use it.
     ("N510", &["N511"]),
     // The misspelt allow silences nothing, so the rule it meant still fires.

@@ -113,7 +113,7 @@ codes! {
         N105 "purpose-without-data-categories", Note, None, "a purpose does not say which data it uses";
         N201 "missing-data-categories", Warning, Some("UK GDPR Art. 14(1)(d)"), "the notice lists no categories of personal data";
         N202 "missing-data-sources", Note, Some("UK GDPR Art. 14(2)(f)"), "the notice never says where the data comes from";
-        N203 "category-without-source", Warning, Some("UK GDPR Art. 14(2)(f)"), "data comes from other sources, but a category does not say where it comes from";
+        N203 "category-without-source", Note, Some("UK GDPR Art. 14(2)(f)"), "data comes from other sources, but a category does not say where it comes from";
         N204 "special-category-without-condition", Warning, Some("UK GDPR Art. 9(2)"), "special category data has no Art. 9(2) condition";
         N205 "missing-schedule1-condition", Warning, Some("DPA 2018 s. 10(2)-(3), Sch. 1 Parts 1-2"), "an Art. 9(2) condition that needs a DPA 2018 Schedule 1 condition has none";
         N206 "missing-appropriate-policy-document", Note, Some("DPA 2018 Sch. 1 Part 4"), "a Schedule 1 condition that needs an appropriate policy document has none";

@@ -30,9 +30,10 @@ pub(super) fn missing_data_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// N203: Art. 14 applies, and a category does not name its sources.
+/// N203: Art. 14 applies, the notice links some categories to their sources, and a category does not
+/// name its sources.
 pub(super) fn category_without_source(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    if !ctx.art14() {
+    if !ctx.art14() || !ctx.links_sources() {
         return;
     }
     for (i, c) in ctx.notice.data_categories.iter().enumerate() {
@@ -42,7 +43,7 @@ pub(super) fn category_without_source(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     ctx.p(&format!("/data_categories/{i}/id")),
                     format!("data category `{}` does not say where it comes from", c.id),
                 )
-                .help("add `sources:` with the ids of the sources this category comes from"),
+                .help("where the notice says where this data comes from, add `sources:` with their ids"),
             );
         }
     }
@@ -107,8 +108,11 @@ pub(super) fn criminal_data_without_condition(ctx: &Ctx<'_>, out: &mut Vec<Findi
     }
 }
 
-/// N208: a category no purpose uses.
+/// N208: a category no purpose uses, in a notice that links purposes to their data.
 pub(super) fn unused_data_category(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if !ctx.links_categories() {
+        return;
+    }
     for (i, c) in ctx.notice.data_categories.iter().enumerate() {
         let used = ctx
             .notice
@@ -122,7 +126,7 @@ pub(super) fn unused_data_category(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     format!("data category `{}` is used by no purpose", c.id),
                 )
                 .help(format!(
-                    "add `{}` to the `categories:` of the purposes that use it",
+                    "where the notice says which purposes use it, add `{}` to their `categories:`",
                     c.id
                 )),
             );

@@ -121,6 +121,24 @@ impl Ctx<'_> {
         art6 || explicit
     }
 
+    /// Whether the notice links any purpose to the data categories it uses. A notice that states its
+    /// data only for the notice as a whole makes no such links, and the rules that follow them do not
+    /// ask it to invent them.
+    pub fn links_categories(&self) -> bool {
+        self.notice
+            .purposes
+            .iter()
+            .any(|p| !p.categories.is_empty())
+    }
+
+    /// Whether the notice links any data category to the sources it comes from.
+    pub fn links_sources(&self) -> bool {
+        self.notice
+            .data_categories
+            .iter()
+            .any(|c| !c.sources.is_empty())
+    }
+
     /// Whether any purpose is marketing, to which the right to object always applies (Art. 21(2)).
     pub fn direct_marketing(&self) -> bool {
         self.notice.purposes.iter().any(|p| {

@@ -68,8 +68,12 @@ pub(super) fn disclaimed_basis_relied_on(ctx: &Ctx<'_>, out: &mut Vec<Finding>) 
     }
 }
 
-/// N105: a purpose that does not say which data it uses.
+/// N105: a purpose that does not say which data it uses, in a notice that links other purposes to
+/// their data.
 pub(super) fn purpose_without_data_categories(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if !ctx.links_categories() {
+        return;
+    }
     for (i, p) in ctx.notice.purposes.iter().enumerate() {
         if p.categories.is_empty() {
             out.push(
@@ -77,7 +81,7 @@ pub(super) fn purpose_without_data_categories(ctx: &Ctx<'_>, out: &mut Vec<Findi
                     ctx.p(&format!("/purposes/{i}/id")),
                     format!("purpose `{}` does not say which data it uses", p.id),
                 )
-                .help("add `categories:` with the ids of the data categories this purpose uses"),
+                .help("where the notice says which data this purpose uses, add `categories:` with their ids"),
             );
         }
     }

@@ -43,14 +43,16 @@ pub(super) fn retention_without_length(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// N404: a category covered by no retention rule (when the notice has rules, but none general).
+/// N404: a category covered by no retention rule (when the notice has rules, but none general). A rule
+/// for a purpose covers the categories the purpose uses; when the notice links no purpose to its data,
+/// which categories such a rule covers is unknown, and the rule does not guess.
 pub(super) fn category_without_retention(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let rules = &ctx.notice.retention;
-    if rules.is_empty()
-        || rules
-            .iter()
-            .any(|r| r.categories.is_empty() && r.purposes.is_empty())
-    {
+    let general = rules
+        .iter()
+        .any(|r| r.categories.is_empty() && r.purposes.is_empty());
+    let unknown = rules.iter().any(|r| !r.purposes.is_empty()) && !ctx.links_categories();
+    if rules.is_empty() || general || unknown {
         return;
     }
     for (i, c) in ctx.notice.data_categories.iter().enumerate() {
