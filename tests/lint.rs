@@ -648,3 +648,80 @@ fn an_allow_of_an_unknown_rule_is_reported_with_a_suggestion() {
         "{n902}"
     );
 }
+
+/// A notice transcribed as written: it states its lawful bases, its data and its sources only for the
+/// notice as a whole, linking none of them to a purpose or a category. `{extra}` is replaced by more
+/// lines of the notice.
+const AS_WRITTEN: &str = r#"organisations:
+  - {id: harbour-homes, name: Harbour Homes, ico_registration: Z1234567, email: hello@harbour-homes.example}
+  - {id: ico, name: Information Commissioner's Office, kind: supervisory_authority}
+contacts:
+  - {id: dpo, name: Data protection officer, organisation: harbour-homes, role: data_protection_officer, email: dpo@harbour-homes.example}
+notices:
+  - id: tenants
+    title: Privacy notice for tenants
+    kind: main
+    last_updated: 2026-09-01
+    parties: [{organisation: harbour-homes, legal_role: controller}]
+    data_protection_contact: dpo
+    purposes:
+      - {id: tenancy, name: Managing your tenancy}
+      - {id: debt-recovery, name: Recovering rent you owe}
+    lawful_bases:
+      - {basis: contract}
+      - {basis: legal_obligation, law: The Housing Act 1985}
+    data_categories:
+      - {id: contact-details, name: Your name and contact details}
+      - {id: references, name: References from your previous landlord}
+    sources:
+      - {id: you, name: You, party: data_subject, method: provided}
+      - {id: previous-landlord, name: Your previous landlord, party: third_party}
+    recipients: [{id: contractors, name: Repair contractors, kind: contractor}]
+    retention:
+      - {purposes: [tenancy], period: P6Y, from: end_of_tenancy}
+    rights:
+      - {right: access, how: {contact: dpo}}
+      - {right: rectification, how: {contact: dpo}}
+      - {right: erasure, how: {contact: dpo}}
+      - {right: restriction, how: {contact: dpo}}
+      - {right: portability, how: {contact: dpo}}
+      - {right: complain, authority: ico}
+    requirements: [{requirement: contractual, consequences: We cannot offer you a tenancy.}]
+{extra}"#;
+
+/// The diagnostics of [`AS_WRITTEN`] with `extra` lines added to the notice.
+fn check_as_written(extra: &str) -> Vec<Value> {
+    let text = AS_WRITTEN.replace("{extra}", extra);
+    let dir = common::dir_with(&[("notices.yaml", text)]);
+    diagnostics(&dir.path().join("notices.yaml").to_string_lossy())
+}
+
+// Ensure a notice that states its bases, data and sources only as a whole is asked for no links it does
+// not make (N105, N203, N208, N404), and that each purpose without a basis of its own is reported with the
+// bases the notice states.
+#[test]
+fn a_notice_stated_as_a_whole_is_asked_only_for_a_basis_per_purpose() {
+    let items = check_as_written("");
+    let found: Vec<(&str, &str)> = items
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "N102",
+                "purpose `tenancy` has no lawful basis of its own; the notice states bases only for the notice as a whole (`contract`, `legal_obligation`)"
+            ),
+            (
+                "N102",
+                "purpose `debt-recovery` has no lawful basis of its own; the notice states bases only for the notice as a whole (`contract`, `legal_obligation`)"
+            ),
+        ],
+        "{items:#?}"
+    );
+    assert!(
+        items.iter().all(|d| d["severity"] == "warning"),
+        "{items:#?}"
+    );
+}

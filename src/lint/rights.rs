@@ -93,7 +93,9 @@ pub(super) fn missing_right_to_complain(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     );
 }
 
-/// N509: a right offered that no basis in the notice gives.
+/// N509: a right offered that no basis in the notice gives. Only checked where the notice says which
+/// bases it relies on for everything it does ([`Ctx::bases_known`]): a basis it leaves unsaid may be the
+/// one that gives the right.
 pub(super) fn right_contradicts_basis(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     use LawfulBasis::*;
     for (i, r) in ctx.notice.rights.iter().enumerate() {
@@ -113,17 +115,16 @@ pub(super) fn right_contradicts_basis(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             _ => continue,
         };
         let marketing = r.right == Right::Objection && ctx.direct_marketing();
-        if !ctx.notice.purposes.is_empty() && !marketing && !needs.iter().any(|b| ctx.relies_on(*b))
-        {
+        if ctx.bases_known() && !marketing && !needs.iter().any(|b| ctx.relies_on(*b)) {
             out.push(
                 Finding::new(
                     ctx.p(&format!("/rights/{i}/right")),
                     format!(
-                        "right `{}` is offered, but {what}, and no purpose relies on it",
+                        "right `{}` is offered, but {what}, and the notice relies on no such basis",
                         crate::model::ClosedList::key(r.right)
                     ),
                 )
-                .help("check the lawful bases of the purposes, or remove the right"),
+                .help("check the lawful bases against the notice; if it offers the right all the same, keep it and report the mismatch to the controller"),
             );
         }
     }
