@@ -725,3 +725,43 @@ fn a_notice_stated_as_a_whole_is_asked_only_for_a_basis_per_purpose() {
         "{items:#?}"
     );
 }
+
+// Ensure consent relied on only by collecting and sharing "with your consent" is consent all the same:
+// the notice must say the person can withdraw it (N507) and how (N510).
+#[test]
+fn consent_in_qualifiers_needs_a_way_to_withdraw() {
+    let text = AS_WRITTEN
+        .replace(
+            "party: third_party}",
+            "party: third_party, qualifiers: [with_consent]}",
+        )
+        .replace(
+            "kind: contractor}",
+            "kind: contractor, qualifiers: [with_consent]}",
+        )
+        .replace("{extra}", "");
+    let dir = common::dir_with(&[("notices.yaml", text)]);
+    let items = diagnostics(&dir.path().join("notices.yaml").to_string_lossy());
+    let n510: Vec<&Value> = items.iter().filter(|d| d["code"] == "N510").collect();
+    assert_eq!(n510.len(), 1, "{items:#?}");
+    assert_eq!(
+        n510[0]["message"],
+        "the notice relies on consent (source `previous-landlord`, recipient `contractors`) but never says how to withdraw it"
+    );
+    assert_eq!(n510[0]["severity"], "warning");
+    assert_eq!(n510[0]["path"], "/notices/0/sources/1/qualifiers/0");
+    assert!(codes(&items).contains("N507"), "{items:#?}");
+
+    let with_a_way = AS_WRITTEN
+        .replace(
+            "party: third_party}",
+            "party: third_party, qualifiers: [with_consent]}",
+        )
+        .replace(
+            "{extra}",
+            "    form:\n      signature_blocks: [{signer: data_subject, declaration: I agree.}]\n      withdrawal: {contact: dpo}\n",
+        );
+    let dir = common::dir_with(&[("notices.yaml", with_a_way)]);
+    let items = diagnostics(&dir.path().join("notices.yaml").to_string_lossy());
+    assert!(!codes(&items).contains("N510"), "{items:#?}");
+}

@@ -135,7 +135,7 @@ codes! {
         N507 "missing-right-to-withdraw-consent", Warning, Some("UK GDPR Art. 13(2)(c), 14(2)(d), Art. 7(3)"), "consent is relied on, but the right to withdraw it is not mentioned";
         N508 "missing-right-to-complain", Warning, Some("UK GDPR Art. 13(2)(d), 14(2)(e), Art. 77"), "the notice does not mention the right to complain to the ICO";
         N509 "right-contradicts-basis", Warning, Some("UK GDPR Art. 7(3), 20(1), 21(1)"), "a right is offered that no lawful basis in the notice gives";
-        N510 "consent-without-withdrawal-method", Warning, Some("UK GDPR Art. 7(3)"), "a purpose relies on consent but does not say how to withdraw it";
+        N510 "consent-without-withdrawal-method", Warning, Some("UK GDPR Art. 7(3), 13(2)(c), 14(2)(d)"), "consent is relied on, but the notice does not say how to withdraw it";
         N511 "right-without-how", Note, Some("UK GDPR Art. 12(2)"), "a right does not say how to use it";
         N601 "missing-provision-requirement", Warning, Some("UK GDPR Art. 13(2)(e)"), "the notice does not say whether people must provide their data";
         N602 "requirement-incomplete", Warning, Some("UK GDPR Art. 13(2)(e)"), "a requirement does not say whether the data is required, or what happens if it is not given";

@@ -78,10 +78,29 @@ pub const DEFAULT_MAX_AGE_MONTHS: i32 = 24;
 /// A place where a notice relies on a lawful basis.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reliance {
+    /// How the notice states it.
+    pub via: Via,
     /// The JSON pointer of the statement (`/notices/0/purposes/2/lawful_bases/0`).
     pub pointer: String,
     /// What relies on it, in words (``purpose `newsletter` ``, `the notice as a whole`).
     pub what: String,
+}
+
+/// How a notice states that it relies on a lawful basis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// In a purpose's `lawful_bases:`.
+    PurposeBasis,
+    /// In the notice's `lawful_bases:`, for the notice as a whole.
+    NoticeBasis,
+    /// In `sharing_bases:`.
+    SharingBasis,
+    /// A `with_consent` qualifier ("only with your consent").
+    WithConsent,
+    /// A consent statement on the form.
+    FormStatement,
+    /// Explicit consent under Art. 9(2)(a).
+    ExplicitConsent,
 }
 
 /// Settings for the lint.
@@ -122,6 +141,7 @@ impl Ctx<'_> {
         for (i, p) in n.purposes.iter().enumerate() {
             if let Some(j) = p.lawful_bases.iter().position(|b| *b == basis) {
                 out.push(self.reliance(
+                    Via::PurposeBasis,
                     &format!("/purposes/{i}/lawful_bases/{j}"),
                     format!("purpose `{}`", p.id),
                 ));
@@ -130,6 +150,7 @@ impl Ctx<'_> {
         for (i, b) in n.lawful_bases.iter().enumerate() {
             if b.basis == basis {
                 out.push(self.reliance(
+                    Via::NoticeBasis,
                     &format!("/lawful_bases/{i}/basis"),
                     "the notice as a whole".into(),
                 ));
@@ -137,7 +158,11 @@ impl Ctx<'_> {
         }
         for (i, b) in n.sharing_bases.iter().enumerate() {
             if b.basis == basis {
-                out.push(self.reliance(&format!("/sharing_bases/{i}/basis"), "sharing".into()));
+                out.push(self.reliance(
+                    Via::SharingBasis,
+                    &format!("/sharing_bases/{i}/basis"),
+                    "sharing".into(),
+                ));
             }
         }
         out
@@ -154,7 +179,11 @@ impl Ctx<'_> {
         let mut out = self.bases_stated(LawfulBasis::Consent);
         let mut with = |list: &str, i: usize, q: &[Qualifier], what: String| {
             if let Some(j) = qualified(q) {
-                out.push(self.reliance(&format!("/{list}/{i}/qualifiers/{j}"), what));
+                out.push(self.reliance(
+                    Via::WithConsent,
+                    &format!("/{list}/{i}/qualifiers/{j}"),
+                    what,
+                ));
             }
         };
         for (i, p) in n.purposes.iter().enumerate() {
@@ -185,6 +214,7 @@ impl Ctx<'_> {
         if let Some(form) = &n.form {
             for (i, s) in form.statements.iter().enumerate() {
                 out.push(self.reliance(
+                    Via::FormStatement,
                     &format!("/form/statements/{i}"),
                     format!("consent statement `{}` on the form", s.id),
                 ));
@@ -195,6 +225,7 @@ impl Ctx<'_> {
         for (i, c) in n.data_categories.iter().enumerate() {
             if let Some(j) = explicit(&c.art9_conditions) {
                 out.push(self.reliance(
+                    Via::ExplicitConsent,
                     &format!("/data_categories/{i}/art9_conditions/{j}"),
                     format!("data category `{}` (explicit consent)", c.id),
                 ));
@@ -206,6 +237,7 @@ impl Ctx<'_> {
             .and_then(|s| explicit(&s.art9_conditions))
         {
             out.push(self.reliance(
+                Via::ExplicitConsent,
                 &format!("/special_category_conditions/art9_conditions/{j}"),
                 "special category data (explicit consent)".into(),
             ));
@@ -232,8 +264,9 @@ impl Ctx<'_> {
             && (!n.lawful_bases.is_empty() || n.purposes.iter().all(|p| !p.lawful_bases.is_empty()))
     }
 
-    fn reliance(&self, rest: &str, what: String) -> Reliance {
+    fn reliance(&self, via: Via, rest: &str, what: String) -> Reliance {
         Reliance {
+            via,
             pointer: self.p(rest),
             what,
         }
