@@ -765,3 +765,77 @@ fn consent_in_qualifiers_needs_a_way_to_withdraw() {
     let items = diagnostics(&dir.path().join("notices.yaml").to_string_lossy());
     assert!(!codes(&items).contains("N510"), "{items:#?}");
 }
+
+/// The `(code, path)` of each diagnostic of [`AS_WRITTEN`] after replacing `from` with `to` and adding
+/// `extra` lines to the notice, leaving out the N102 findings every run of it has.
+fn as_written_with(from: &str, to: &str, extra: &str) -> Vec<(String, String)> {
+    assert!(AS_WRITTEN.contains(from), "{from}");
+    let text = AS_WRITTEN.replace(from, to).replace("{extra}", extra);
+    let dir = common::dir_with(&[("notices.yaml", text)]);
+    diagnostics(&dir.path().join("notices.yaml").to_string_lossy())
+        .iter()
+        .filter(|d| d["code"] != "N102")
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["path"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+// Ensure what a notice states for its special category data as a whole is read there: conditions
+// stated for the notice as a whole satisfy N204, and words that are not an Art. 9(2) condition are
+// reported once, by N209, not by N204 as well.
+#[test]
+fn special_category_conditions_for_the_notice_as_a_whole() {
+    let health = (
+        "{id: references, name: References from your previous landlord}",
+        "{id: references, name: Your health, special_category: [health]}",
+    );
+    let pair = |code: &str, path: &str| vec![(code.to_owned(), path.to_owned())];
+    assert_eq!(
+        as_written_with(health.0, health.1, ""),
+        pair("N204", "/notices/0/data_categories/1/special_category")
+    );
+    assert_eq!(
+        as_written_with(
+            health.0,
+            health.1,
+            "    special_category_conditions: {art9_conditions: [vital_interests]}\n"
+        ),
+        vec![]
+    );
+    assert_eq!(
+        as_written_with(
+            health.0,
+            health.1,
+            "    special_category_conditions: {art9_justifications: [Where it is necessary for housing purposes]}\n"
+        ),
+        pair(
+            "N209",
+            "/notices/0/special_category_conditions/art9_justifications/0"
+        )
+    );
+}
+
+// Ensure a legal obligation stated for the notice as a whole names its law (N107), and that a law named
+// there covers the purposes that rely on a legal obligation.
+#[test]
+fn a_legal_obligation_for_the_notice_as_a_whole_names_its_law() {
+    assert_eq!(
+        as_written_with(", law: The Housing Act 1985}", "}", ""),
+        vec![(
+            "N107".to_owned(),
+            "/notices/0/lawful_bases/1/basis".to_owned()
+        )]
+    );
+    assert_eq!(
+        as_written_with(
+            "{id: debt-recovery, name: Recovering rent you owe}",
+            "{id: debt-recovery, name: Recovering rent you owe, lawful_bases: [legal_obligation]}",
+            ""
+        ),
+        vec![]
+    );
+}

@@ -119,3 +119,74 @@ pub(super) fn purpose_without_data_categories(ctx: &Ctx<'_>, out: &mut Vec<Findi
         }
     }
 }
+
+/// N106: consent offered beside another basis for the same purpose. The ICO advises not to ask for
+/// consent where another basis applies: withdrawing it would change nothing, so the choice is not real.
+pub(super) fn consent_with_other_basis(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for (i, p) in ctx.notice.purposes.iter().enumerate() {
+        let Some(j) = p
+            .lawful_bases
+            .iter()
+            .position(|b| *b == LawfulBasis::Consent)
+        else {
+            continue;
+        };
+        let others: Vec<String> = p
+            .lawful_bases
+            .iter()
+            .filter(|b| **b != LawfulBasis::Consent)
+            .map(|b| format!("`{}`", b.key()))
+            .collect();
+        if !others.is_empty() {
+            out.push(
+                Finding::new(ctx.p(&format!("/purposes/{i}/lawful_bases/{j}")), format!("purpose `{}` relies on consent and on {} at once", p.id, others.join(", ")))
+                    .help("if the notice says both, keep both and report it to the controller: the ICO advises not to ask for consent where another basis applies, since withdrawing it would change nothing"),
+            );
+        }
+    }
+}
+
+/// N107: a legal obligation relied on without naming the law. A purpose may rely on the law the notice
+/// names with legal obligation for the notice as a whole; a notice-wide legal obligation needs a law named
+/// somewhere.
+pub(super) fn legal_obligation_without_law(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let lo = LawfulBasis::LegalObligation;
+    let n = ctx.notice;
+    let overall = n
+        .lawful_bases
+        .iter()
+        .any(|b| b.basis == lo && b.law.is_some());
+    let help = "add `law:` with the law or duty the notice names, in its words; if it names none, report the gap to the controller";
+    for (i, p) in n.purposes.iter().enumerate() {
+        if let Some(j) = p.lawful_bases.iter().position(|b| *b == lo)
+            && p.law.is_none()
+            && !overall
+        {
+            out.push(
+                Finding::new(
+                    ctx.p(&format!("/purposes/{i}/lawful_bases/{j}")),
+                    format!(
+                        "purpose `{}` relies on a legal obligation without naming the law",
+                        p.id
+                    ),
+                )
+                .help(help),
+            );
+        }
+    }
+    let named = overall
+        || n.purposes
+            .iter()
+            .any(|p| p.lawful_bases.contains(&lo) && p.law.is_some());
+    for (i, b) in n.lawful_bases.iter().enumerate() {
+        if b.basis == lo && b.law.is_none() && !named {
+            out.push(
+                Finding::new(
+                    ctx.p(&format!("/lawful_bases/{i}/basis")),
+                    "the notice relies on a legal obligation without naming the law",
+                )
+                .help(help),
+            );
+        }
+    }
+}
