@@ -257,28 +257,9 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// The references of a notice's purposes and of the bases it states for itself as a whole.
-    fn purposes_and_bases(&mut self, at: &str, notice: &'a Notice) {
-        for (i, p) in notice.purposes.iter().enumerate() {
-            let pp = format!("{at}/purposes/{i}");
-            self.list(Kind::Category, &format!("{pp}/categories"), &p.categories);
-            self.list(Kind::Recipient, &format!("{pp}/recipients"), &p.recipients);
-            if let Some(c) = &p.consent {
-                self.how(&format!("{pp}/consent/withdraw"), c.withdraw.as_ref());
-            }
-            self.how(&format!("{pp}/opt_out"), p.opt_out.as_ref());
-        }
-        for (i, b) in notice.lawful_bases.iter().enumerate() {
-            if let Some(c) = &b.consent {
-                self.how(
-                    &format!("{at}/lawful_bases/{i}/consent/withdraw"),
-                    c.withdraw.as_ref(),
-                );
-            }
-        }
-    }
-
-    fn notice(&mut self, at: &str, notice: &'a Notice) {
+    /// The references that say who is involved and where to read more: the notice's contacts, related
+    /// notices and parties.
+    fn who(&mut self, at: &str, notice: &'a Notice) {
         self.opt(
             Kind::Contact,
             format!("{at}/data_protection_contact"),
@@ -314,7 +295,28 @@ impl<'a> Walk<'a> {
                 party.acting_for.as_ref(),
             );
         }
-        self.purposes_and_bases(at, notice);
+    }
+
+    /// The references inside one notice, in document order.
+    fn notice(&mut self, at: &str, notice: &'a Notice) {
+        self.who(at, notice);
+        for (i, p) in notice.purposes.iter().enumerate() {
+            let pp = format!("{at}/purposes/{i}");
+            self.list(Kind::Category, &format!("{pp}/categories"), &p.categories);
+            self.list(Kind::Recipient, &format!("{pp}/recipients"), &p.recipients);
+            if let Some(c) = &p.consent {
+                self.how(&format!("{pp}/consent/withdraw"), c.withdraw.as_ref());
+            }
+            self.how(&format!("{pp}/opt_out"), p.opt_out.as_ref());
+        }
+        for (i, b) in notice.lawful_bases.iter().enumerate() {
+            if let Some(c) = &b.consent {
+                self.how(
+                    &format!("{at}/lawful_bases/{i}/consent/withdraw"),
+                    c.withdraw.as_ref(),
+                );
+            }
+        }
         for (i, c) in notice.data_categories.iter().enumerate() {
             self.list(
                 Kind::Source,
@@ -619,14 +621,14 @@ mod tests {
       "contacts": [{"id": "dpo", "name": "DPO", "role": "data_protection_officer", "organisation": "dpo-org"}],
       "notices": [
         {"id": "main", "title": "Main", "version": "1", "kind": "main",
-         "parties": [{"organisation": "acme", "role": "controller"}],
+         "parties": [{"organisation": "acme", "legal_role": "controller"}],
          "data_protection_contact": "dpo",
          "rights": [{"right": "access", "how": {"contact": "dpo"}}]},
         {"id": "layer", "title": "Layer", "version": "1", "kind": "main",
          "related": [{"relation": "summarises", "title": "Main", "notice": "main"},
                      {"relation": "read_alongside", "title": "Self", "notice": "layer"},
                      {"relation": "additional_notice", "title": "Missing", "notice": "nowhere"}],
-         "parties": [{"organisation": "acme", "role": "processor"}]}
+         "parties": [{"organisation": "acme", "legal_role": "processor"}]}
       ]
     }"#;
 

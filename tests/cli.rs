@@ -365,7 +365,6 @@ organisations:
 notices:
   - id: Example
     title: Example privacy notice
-    kind: main
 ";
     let dir = dir_with(&[("notices.yaml", text)]);
     let (code, items) = check_json(dir.path(), "notices.yaml");

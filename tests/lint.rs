@@ -28,10 +28,6 @@ use common::{ROOT, Run, TODAY};
 
 /// Codes a rule's fixture triggers as well as its own, because the gap it shows causes them.
 const KNOCK_ON: &[(&str, &[&str])] = &[
-    // With no purposes, the one data category is used by none.
-    ("N101", &["N208"]),
-    // With no data categories, the purposes cannot name the data they use.
-    ("N201", &["N105"]),
     // The right to withdraw consent has no `how:`, so it says nothing about how to use it.
     ("N510", &["N511"]),
     // The misspelt allow silences nothing, so the rule it meant still fires.
@@ -650,5 +646,196 @@ fn an_allow_of_an_unknown_rule_is_reported_with_a_suggestion() {
             .as_str()
             .is_some_and(|h| h.starts_with("did you mean")),
         "{n902}"
+    );
+}
+
+/// A notice transcribed as written: it states its lawful bases, its data and its sources only for the
+/// notice as a whole, linking none of them to a purpose or a category. `{extra}` is replaced by more
+/// lines of the notice.
+const AS_WRITTEN: &str = r#"organisations:
+  - {id: harbour-homes, name: Harbour Homes, ico_registration: Z1234567, email: hello@harbour-homes.example}
+  - {id: ico, name: Information Commissioner's Office, kind: supervisory_authority}
+contacts:
+  - {id: dpo, name: Data protection officer, organisation: harbour-homes, role: data_protection_officer, email: dpo@harbour-homes.example}
+notices:
+  - id: tenants
+    title: Privacy notice for tenants
+    kind: main
+    last_updated: 2026-09-01
+    parties: [{organisation: harbour-homes, legal_role: controller}]
+    data_protection_contact: dpo
+    purposes:
+      - {id: tenancy, name: Managing your tenancy}
+      - {id: debt-recovery, name: Recovering rent you owe}
+    lawful_bases:
+      - {basis: contract}
+      - {basis: legal_obligation, law: The Housing Act 1985}
+    data_categories:
+      - {id: contact-details, name: Your name and contact details}
+      - {id: references, name: References from your previous landlord}
+    sources:
+      - {id: you, name: You, party: data_subject, method: provided}
+      - {id: previous-landlord, name: Your previous landlord, party: third_party}
+    recipients: [{id: contractors, name: Repair contractors, kind: contractor}]
+    retention:
+      - {purposes: [tenancy], period: P6Y, from: end_of_tenancy}
+    rights:
+      - {right: access, how: {contact: dpo}}
+      - {right: rectification, how: {contact: dpo}}
+      - {right: erasure, how: {contact: dpo}}
+      - {right: restriction, how: {contact: dpo}}
+      - {right: portability, how: {contact: dpo}}
+      - {right: complain, authority: ico}
+    requirements: [{requirement: contractual, consequences: We cannot offer you a tenancy.}]
+{extra}"#;
+
+/// The diagnostics of [`AS_WRITTEN`] with `extra` lines added to the notice.
+fn check_as_written(extra: &str) -> Vec<Value> {
+    let text = AS_WRITTEN.replace("{extra}", extra);
+    let dir = common::dir_with(&[("notices.yaml", text)]);
+    diagnostics(&dir.path().join("notices.yaml").to_string_lossy())
+}
+
+// Ensure a notice that states its bases, data and sources only as a whole is asked for no links it does
+// not make (N105, N203, N208, N404), and that each purpose without a basis of its own is reported with the
+// bases the notice states.
+#[test]
+fn a_notice_stated_as_a_whole_is_asked_only_for_a_basis_per_purpose() {
+    let items = check_as_written("");
+    let found: Vec<(&str, &str)> = items
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "N102",
+                "purpose `tenancy` has no lawful basis of its own; the notice states bases only for the notice as a whole (`contract`, `legal_obligation`)"
+            ),
+            (
+                "N102",
+                "purpose `debt-recovery` has no lawful basis of its own; the notice states bases only for the notice as a whole (`contract`, `legal_obligation`)"
+            ),
+        ],
+        "{items:#?}"
+    );
+    assert!(
+        items.iter().all(|d| d["severity"] == "warning"),
+        "{items:#?}"
+    );
+}
+
+// Ensure consent relied on only by collecting and sharing "with your consent" is consent all the same:
+// the notice must say the person can withdraw it (N507) and how (N510).
+#[test]
+fn consent_in_qualifiers_needs_a_way_to_withdraw() {
+    let text = AS_WRITTEN
+        .replace(
+            "party: third_party}",
+            "party: third_party, qualifiers: [with_consent]}",
+        )
+        .replace(
+            "kind: contractor}",
+            "kind: contractor, qualifiers: [with_consent]}",
+        )
+        .replace("{extra}", "");
+    let dir = common::dir_with(&[("notices.yaml", text)]);
+    let items = diagnostics(&dir.path().join("notices.yaml").to_string_lossy());
+    let n510: Vec<&Value> = items.iter().filter(|d| d["code"] == "N510").collect();
+    assert_eq!(n510.len(), 1, "{items:#?}");
+    assert_eq!(
+        n510[0]["message"],
+        "the notice relies on consent (source `previous-landlord`, recipient `contractors`) but never says how to withdraw it"
+    );
+    assert_eq!(n510[0]["severity"], "warning");
+    assert_eq!(n510[0]["path"], "/notices/0/sources/1/qualifiers/0");
+    assert!(codes(&items).contains("N507"), "{items:#?}");
+
+    let with_a_way = AS_WRITTEN
+        .replace(
+            "party: third_party}",
+            "party: third_party, qualifiers: [with_consent]}",
+        )
+        .replace(
+            "{extra}",
+            "    form:\n      signature_blocks: [{signer: data_subject, declaration: I agree.}]\n      withdrawal: {contact: dpo}\n",
+        );
+    let dir = common::dir_with(&[("notices.yaml", with_a_way)]);
+    let items = diagnostics(&dir.path().join("notices.yaml").to_string_lossy());
+    assert!(!codes(&items).contains("N510"), "{items:#?}");
+}
+
+/// The `(code, path)` of each diagnostic of [`AS_WRITTEN`] after replacing `from` with `to` and adding
+/// `extra` lines to the notice, leaving out the N102 findings every run of it has.
+fn as_written_with(from: &str, to: &str, extra: &str) -> Vec<(String, String)> {
+    assert!(AS_WRITTEN.contains(from), "{from}");
+    let text = AS_WRITTEN.replace(from, to).replace("{extra}", extra);
+    let dir = common::dir_with(&[("notices.yaml", text)]);
+    diagnostics(&dir.path().join("notices.yaml").to_string_lossy())
+        .iter()
+        .filter(|d| d["code"] != "N102")
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["path"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+// Ensure what a notice states for its special category data as a whole is read there: conditions
+// stated for the notice as a whole satisfy N204, and words that are not an Art. 9(2) condition are
+// reported once, by N209, not by N204 as well.
+#[test]
+fn special_category_conditions_for_the_notice_as_a_whole() {
+    let health = (
+        "{id: references, name: References from your previous landlord}",
+        "{id: references, name: Your health, special_category: [health]}",
+    );
+    let pair = |code: &str, path: &str| vec![(code.to_owned(), path.to_owned())];
+    assert_eq!(
+        as_written_with(health.0, health.1, ""),
+        pair("N204", "/notices/0/data_categories/1/special_category")
+    );
+    assert_eq!(
+        as_written_with(
+            health.0,
+            health.1,
+            "    special_category_conditions: {art9_conditions: [vital_interests]}\n"
+        ),
+        vec![]
+    );
+    assert_eq!(
+        as_written_with(
+            health.0,
+            health.1,
+            "    special_category_conditions: {art9_justifications: [Where it is necessary for housing purposes]}\n"
+        ),
+        pair(
+            "N209",
+            "/notices/0/special_category_conditions/art9_justifications/0"
+        )
+    );
+}
+
+// Ensure a legal obligation stated for the notice as a whole names its law (N107), and that a law named
+// there covers the purposes that rely on a legal obligation.
+#[test]
+fn a_legal_obligation_for_the_notice_as_a_whole_names_its_law() {
+    assert_eq!(
+        as_written_with(", law: The Housing Act 1985}", "}", ""),
+        vec![(
+            "N107".to_owned(),
+            "/notices/0/lawful_bases/1/basis".to_owned()
+        )]
+    );
+    assert_eq!(
+        as_written_with(
+            "{id: debt-recovery, name: Recovering rent you owe}",
+            "{id: debt-recovery, name: Recovering rent you owe, lawful_bases: [legal_obligation]}",
+            ""
+        ),
+        vec![]
     );
 }

@@ -3,12 +3,20 @@
 use super::{Ctx, Finding};
 use crate::graph::Graph;
 
-/// N001: the notice names no controller.
+/// N001: no party is identified as the controller. Only a stated legal role counts (`legal_role:
+/// controller` or `joint_controller`); the words a notice gives an organisation (`our accountable
+/// organisation`) do not make it one.
 pub(super) fn missing_controller(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if Graph::controllers(ctx.notice).next().is_none() {
         out.push(
-            Finding::new(ctx.p("/id"), format!("notice `{}` names no controller", ctx.notice.id))
-                .help("add the controller under `parties:` with `role: controller` (or `joint_controller`, `accountable_body`)"),
+            Finding::new(
+                ctx.p("/id"),
+                format!(
+                    "notice `{}` identifies no organisation as the controller",
+                    ctx.notice.id
+                ),
+            )
+            .help("give the party the notice states is the controller `legal_role: controller` (or `joint_controller`); being called accountable does not count, and if the notice names none, report the gap to its publisher"),
         );
     }
 }

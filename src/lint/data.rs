@@ -30,9 +30,10 @@ pub(super) fn missing_data_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// N203: Art. 14 applies, and a category does not name its sources.
+/// N203: Art. 14 applies, the notice links some categories to their sources, and a category does not
+/// name its sources.
 pub(super) fn category_without_source(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    if !ctx.art14() {
+    if !ctx.art14() || !ctx.links_sources() {
         return;
     }
     for (i, c) in ctx.notice.data_categories.iter().enumerate() {
@@ -42,20 +43,33 @@ pub(super) fn category_without_source(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     ctx.p(&format!("/data_categories/{i}/id")),
                     format!("data category `{}` does not say where it comes from", c.id),
                 )
-                .help("add `sources:` with the ids of the sources this category comes from"),
+                .help("where the notice says where this data comes from, add `sources:` with their ids"),
             );
         }
     }
 }
 
-/// N204: special category data without an Art. 9(2) condition.
+/// N204: special category data without an Art. 9(2) condition. Conditions the notice states for its
+/// special category data as a whole cover every category; a justification in the notice's own words is
+/// reported by N209 instead, so the same gap is not reported twice.
 pub(super) fn special_category_without_condition(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let overall = ctx
+        .notice
+        .special_category_conditions
+        .as_ref()
+        .is_some_and(|s| !s.art9_conditions.is_empty() || !s.art9_justifications.is_empty());
+    if overall {
+        return;
+    }
     for (i, c) in ctx.notice.data_categories.iter().enumerate() {
-        if !c.special_category.is_empty() && c.art9_conditions.is_empty() {
+        if !c.special_category.is_empty()
+            && c.art9_conditions.is_empty()
+            && c.art9_justifications.is_empty()
+        {
             let kinds: Vec<&str> = c.special_category.iter().map(|k| k.key()).collect();
             out.push(
                 Finding::new(ctx.p(&format!("/data_categories/{i}/special_category")), format!("data category `{}` holds special category data ({}) without an Art. 9(2) condition", c.id, kinds.join(", ")))
-                    .help("add `art9_conditions:` (for example `explicit_consent`, `health_social_care`, `substantial_public_interest`)"),
+                    .help("add `art9_conditions:` with the conditions the notice names (for example `explicit_consent`, `health_social_care`, `substantial_public_interest`), or under `special_category_conditions:` where it names them for all its special category data; if it names none, report the gap to the controller"),
             );
         }
     }
@@ -107,8 +121,11 @@ pub(super) fn criminal_data_without_condition(ctx: &Ctx<'_>, out: &mut Vec<Findi
     }
 }
 
-/// N208: a category no purpose uses.
+/// N208: a category no purpose uses, in a notice that links purposes to their data.
 pub(super) fn unused_data_category(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if !ctx.links_categories() {
+        return;
+    }
     for (i, c) in ctx.notice.data_categories.iter().enumerate() {
         let used = ctx
             .notice
@@ -122,9 +139,40 @@ pub(super) fn unused_data_category(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     format!("data category `{}` is used by no purpose", c.id),
                 )
                 .help(format!(
-                    "add `{}` to the `categories:` of the purposes that use it",
+                    "where the notice says which purposes use it, add `{}` to their `categories:`",
                     c.id
                 )),
+            );
+        }
+    }
+}
+
+/// N209: special category data justified by words that are not an Art. 9(2) condition (`where it is
+/// necessary for housing purposes`), for one category or for the notice as a whole.
+pub(super) fn justification_not_art9_condition(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let help = "keep the notice's words; if it also names an Art. 9(2) condition, add it under `art9_conditions:`, otherwise report the gap to the controller";
+    for (i, c) in ctx.notice.data_categories.iter().enumerate() {
+        for j in 0..c.art9_justifications.len() {
+            out.push(
+                Finding::new(
+                    ctx.p(&format!("/data_categories/{i}/art9_justifications/{j}")),
+                    format!(
+                        "data category `{}` is justified by words that are not an Art. 9(2) condition",
+                        c.id
+                    ),
+                )
+                .help(help),
+            );
+        }
+    }
+    if let Some(overall) = &ctx.notice.special_category_conditions {
+        for j in 0..overall.art9_justifications.len() {
+            out.push(
+                Finding::new(
+                    ctx.p(&format!("/special_category_conditions/art9_justifications/{j}")),
+                    "the notice justifies its special category data by words that are not an Art. 9(2) condition",
+                )
+                .help(help),
             );
         }
     }

@@ -3,7 +3,7 @@
 use super::{Ctx, Finding, RULES, find_rule};
 use crate::diagnostics::Code;
 use crate::graph::must_read_alongside;
-use crate::model::{LawfulBasis, NoticeFile};
+use crate::model::{ClosedList, LawfulBasis, NoticeFile};
 use crate::suggest::did_you_mean;
 
 /// N701: last updated longer ago than the review period.
@@ -80,7 +80,7 @@ pub(super) fn form_without_signature_block(ctx: &Ctx<'_>, out: &mut Vec<Finding>
                     ctx.notice.id
                 ),
             )
-            .help("add `signature_blocks: [{ signer: data_subject }]`"),
+            .help("where the source form has a place to sign, add `signature_blocks: [{ signer: data_subject }]`"),
         );
     }
 }
@@ -106,6 +106,28 @@ pub(super) fn consent_purpose_missing_from_form(ctx: &Ctx<'_>, out: &mut Vec<Fin
                     "add a consent statement with `purpose: {}` under `form.statements`",
                     p.id
                 )),
+            );
+        }
+    }
+}
+
+/// N706: a signature block that does not say what signing means, on a form that does not say either.
+pub(super) fn signature_without_declaration(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let Some(form) = &ctx.notice.form else { return };
+    if form.acknowledgement.is_some() {
+        return;
+    }
+    for (i, b) in form.signature_blocks.iter().enumerate() {
+        if b.declaration.is_none() {
+            out.push(
+                Finding::new(
+                    ctx.p(&format!("/form/signature_blocks/{i}/signer")),
+                    format!(
+                        "the `{}` signature block does not say what signing means",
+                        b.signer.key()
+                    ),
+                )
+                .help("add `declaration:` with what the signer confirms, or `acknowledgement:` to the form, in the form's words; if it says nothing, report the gap to the controller"),
             );
         }
     }

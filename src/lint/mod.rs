@@ -75,6 +75,34 @@ impl Finding {
 /// How many months after its last update a notice counts as out of date, unless told otherwise.
 pub const DEFAULT_MAX_AGE_MONTHS: i32 = 24;
 
+/// A place where a notice relies on a lawful basis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reliance {
+    /// How the notice states it.
+    pub via: Via,
+    /// The JSON pointer of the statement (`/notices/0/purposes/2/lawful_bases/0`).
+    pub pointer: String,
+    /// What relies on it, in words (``purpose `newsletter` ``, `the notice as a whole`).
+    pub what: String,
+}
+
+/// How a notice states that it relies on a lawful basis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// In a purpose's `lawful_bases:`.
+    PurposeBasis,
+    /// In the notice's `lawful_bases:`, for the notice as a whole.
+    NoticeBasis,
+    /// In `sharing_bases:`.
+    SharingBasis,
+    /// A `with_consent` qualifier ("only with your consent").
+    WithConsent,
+    /// A consent statement on the form.
+    FormStatement,
+    /// Explicit consent under Art. 9(2)(a).
+    ExplicitConsent,
+}
+
 /// Settings for the lint.
 #[derive(Debug, Clone)]
 pub struct LintOptions {
@@ -105,20 +133,161 @@ impl Ctx<'_> {
         format!("{}{rest}", self.at)
     }
 
-    /// Whether a purpose relies on `basis`; for consent, explicit consent under Art. 9(2)(a) counts too.
+    /// Where the notice states `basis` as a lawful basis under Art. 6(1): for a purpose, for the notice as
+    /// a whole, or for sharing.
+    pub fn bases_stated(&self, basis: LawfulBasis) -> Vec<Reliance> {
+        let n = self.notice;
+        let mut out = Vec::new();
+        for (i, p) in n.purposes.iter().enumerate() {
+            if let Some(j) = p.lawful_bases.iter().position(|b| *b == basis) {
+                out.push(self.reliance(
+                    Via::PurposeBasis,
+                    &format!("/purposes/{i}/lawful_bases/{j}"),
+                    format!("purpose `{}`", p.id),
+                ));
+            }
+        }
+        for (i, b) in n.lawful_bases.iter().enumerate() {
+            if b.basis == basis {
+                out.push(self.reliance(
+                    Via::NoticeBasis,
+                    &format!("/lawful_bases/{i}/basis"),
+                    "the notice as a whole".into(),
+                ));
+            }
+        }
+        for (i, b) in n.sharing_bases.iter().enumerate() {
+            if b.basis == basis {
+                out.push(self.reliance(
+                    Via::SharingBasis,
+                    &format!("/sharing_bases/{i}/basis"),
+                    "sharing".into(),
+                ));
+            }
+        }
+        out
+    }
+
+    /// Everywhere the notice relies on consent: as a lawful basis ([`Ctx::bases_stated`]); as the
+    /// condition of using, collecting, holding, sharing or sending data ("only with your consent", the
+    /// `with_consent` qualifier); as a box on its form; and as explicit consent under Art. 9(2)(a).
+    pub fn consent_uses(&self) -> Vec<Reliance> {
+        fn qualified(q: &[Qualifier]) -> Option<usize> {
+            q.iter().position(|q| *q == Qualifier::WithConsent)
+        }
+        let n = self.notice;
+        let mut out = self.bases_stated(LawfulBasis::Consent);
+        let mut with = |list: &str, i: usize, q: &[Qualifier], what: String| {
+            if let Some(j) = qualified(q) {
+                out.push(self.reliance(
+                    Via::WithConsent,
+                    &format!("/{list}/{i}/qualifiers/{j}"),
+                    what,
+                ));
+            }
+        };
+        for (i, p) in n.purposes.iter().enumerate() {
+            with("purposes", i, &p.qualifiers, format!("purpose `{}`", p.id));
+        }
+        for (i, c) in n.data_categories.iter().enumerate() {
+            with(
+                "data_categories",
+                i,
+                &c.qualifiers,
+                format!("data category `{}`", c.id),
+            );
+        }
+        for (i, s) in n.sources.iter().enumerate() {
+            with("sources", i, &s.qualifiers, format!("source `{}`", s.id));
+        }
+        for (i, r) in n.recipients.iter().enumerate() {
+            with(
+                "recipients",
+                i,
+                &r.qualifiers,
+                format!("recipient `{}`", r.id),
+            );
+        }
+        for (i, t) in n.transfers.iter().enumerate() {
+            with("transfers", i, &t.qualifiers, format!("transfer {}", i + 1));
+        }
+        if let Some(form) = &n.form {
+            for (i, s) in form.statements.iter().enumerate() {
+                out.push(self.reliance(
+                    Via::FormStatement,
+                    &format!("/form/statements/{i}"),
+                    format!("consent statement `{}` on the form", s.id),
+                ));
+            }
+        }
+        let explicit =
+            |c: &[Art9Condition]| c.iter().position(|a| *a == Art9Condition::ExplicitConsent);
+        for (i, c) in n.data_categories.iter().enumerate() {
+            if let Some(j) = explicit(&c.art9_conditions) {
+                out.push(self.reliance(
+                    Via::ExplicitConsent,
+                    &format!("/data_categories/{i}/art9_conditions/{j}"),
+                    format!("data category `{}` (explicit consent)", c.id),
+                ));
+            }
+        }
+        if let Some(j) = n
+            .special_category_conditions
+            .as_ref()
+            .and_then(|s| explicit(&s.art9_conditions))
+        {
+            out.push(self.reliance(
+                Via::ExplicitConsent,
+                &format!("/special_category_conditions/art9_conditions/{j}"),
+                "special category data (explicit consent)".into(),
+            ));
+        }
+        out
+    }
+
+    /// Whether the notice relies on `basis` anywhere it states one ([`Ctx::bases_stated`]); for consent,
+    /// anywhere it relies on consent at all ([`Ctx::consent_uses`]).
     pub fn relies_on(&self, basis: LawfulBasis) -> bool {
-        let art6 = self
-            .notice
+        if basis == LawfulBasis::Consent {
+            !self.consent_uses().is_empty()
+        } else {
+            !self.bases_stated(basis).is_empty()
+        }
+    }
+
+    /// Whether the notice says which lawful bases it relies on for everything it does: it states bases
+    /// for the notice as a whole, or one for every purpose. Where it does not, a basis it leaves unsaid
+    /// may be any of them.
+    pub fn bases_known(&self) -> bool {
+        let n = self.notice;
+        !n.purposes.is_empty()
+            && (!n.lawful_bases.is_empty() || n.purposes.iter().all(|p| !p.lawful_bases.is_empty()))
+    }
+
+    fn reliance(&self, via: Via, rest: &str, what: String) -> Reliance {
+        Reliance {
+            via,
+            pointer: self.p(rest),
+            what,
+        }
+    }
+
+    /// Whether the notice links any purpose to the data categories it uses. A notice that states its
+    /// data only for the notice as a whole makes no such links, and the rules that follow them do not
+    /// ask it to invent them.
+    pub fn links_categories(&self) -> bool {
+        self.notice
             .purposes
             .iter()
-            .any(|p| p.lawful_bases.contains(&basis));
-        let explicit = basis == LawfulBasis::Consent
-            && self
-                .notice
-                .data_categories
-                .iter()
-                .any(|c| c.art9_conditions.contains(&Art9Condition::ExplicitConsent));
-        art6 || explicit
+            .any(|p| !p.categories.is_empty())
+    }
+
+    /// Whether the notice links any data category to the sources it comes from.
+    pub fn links_sources(&self) -> bool {
+        self.notice
+            .data_categories
+            .iter()
+            .any(|c| !c.sources.is_empty())
     }
 
     /// Whether any purpose is marketing, to which the right to object always applies (Art. 21(2)).

@@ -1,7 +1,7 @@
 //! The person's rights, and whether they fit the lawful bases relied on (Art. 7(3), 13(2)(b)-(d), 15-21, 77).
 
-use super::{Ctx, Finding};
-use crate::model::{LawfulBasis, Right};
+use super::{Ctx, Finding, Reliance, Via};
+use crate::model::{HowTo, LawfulBasis, LawfulBasis::Consent, Purpose, Right};
 
 fn missing(ctx: &Ctx<'_>, out: &mut Vec<Finding>, right: Right, what: &str) {
     if !ctx.graph.tells_right(ctx.notice, right) {
@@ -93,7 +93,9 @@ pub(super) fn missing_right_to_complain(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     );
 }
 
-/// N509: a right offered that no basis in the notice gives.
+/// N509: a right offered that no basis in the notice gives. Only checked where the notice says which
+/// bases it relies on for everything it does ([`Ctx::bases_known`]): a basis it leaves unsaid may be the
+/// one that gives the right.
 pub(super) fn right_contradicts_basis(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     use LawfulBasis::*;
     for (i, r) in ctx.notice.rights.iter().enumerate() {
@@ -113,40 +115,53 @@ pub(super) fn right_contradicts_basis(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             _ => continue,
         };
         let marketing = r.right == Right::Objection && ctx.direct_marketing();
-        if !ctx.notice.purposes.is_empty() && !marketing && !needs.iter().any(|b| ctx.relies_on(*b))
-        {
+        if ctx.bases_known() && !marketing && !needs.iter().any(|b| ctx.relies_on(*b)) {
             out.push(
                 Finding::new(
                     ctx.p(&format!("/rights/{i}/right")),
                     format!(
-                        "right `{}` is offered, but {what}, and no purpose relies on it",
+                        "right `{}` is offered, but {what}, and the notice relies on no such basis",
                         crate::model::ClosedList::key(r.right)
                     ),
                 )
-                .help("check the lawful bases of the purposes, or remove the right"),
+                .help("check the lawful bases against the notice; if it offers the right all the same, keep it and report the mismatch to the controller"),
             );
         }
     }
 }
 
-/// N510: a consent purpose with no way to withdraw.
+/// Whether a `how:` says how: it names a contact or gives instructions (an empty `how: {}` does not).
+fn says_how(how: Option<&HowTo>) -> bool {
+    how.is_some_and(|h| h.contact.is_some() || h.instructions.is_some())
+}
+
+/// N510: consent relied on with no way to withdraw it. A way the notice gives for all its consent (the
+/// right to withdraw consent with a `how:`, the form's `withdrawal:`, or one given with consent for the
+/// notice as a whole) covers everything. Otherwise each consent purpose needs its own, and consent relied
+/// on anywhere else (sharing or collecting "only with your consent", consent for sharing or for the notice
+/// as a whole, a box on the form, explicit consent) is reported once when the notice gives no way to
+/// withdraw consent at all.
 pub(super) fn consent_without_withdrawal_method(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let general = ctx.notice.rights.iter().any(|r| {
-        r.right == Right::WithdrawConsent
-            && r.how
-                .as_ref()
-                .is_some_and(|h| h.contact.is_some() || h.instructions.is_some())
-    }) || ctx
-        .notice
-        .form
-        .as_ref()
-        .is_some_and(|f| f.withdrawal.is_some());
+    let n = ctx.notice;
+    let general = n
+        .rights
+        .iter()
+        .any(|r| r.right == Right::WithdrawConsent && says_how(r.how.as_ref()))
+        || n.form
+            .as_ref()
+            .is_some_and(|f| says_how(f.withdrawal.as_ref()))
+        || n.lawful_bases.iter().any(|b| {
+            b.basis == Consent && says_how(b.consent.as_ref().and_then(|c| c.withdraw.as_ref()))
+        });
     if general {
         return;
     }
-    for (i, p) in ctx.notice.purposes.iter().enumerate() {
-        let own = p.consent.as_ref().is_some_and(|c| c.withdraw.is_some()) || p.opt_out.is_some();
-        if p.lawful_bases.contains(&Consent) && !own {
+    let own = |p: &Purpose| {
+        says_how(p.consent.as_ref().and_then(|c| c.withdraw.as_ref()))
+            || says_how(p.opt_out.as_ref())
+    };
+    for (i, p) in n.purposes.iter().enumerate() {
+        if p.lawful_bases.contains(&Consent) && !own(p) {
             out.push(
                 Finding::new(
                     ctx.p(&format!("/purposes/{i}/id")),
@@ -155,15 +170,35 @@ pub(super) fn consent_without_withdrawal_method(ctx: &Ctx<'_>, out: &mut Vec<Fin
                         p.id
                     ),
                 )
-                .help(
-                    "add `consent: { withdraw: { contact: …, instructions: … } }` to the purpose",
-                ),
+                .help("add `consent: { withdraw: { contact: …, instructions: … } }` to the purpose with the way the notice gives; if it gives none, report the gap to the controller"),
             );
         }
     }
+    let anywhere = n
+        .purposes
+        .iter()
+        .any(|p| p.lawful_bases.contains(&Consent) && own(p));
+    let elsewhere: Vec<Reliance> = ctx
+        .consent_uses()
+        .into_iter()
+        .filter(|r| r.via != Via::PurposeBasis)
+        .collect();
+    if let Some(first) = elsewhere.first()
+        && !anywhere
+    {
+        let what: Vec<&str> = elsewhere.iter().map(|r| r.what.as_str()).collect();
+        out.push(
+            Finding::new(
+                first.pointer.clone(),
+                format!(
+                    "the notice relies on consent ({}) but never says how to withdraw it",
+                    what.join(", ")
+                ),
+            )
+            .help("add `{ right: withdraw_consent, how: { contact: …, instructions: … } }` under `rights:` with the way the notice gives; if it gives none, report the gap to the controller"),
+        );
+    }
 }
-
-use LawfulBasis::Consent;
 
 /// N511: a right without a way to use it.
 pub(super) fn right_without_how(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
