@@ -64,7 +64,10 @@ fn insert_qualifiers(m: &mut Map<String, Value>, qualifiers: &[Qualifier], words
     if !context.is_empty() {
         m.insert("dpv:hasContext".into(), Value::Array(context));
     }
-    m.insert("rdfs:comment".into(), json!(words.labels(qualifiers).join("; ")));
+    m.insert(
+        "rdfs:comment".into(),
+        json!(words.labels(qualifiers).join("; ")),
+    );
 }
 
 fn insert_opt(map: &mut Map<String, Value>, key: &str, value: Option<&String>) {
@@ -426,12 +429,7 @@ struct Linked<'a> {
 
 /// The process of one purpose: its purpose, lawful bases (with legitimate interests and the Art. 9
 /// conditions of the data it uses), data, recipients, controllers and storage conditions.
-fn purpose_process(
-    notice: &Notice,
-    p: &Purpose,
-    linked: &Linked<'_>,
-    words: &Catalogue,
-) -> Value {
+fn purpose_process(notice: &Notice, p: &Purpose, linked: &Linked<'_>, words: &Catalogue) -> Value {
     let (categories, recipients, controller_refs) =
         (linked.categories, linked.recipients, linked.controllers);
     let mut purpose_types = vec![json!("dpv:Purpose")];
@@ -601,10 +599,16 @@ fn insert_parties(
     let slots = [
         (
             "dpv:hasDataController",
-            &[Some(PartyRole::Controller), Some(PartyRole::JointController)][..],
+            &[
+                Some(PartyRole::Controller),
+                Some(PartyRole::JointController),
+            ][..],
         ),
         ("dpv:hasDataProcessor", &[Some(PartyRole::Processor)][..]),
-        ("dpv:hasRepresentative", &[Some(PartyRole::Representative)][..]),
+        (
+            "dpv:hasRepresentative",
+            &[Some(PartyRole::Representative)][..],
+        ),
         ("dpv:hasEntity", &[None][..]),
     ];
     for (property, roles) in slots {
