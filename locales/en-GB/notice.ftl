@@ -110,6 +110,8 @@ gap-no-rights = This notice does not describe your rights.
 
 party-acting-for = for { $organisation }
 feedback-intro = If you feel this information is not clear, please tell us.
+# A statement and the notice's qualifiers on it: `Consent (Art. 6(1)(a)) (Only with your consent)`.
+qualified = { $text } ({ $qualifiers })
 bases-not-relied-on = We do not rely on { $basis }.
 sharing-bases-intro = The lawful bases for sharing your information with others are:
 criminal-offence-data = Information about criminal convictions and offences.
@@ -240,6 +242,14 @@ glance-responsible = { $count ->
 }
 glance-complain-to = You can complain to the { $authority }.
 glance-complain-to-ico = You can complain to the Information Commissioner's Office.
+# Without a controller: the organisations the notice speaks as, or else every organisation it names,
+# never called controllers.
+glance-from = This notice is from { $names }.
+glance-names = This notice names { $names }.
+glance-also-named = Also named in this notice: { $names }.
+# An organisation in the summary, with the words the notice gives it.
+glance-described = { $name } ({ $described })
+glance-described-for = { $name } ({ $described } for { $client })
 
 ## Linked data (JSON-LD)
 
@@ -297,6 +307,8 @@ party-role-controller = Data controller
 party-role-joint-controller = Joint controller
 party-role-processor = Processor
 party-role-representative = UK representative
+
+## Qualifier
 qualifier-possible = The notice says this may happen
 qualifier-occasional = Occasionally
 qualifier-required-by-law = Only when the law requires it
