@@ -155,8 +155,12 @@ form-to-sign = { $title }: to sign
 form-read-together = Please read this with the person it is about before they sign.
 form-reference = Form: { $id }, version { $version }.
 form-reference-updated = Form: { $id }, version { $version }, last updated { $date }.
+# A form whose notice states no version is traced by its content hash.
+form-reference-unversioned = Form: { $id }, content hash { $hash }.
+form-reference-unversioned-updated = Form: { $id }, content hash { $hash }, last updated { $date }.
 form-tick = Tick each box you agree to. You can leave any box unticked.
 form-footer = { $id } · version { $version } · content hash { $hash }
+form-footer-unversioned = { $id } · content hash { $hash }
 form-page = {"Page "}
 form-page-of = {" of "}
 form-name = Name (please print)
@@ -166,6 +170,7 @@ form-date = Date
 ## Footers
 
 footer-reference = { $id }, version { $version }, content hash { $hash }
+footer-reference-unversioned = { $id }, content hash { $hash }
 
 ## Dates and periods
 
