@@ -39,6 +39,8 @@ heading-withdraw = Withdrawing your consent
 heading-opt-out = Opting out
 heading-changing-mind = Changing your mind
 heading-consent = Your consent and signature
+# The signature section of a form that asks for no consent: signing it is not consent.
+heading-signature = Signature
 
 ## At a glance: the questions
 
