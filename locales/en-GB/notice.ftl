@@ -31,6 +31,7 @@ heading-rights = Your rights
 heading-requirements = Whether you must give us your information
 heading-decisions = Automated decision making
 heading-security = Keeping your information secure
+heading-confidentiality = Keeping what you tell us confidential
 heading-related = Other notices and information
 heading-changes = Changes to this notice
 heading-dpo = Data protection questions
@@ -39,6 +40,9 @@ heading-withdraw = Withdrawing your consent
 heading-opt-out = Opting out
 heading-changing-mind = Changing your mind
 heading-consent = Your consent and signature
+# The signature section of a form that asks for no consent: signing it is not consent.
+heading-signature = Signature
+heading-special-conditions = Special category data
 
 ## At a glance: the questions
 
@@ -95,6 +99,11 @@ label-people-involved = People involved
 label-what-it-means = What it means for you
 label-information = Information
 label-details = Details
+label-law = The law
+# What the notice says that limits or hedges a statement (`Occasionally`, `The notice says this may happen`).
+label-note = Note
+label-art9-justification = What the notice gives as its justification
+label-retention-schedule = Retention schedule
 
 ## What a notice leaves out
 
@@ -110,15 +119,25 @@ gap-no-rights = This notice does not describe your rights.
 
 party-acting-for = for { $organisation }
 feedback-intro = If you feel this information is not clear, please tell us.
+# A statement and the notice's qualifiers on it: `Consent (Art. 6(1)(a)) (Only with your consent)`.
+qualified = { $text } ({ $qualifiers })
+# The words the notice itself gives an organisation, which are not a legal role.
+party-described-as = Described in this notice as "{ $words }".
+party-described-as-for = Described in this notice as "{ $words }", for { $organisation }.
+party-acts-for = Acts for { $organisation }.
+bases-intro = This notice gives these lawful bases for the notice as a whole.
+bases-not-linked = For the uses above that have no lawful basis of their own, it does not say which of these applies.
+special-conditions-intro = What this notice says about its special category data as a whole:
+confidentiality-unless = Unless:
 bases-not-relied-on = We do not rely on { $basis }.
 sharing-bases-intro = The lawful bases for sharing your information with others are:
 criminal-offence-data = Information about criminal convictions and offences.
 source-publicly-accessible = { $party }, a publicly accessible source
+source-public = a publicly accessible source
 source-for-example = for example { $examples }
 recipient-processor = They act only on our instructions.
 recipient-shared = Information shared: { $categories }.
 system-stored-in = Stored in { $places }.
-transfer-occasional = Only if it becomes necessary.
 retention-caption = Retention periods
 retention-applies = Applies: { $when }
 retention-then = Then { $disposal }.
@@ -153,8 +172,12 @@ form-to-sign = { $title }: to sign
 form-read-together = Please read this with the person it is about before they sign.
 form-reference = Form: { $id }, version { $version }.
 form-reference-updated = Form: { $id }, version { $version }, last updated { $date }.
+# A form whose notice states no version is traced by its content hash.
+form-reference-unversioned = Form: { $id }, content hash { $hash }.
+form-reference-unversioned-updated = Form: { $id }, content hash { $hash }, last updated { $date }.
 form-tick = Tick each box you agree to. You can leave any box unticked.
 form-footer = { $id } · version { $version } · content hash { $hash }
+form-footer-unversioned = { $id } · content hash { $hash }
 form-page = {"Page "}
 form-page-of = {" of "}
 form-name = Name (please print)
@@ -164,6 +187,7 @@ form-date = Date
 ## Footers
 
 footer-reference = { $id }, version { $version }, content hash { $hash }
+footer-reference-unversioned = { $id }, content hash { $hash }
 
 ## Dates and periods
 
@@ -240,6 +264,14 @@ glance-responsible = { $count ->
 }
 glance-complain-to = You can complain to the { $authority }.
 glance-complain-to-ico = You can complain to the Information Commissioner's Office.
+# Without a controller: the organisations the notice speaks as, or else every organisation it names,
+# never called controllers.
+glance-from = This notice is from { $names }.
+glance-names = This notice names { $names }.
+glance-also-named = Also named in this notice: { $names }.
+# An organisation in the summary, with the words the notice gives it.
+glance-described = { $name } ({ $described })
+glance-described-for = { $name } ({ $described } for { $client })
 
 ## Linked data (JSON-LD)
 
@@ -297,6 +329,8 @@ party-role-controller = Data controller
 party-role-joint-controller = Joint controller
 party-role-processor = Processor
 party-role-representative = UK representative
+
+## Qualifier
 qualifier-possible = The notice says this may happen
 qualifier-occasional = Occasionally
 qualifier-required-by-law = Only when the law requires it

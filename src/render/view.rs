@@ -65,10 +65,11 @@ pub struct NoticeView {
     /// What the notice says justifies its special category data as a whole.
     pub special_category_conditions: Option<Art9View>,
     /// A promise to keep what the person says confidential, with its exceptions.
-    pub confidentiality: Option<Confidentiality>,
+    pub confidentiality: Option<ConfidentialityView>,
     /// Lawful bases not relied on: the basis's label and the reason, in the notice's words.
     pub bases_not_relied_on: Vec<Labelled>,
-    /// Labels of the lawful bases for sharing, each followed by `: ` and its note where it has one.
+    /// Labels of the lawful bases for sharing, each with the notice's qualifiers in brackets and followed
+    /// by `: ` and its note where it has them.
     pub sharing_bases: Vec<String>,
     /// What the notice says about sharing in general, in its words.
     pub sharing_statement: Option<String>,
@@ -138,6 +139,17 @@ pub struct Art9View {
     pub justifications: Vec<String>,
     /// What the notice says, in its words.
     pub statement: Option<String>,
+}
+
+/// A promise of confidentiality, in the notice's words.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConfidentialityView {
+    /// The promise (`We will not share what you tell us without consent`).
+    pub promise: String,
+    /// The exceptions, each in the notice's words, in order.
+    pub exceptions: Vec<String>,
+    /// What the notice says it does when an exception applies.
+    pub when_broken: Option<String>,
 }
 
 /// A label with a text (a lawful basis and its explanation).
@@ -691,14 +703,11 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
         why: notice.why.clone(),
         purposes,
         bases: notice.lawful_bases.iter().map(|b| r.basis(b)).collect(),
-        special_category_conditions: notice.special_category_conditions.as_ref().map(|j| {
-            Art9View {
-                art9: words.labels(&j.art9_conditions),
-                justifications: j.art9_justifications.clone(),
-                statement: j.statement.clone(),
-            }
-        }),
-        confidentiality: notice.confidentiality.clone(),
+        special_category_conditions: notice
+            .special_category_conditions
+            .as_ref()
+            .map(|j| art9(j, words)),
+        confidentiality: notice.confidentiality.as_ref().map(confidentiality),
         bases_not_relied_on: labelled(&notice.bases_not_relied_on, words, |b| (b.basis, &b.reason)),
         sharing_bases: sharing_bases(notice, words),
         sharing_statement: notice.sharing_statement.clone(),
@@ -729,6 +738,24 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
     }
 }
 
+/// What the notice says justifies its special category data as a whole.
+fn art9(j: &Art9Justification, words: &Catalogue) -> Art9View {
+    Art9View {
+        art9: words.labels(&j.art9_conditions),
+        justifications: j.art9_justifications.clone(),
+        statement: j.statement.clone(),
+    }
+}
+
+/// A promise of confidentiality, as the notice words it.
+fn confidentiality(c: &Confidentiality) -> ConfidentialityView {
+    ConfidentialityView {
+        promise: c.promise.clone(),
+        exceptions: c.exceptions.clone(),
+        when_broken: c.when_broken.clone(),
+    }
+}
+
 /// What a basis means or why it is not relied on, with the basis's label.
 fn labelled<T>(
     items: &[T],
@@ -747,16 +774,35 @@ fn labelled<T>(
         .collect()
 }
 
-/// The bases given for sharing, each with its note.
+/// The bases given for sharing, each with its qualifiers and its note.
 fn sharing_bases(notice: &Notice, words: &Catalogue) -> Vec<String> {
     notice
         .sharing_bases
         .iter()
-        .map(|b| match &b.note {
-            Some(note) => format!("{}: {note}", words.label(b.basis)),
-            None => words.label(b.basis),
+        .map(|b| {
+            let label = qualified(words.label(b.basis), &words.labels(&b.qualifiers), words);
+            match &b.note {
+                Some(note) => format!("{label}: {note}"),
+                None => label,
+            }
         })
         .collect()
+}
+
+/// A statement with the notice's qualifiers on it in brackets (`Consent (Art. 6(1)(a)) (Occasionally)`);
+/// the statement alone when it has none, so no qualifier the notice gives is ever dropped.
+fn qualified(text: String, qualifiers: &[String], words: &Catalogue) -> String {
+    if qualifiers.is_empty() {
+        text
+    } else {
+        words.text_with(
+            "qualified",
+            &[
+                ("text", string(&text)),
+                ("qualifiers", string(&qualifiers.join("; "))),
+            ],
+        )
+    }
 }
 
 /// A section of other information, as written.
@@ -1268,13 +1314,18 @@ pub fn content_hash(graph: &Graph<'_>, notice: &Notice) -> String {
     })
 }
 
-/// The summary's first line: who answers for the information, and who provides the service for them.
+/// The summary's first line: who answers for the information, who provides the service for them, and
+/// who else the notice names. Without a controller it names the organisations the notice speaks as, or
+/// else every organisation it names, and never calls them controllers.
 fn who_is_responsible(
     controllers: &[PartyView],
     parties: &[PartyView],
     words: &Catalogue,
 ) -> String {
-    let controllers: Vec<String> = controllers
+    if controllers.is_empty() {
+        return who_without_controller(parties, words);
+    }
+    let names: Vec<String> = controllers
         .iter()
         .map(|p| match &p.ico_registration {
             Some(reg) => words.text_with(
@@ -1284,6 +1335,16 @@ fn who_is_responsible(
             None => p.name.clone(),
         })
         .collect();
+    let mut who = words.text_with(
+        "glance-responsible",
+        &[
+            ("count", number(names.len())),
+            (
+                "names",
+                string(&names.join(&words.text("list-and-separator"))),
+            ),
+        ],
+    );
     let providers: Vec<String> = parties
         .iter()
         .filter(|p| p.role == Some("processor"))
@@ -1295,25 +1356,68 @@ fn who_is_responsible(
             None => words.text_with("glance-provider", &[("name", string(&p.name))]),
         })
         .collect();
-    let mut who = match controllers.len() {
-        0 => words.text("not-stated"),
-        n => words.text_with(
-            "glance-responsible",
-            &[
-                ("count", number(n)),
-                (
-                    "names",
-                    string(&controllers.join(&words.text("list-and-separator"))),
-                ),
-            ],
-        ),
-    };
     if !providers.is_empty() {
         who.push(' ');
         who.push_str(&providers.join("; "));
         who.push('.');
     }
+    let others: Vec<&PartyView> = parties.iter().filter(|p| p.role.is_none()).collect();
+    also_named(&mut who, &others, words);
     who
+}
+
+/// The summary's first line for a notice that names no controller: the organisations it speaks as
+/// ("we") and then the others it names; else every organisation it names.
+fn who_without_controller(parties: &[PartyView], words: &Catalogue) -> String {
+    if parties.is_empty() {
+        return words.text("not-stated");
+    }
+    let in_words = |list: &[&PartyView]| {
+        let names = list.iter().map(|p| party_in_words(p, words)).collect();
+        list_and(words, names)
+    };
+    let (we, others): (Vec<&PartyView>, Vec<&PartyView>) = parties.iter().partition(|p| p.we);
+    if we.is_empty() {
+        return words.text_with("glance-names", &[("names", string(&in_words(&others)))]);
+    }
+    let mut who = words.text_with("glance-from", &[("names", string(&in_words(&we)))]);
+    also_named(&mut who, &others, words);
+    who
+}
+
+/// Adds `Also named in this notice: …` for `others`, when there are any.
+fn also_named(who: &mut String, others: &[&PartyView], words: &Catalogue) {
+    if others.is_empty() {
+        return;
+    }
+    let names = others.iter().map(|p| party_in_words(p, words)).collect();
+    who.push(' ');
+    who.push_str(&words.text_with(
+        "glance-also-named",
+        &[("names", string(&list_and(words, names)))],
+    ));
+}
+
+/// An organisation with the words the notice gives it, or else its stated legal role, in brackets
+/// (`Porchlight (service provider for Kent County Council)`); its name alone when it has neither.
+fn party_in_words(p: &PartyView, words: &Catalogue) -> String {
+    let Some(described) = p.described_as.as_ref().or(p.role_label.as_ref()) else {
+        return p.name.clone();
+    };
+    match &p.acting_for {
+        Some(client) => words.text_with(
+            "glance-described-for",
+            &[
+                ("name", string(&p.name)),
+                ("described", string(described)),
+                ("client", string(client)),
+            ],
+        ),
+        None => words.text_with(
+            "glance-described",
+            &[("name", string(&p.name)), ("described", string(described))],
+        ),
+    }
 }
 
 /// The "at a glance" summary.
@@ -1337,7 +1441,10 @@ fn glance(
         who,
         collect: glance_list(
             words,
-            categories.iter().map(|c| c.name.clone()).collect(),
+            categories
+                .iter()
+                .map(|c| glance_qualified(&c.name, &[], &c.qualifiers, words))
+                .collect(),
             "data",
             "heading-data",
         ),
@@ -1346,19 +1453,12 @@ fn glance(
             purposes
                 .iter()
                 .map(|p| {
-                    if p.bases.is_empty() {
-                        p.name.clone()
-                    } else {
-                        format!(
-                            "{} ({})",
-                            p.name,
-                            p.bases
-                                .iter()
-                                .map(|b| short_basis(b))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
+                    let bases: Vec<&str> = p.bases.iter().map(|b| short_basis(b)).collect();
+                    let mut qualifiers = p.qualifiers.clone();
+                    if !p.bases.is_empty() {
+                        qualifiers.extend(p.basis_qualifiers.iter().cloned());
                     }
+                    glance_qualified(&p.name, &bases, &qualifiers, words)
                 })
                 .collect(),
             "purposes",
@@ -1366,7 +1466,10 @@ fn glance(
         ),
         share: glance_list(
             words,
-            recipients.iter().map(|x| x.name.clone()).collect(),
+            recipients
+                .iter()
+                .map(|x| glance_qualified(&x.name, &[], &x.qualifiers, words))
+                .collect(),
             "sharing",
             "heading-sharing",
         ),
@@ -1399,6 +1502,32 @@ fn glance(
         ),
         complain,
     }
+}
+
+/// A summary item with what the notice says of it in brackets: the short labels of its lawful bases,
+/// then its qualifiers, so the summary never states anything more firmly than the notice
+/// (`Rent collection (Contract)`, `The police (only when the law requires it)`).
+fn glance_qualified(
+    name: &str,
+    bases: &[&str],
+    qualifiers: &[String],
+    words: &Catalogue,
+) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !bases.is_empty() {
+        parts.push(bases.join(", "));
+    }
+    parts.extend(qualifiers.iter().map(|q| lowercase_first(q)));
+    if parts.is_empty() {
+        return name.to_owned();
+    }
+    words.text_with(
+        "qualified",
+        &[
+            ("text", string(name)),
+            ("qualifiers", string(&parts.join("; "))),
+        ],
+    )
 }
 
 /// A lawful basis label without its article reference, for the summary.
