@@ -127,7 +127,7 @@ fn notice_wide_bases_are_shown_for_the_notice_as_a_whole() {
             "The Care Act 2014",
             "Tell your support worker.",
             "When the support ends.",
-            "Legal obligation (Art. 6(1)(c)); Legitimate interests (Art. 6(1)(f)) (The notice says this may happen)",
+            "Legal obligation (Art. 6(1)(c)); Legitimate interests (Art. 6(1)(f)) (Possibly)",
             "to meet regulatory requirements",
         ],
     );
@@ -184,15 +184,15 @@ fn qualifiers_are_never_dropped() {
             "Other organisations. Only with your consent.",
             "The police. Only when the law requires it. Occasionally.",
             "Vital interests (Art. 6(1)(d)) (Occasionally): In an emergency.",
-            "Occasionally; The notice says this may happen",
+            "Occasionally; Possibly",
         ],
     );
     says(
         &[("page", &o.page), ("text", &o.text)],
         &[
-            "Your details (the notice says this may happen)",
+            "Your details (possibly)",
             "Helping you get support (occasionally)",
-            "Meeting our legal duties (Legal obligation, Legitimate interests; the notice says this may happen)",
+            "Meeting our legal duties (Legal obligation, Legitimate interests; possibly)",
             "The police (only when the law requires it; occasionally)",
         ],
     );

@@ -219,7 +219,7 @@ fn source_000_community_connectors() {
             // Sources, and that the list is not exhaustive.
             "Directly from the customer",
             "Name, address and contact details held in housing management systems",
-            "Feedback provided during customer research",
+            "feedback provided during customer research",
             "LiveWest may collect data from additional sources if legally allowed to do so",
             // What is held.
             "Basic personal data such as names and addresses",
@@ -259,7 +259,6 @@ fn source_001_livewest_customer() {
         &[
             "LiveWest Customer Privacy Notice",
             // Updated February 2023; the page was last updated on 7 March 2023.
-            "2023-02",
             "7 March 2023",
             // Introduction.
             "We are committed to protecting your data and your privacy",
@@ -331,8 +330,8 @@ fn source_001_livewest_customer() {
             "Carrying out checks for fraud prevention.",
             // Vital interests, legal obligation, consent.
             "In an emergency and in the interests of health, wellbeing, and safety",
-            "The emergency services",
-            "The courts",
+            "We may share your information with the emergency services",
+            "provide evidence or information to the courts",
             "evidence or information to the courts, our regulators",
             "to meet our obligations set out by our regulators",
             "Housing Ombudsman Scheme",
@@ -382,7 +381,7 @@ fn source_001_livewest_customer() {
             "the Health & Safety Executive",
             "Information Commissioner's Office",
             "The police",
-            "Utility companies",
+            "Local authorities and utility companies",
             "moving in and moving out process",
             "tenancy start and end dates, and forwarding address",
             "data sharing agreements and protocols in place",
@@ -409,7 +408,7 @@ fn source_001_livewest_customer() {
             "Help with employment or training.",
             "Support families and children's needs.",
             "To promote social inclusion.",
-            "Health care, such as GPs or mental health services",
+            "health care, such as GPs or mental health services",
             "monitor equal opportunities for statistical purposes",
             "this does not relate to an individual person",
             "only seen by LiveWest colleagues on a need to know basis",
@@ -482,7 +481,7 @@ fn source_001_livewest_customer() {
             "establish, exercise and defend legal rights",
             "team leader or senior manager",
             "private setting",
-            "mobile phone will not be recorded",
+            "mobile phone then the call will not be recorded",
             // Contact through the website, email or social media.
             "transferred into the relevant housing management system",
             "repairs request",
@@ -536,9 +535,9 @@ fn source_002_livewest_customer_summary() {
             "Customer research we collect",
             "We only use customer data when it is necessary",
             "only accessed by colleagues who need to use it to provide a service",
-            "Local authorities",
+            "local authorities for council tax purposes",
             "council tax purposes",
-            "We may also share customer information with other organisations or companies when there is a need to do so",
+            "Other organisations or companies",
             "Data Protection Act 2018",
             "UK General Data Protection Regulation (GDPR)",
             "normally known as GDPR",
@@ -586,7 +585,8 @@ fn source_003_live_well_kent() {
             "External services who are specialists in areas where you might need support",
             "Other people who are helping you",
             "check what they have told us with you to make sure it's correct",
-            "We will always ask for your consent if we have to ask for your information from other organisations, or if other organisations ask us to share your information with them",
+            "We will always ask for your consent if we have to ask for your information from other organisations",
+            "We will always ask for your consent if other organisations ask us to share your information with them",
             "anonymously for reporting",
             "helps us to make our services better",
             // Retention.
@@ -619,7 +619,9 @@ fn source_003_live_well_kent() {
             "The organisations that fund our services",
             "see the impact of the work we do",
             "check the quality of the services we provide",
-            "unless we believe you or someone else might be in danger, or if there is a legal requirement for us to share it",
+            "We will not share what you tell us without consent",
+            "We believe you or someone else might be in danger",
+            "There is a legal requirement for us to share it",
             "break confidentiality",
             "we will tell you if we have to do this",
             // Transfers.

@@ -267,6 +267,7 @@ glance-complain-to-ico = You can complain to the Information Commissioner's Offi
 # Without a controller: the organisations the notice speaks as, or else every organisation it names,
 # never called controllers.
 glance-from = This notice is from { $names }.
+party-we = In this notice, “we” and “us” means { $name }.
 glance-names = This notice names { $names }.
 glance-also-named = Also named in this notice: { $names }.
 # An organisation in the summary, with the words the notice gives it.
@@ -331,7 +332,7 @@ party-role-processor = Processor
 party-role-representative = UK representative
 
 ## Qualifier
-qualifier-possible = The notice says this may happen
+qualifier-possible = Possibly
 qualifier-occasional = Occasionally
 qualifier-required-by-law = Only when the law requires it
 qualifier-with-consent = Only with your consent

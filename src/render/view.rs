@@ -1361,7 +1361,15 @@ fn who_is_responsible(
         who.push_str(&providers.join("; "));
         who.push('.');
     }
-    let others: Vec<&PartyView> = parties.iter().filter(|p| p.role.is_none()).collect();
+    let unroled = parties.iter().filter(|p| p.role.is_none());
+    let (we, others): (Vec<&PartyView>, Vec<&PartyView>) = unroled.partition(|p| p.we);
+    if !we.is_empty() {
+        let names = we.iter().map(|p| party_in_words(p, words)).collect();
+        who.push(' ');
+        who.push_str(
+            &words.text_with("glance-from", &[("names", string(&list_and(words, names)))]),
+        );
+    }
     also_named(&mut who, &others, words);
     who
 }
