@@ -92,7 +92,8 @@ pub struct Notice {
     /// Other notices and documents this one relates to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<RelatedDocument>,
-    /// The organisations involved and their roles: controller, accountable body, service provider.
+    /// The organisations the notice names as involved: the words it gives each, and a legal role only where
+    /// it states one.
     #[serde(default)]
     pub parties: Vec<Party>,
     /// The contact for data protection questions: the DPO or data protection team, by contact id.
