@@ -289,13 +289,25 @@ fn check_hedges(notice: &Notice, doc: &Value) -> Vec<String> {
         parts.and_then(|p| p.iter().find(|v| v["@id"] == iri.as_str()))
     };
     let mut problems = Vec::new();
+    let words = Catalogue::en_gb().expect("catalogue");
     let mut expect = |kind: &str, id: &Id, qualifiers: &[Qualifier]| {
-        let got = ids(node(kind, id).and_then(|v| v.get("dpv:hasContext")));
+        let found = node(kind, id);
+        let got = ids(found.and_then(|v| v.get("dpv:hasContext")));
         let want = strings(&set(qualifiers));
         if got != want {
             problems.push(format!(
                 "{n}: {kind} `{id}` carries {got:?}; the YAML says {want:?}"
             ));
+        }
+        // A hedge DPV has no term for (`possible`) is carried in words.
+        let comment = found
+            .and_then(|v| v.get("rdfs:comment"))
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        for q in qualifiers {
+            if !comment.contains(&words.label(*q)) {
+                problems.push(format!("{n}: {kind} `{id}` drops the hedge `{}`", q.key()));
+            }
         }
     };
     for r in &notice.recipients {

@@ -143,6 +143,10 @@ pub struct BasisStatement {
     /// For legitimate interests: the interests, in the notice's words (Art. 13(1)(d)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub legitimate_interests: Vec<String>,
+    /// The qualifiers the notice puts on its list of interests (`possible` for "our legitimate interests
+    /// could be").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interests_qualifiers: Vec<Qualifier>,
     /// For a legal obligation: the law or duty, in the notice's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub law: Option<String>,

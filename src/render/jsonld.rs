@@ -333,7 +333,7 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, hash: &str, words: &Catalogue)
 
     let mut doc = header(notice, hash);
     insert_parties(&mut doc, graph, notice, words);
-    insert_notice_bases(&mut doc, notice);
+    insert_notice_bases(&mut doc, notice, words);
     let kept = retention_refs(notice, |r| r.categories.is_empty() && r.purposes.is_empty());
     if !kept.is_empty() {
         doc.insert("dpv:hasStorageCondition".into(), Value::Array(kept));
@@ -522,12 +522,16 @@ fn transfer_process(notice: &Notice, i: usize, t: &Transfer, words: &Catalogue) 
 
 /// The lawful bases and Art. 9(2) conditions the notice states for itself as a whole, on the notice and
 /// not on any one process, with the legitimate interests it names.
-fn insert_notice_bases(doc: &mut Map<String, Value>, notice: &Notice) {
+fn insert_notice_bases(doc: &mut Map<String, Value>, notice: &Notice, words: &Catalogue) {
     let stated: Vec<LawfulBasis> = notice.lawful_bases.iter().map(|b| b.basis).collect();
     let mut bases = terms(&stated);
     for b in &notice.lawful_bases {
         for interest in &b.legitimate_interests {
-            bases.push(json!({ "@type": "dpv:LegitimateInterest", "dct:description": interest }));
+            let mut m = Map::new();
+            m.insert("@type".into(), json!("dpv:LegitimateInterest"));
+            m.insert("dct:description".into(), json!(interest));
+            insert_qualifiers(&mut m, &b.interests_qualifiers, words);
+            bases.push(Value::Object(m));
         }
     }
     if let Some(j) = &notice.special_category_conditions {

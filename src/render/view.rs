@@ -122,6 +122,8 @@ pub struct BasisView {
     pub examples: Vec<String>,
     /// The legitimate interests, in the notice's words.
     pub legitimate_interests: Vec<String>,
+    /// Labels of the qualifiers the notice puts on its list of interests (`Possibly`).
+    pub interests_qualifiers: Vec<String>,
     /// For a legal obligation: the law or duty, in the notice's words.
     pub law: Option<String>,
     /// For consent: how to withdraw it.
@@ -1016,6 +1018,7 @@ impl Resolver<'_> {
             explanation: b.explanation.clone(),
             examples: b.examples.clone(),
             legitimate_interests: b.legitimate_interests.clone(),
+            interests_qualifiers: self.w.labels(&b.interests_qualifiers),
             law: b.law.clone(),
             withdraw: b
                 .consent
