@@ -185,6 +185,7 @@ fn qualifiers_are_never_dropped() {
             "The police. Only when the law requires it. Occasionally.",
             "Vital interests (Art. 6(1)(d)) (Occasionally): In an emergency.",
             "Occasionally; Possibly",
+            "This list is not complete",
         ],
     );
     says(
