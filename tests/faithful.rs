@@ -319,6 +319,21 @@ fn check_hedges(notice: &Notice, doc: &Value) -> Vec<String> {
     for c in &notice.data_categories {
         expect("data", &c.id, &c.qualifiers);
     }
+    // A retention period for some people only is not stated for everyone.
+    for (i, r) in notice.retention.iter().enumerate() {
+        let iri = format!("urn:noticec:{n}:retention:{i}");
+        let node = parts.and_then(|p| p.iter().find(|v| v["@id"] == iri.as_str()));
+        let context = node
+            .and_then(|v| v.get("dpv:hasContext"))
+            .and_then(|c| c.get("dct:description"))
+            .and_then(Value::as_str);
+        if context != r.applies_when.as_deref() {
+            problems.push(format!(
+                "{n}: retention rule {i} applies when {context:?}; the YAML says {:?}",
+                r.applies_when
+            ));
+        }
+    }
     problems
 }
 

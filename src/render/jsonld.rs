@@ -282,7 +282,43 @@ fn storage(notice: &Notice, index: usize, r: &Retention, words: &Catalogue) -> V
     }
     let view = super::view::retention_words(r, words);
     m.insert("rdfs:comment".into(), json!(view));
+    retention_conditions(&mut m, r);
     Value::Object(m)
+}
+
+/// What a retention rule says beside its length, in its words, so the linked data never states a period
+/// more widely than the notice does: whom it applies to, its criteria and exceptions, its reason and
+/// the schedule it refers to.
+fn retention_conditions(m: &mut Map<String, Value>, r: &Retention) {
+    if let Some(when) = &r.applies_when {
+        m.insert(
+            "dpv:hasContext".into(),
+            json!({ "@type": "dpv:Context", "dct:description": when }),
+        );
+    }
+    let description: Vec<&str> = r
+        .criteria
+        .iter()
+        .chain(r.unless.iter())
+        .map(String::as_str)
+        .collect();
+    if !description.is_empty() {
+        m.insert("dct:description".into(), json!(description.join(" ")));
+    }
+    if let Some(reason) = &r.reason {
+        m.insert(
+            "dpv:hasJustification".into(),
+            json!({ "@type": "dpv:Justification", "dct:description": reason }),
+        );
+    }
+    if let Some(s) = &r.schedule {
+        let mut schedule = Map::new();
+        if let Some(url) = &s.url {
+            schedule.insert("@id".into(), json!(url.as_str()));
+        }
+        schedule.insert("dct:title".into(), json!(s.name));
+        m.insert("dct:references".into(), Value::Object(schedule));
+    }
 }
 
 /// Builds the JSON-LD document of one notice.
