@@ -219,6 +219,8 @@ fn source(notice: &Notice, s: &Source, words: &Catalogue) -> Value {
     m.insert("@id".into(), json!(iri(notice, "source", s.id.as_str())));
     m.insert("@type".into(), Value::Array(types));
     m.insert("rdfs:label".into(), json!(s.name));
+    // When the data comes from it, in the notice's words: a source stated for some occasions only.
+    insert_opt(&mut m, "dct:description", s.when.as_ref());
     insert_qualifiers(&mut m, &s.qualifiers, words);
     Value::Object(m)
 }
@@ -235,6 +237,8 @@ fn recipient(notice: &Notice, r: &Recipient, words: &Catalogue) -> Value {
     if let Some(o) = &r.organisation {
         m.insert("schema:sameAs".into(), json!({ "@id": org_iri(o) }));
     }
+    // When data goes to it, in the notice's words: a recipient stated for some occasions only.
+    insert_opt(&mut m, "dct:description", r.when.as_ref());
     insert_qualifiers(&mut m, &r.qualifiers, words);
     Value::Object(m)
 }
