@@ -3,7 +3,7 @@
 //! The real binary builds the repository's `notices.yaml` into a temporary folder. Each file is
 //! snapshotted whole (`<notice-id>.html`, `.txt`, `.jsonld`, `.form`, and `index.html`), so any change to
 //! what a notice says or how it is laid out shows up in review. Beyond the snapshots: the committed `out/`
-//! is exactly a fresh build, plain text fits 80 columns, JSON-LD parses and is the same data as the block
+//! is exactly a fresh build, plain text fits 72 columns, JSON-LD parses and is the same data as the block
 //! embedded in the notice page, and every page has one `<h1>` and says it is British English.
 
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
@@ -184,10 +184,11 @@ fn committed_out_is_a_fresh_build() {
 
 // Plain text -------------------------------------------------------------------------------------------
 
-// Ensures no line of any plain-text notice is wider than 80 columns (display width, so wide and
-// combining characters count as a terminal shows them), and the text ends with one newline.
+// Ensures no line of any plain-text notice is wider than 72 columns, so mail clients that re-wrap at 72
+// to 76 leave it alone (display width, so wide and combining characters count as a terminal shows them),
+// unless it is one web address standing alone, and the text ends with one newline.
 #[test]
-fn plain_text_fits_80_columns() {
+fn plain_text_fits_72_columns() {
     let built = build();
     let texts = built.paths_ending("/notice.txt");
     assert_eq!(texts.len(), NOTICES.len(), "{texts:?}");
@@ -196,7 +197,7 @@ fn plain_text_fits_80_columns() {
         for (i, line) in text.lines().enumerate() {
             let width = textwrap::core::display_width(line);
             assert!(
-                width <= 80,
+                width <= noticec::render::TEXT_WIDTH || noticec::render::is_lone_address(line),
                 "{path}:{} is {width} columns wide: {line:?}",
                 i + 1
             );
@@ -206,6 +207,29 @@ fn plain_text_fits_80_columns() {
             text.ends_with('\n') && !text.ends_with("\n\n"),
             "{path} ends with exactly one newline"
         );
+    }
+}
+
+// Ensures a web address is never split across lines: every address in the example notices that a
+// plain-text notice starts to print is printed whole, so it can be followed from an email.
+#[test]
+fn plain_text_never_splits_a_web_address() {
+    let yaml = std::fs::read_to_string(format!("{ROOT}/notices.yaml")).expect("notices");
+    let addresses: Vec<&str> = yaml
+        .split_whitespace()
+        .filter(|w| noticec::render::is_address(w))
+        .map(|w| w.trim_end_matches([',', '.', ')', '"', '\'']))
+        .collect();
+    assert!(!addresses.is_empty());
+    let built = build();
+    for path in built.paths_ending("/notice.txt") {
+        let text = built.text(path);
+        for address in &addresses {
+            let start: String = address.chars().take(30).collect();
+            if text.contains(&start) {
+                assert!(text.contains(address), "{path} splits {address}");
+            }
+        }
     }
 }
 

@@ -63,8 +63,23 @@ pub enum RenderError {
     },
 }
 
-/// The widest line plain text may have.
-pub const TEXT_WIDTH: usize = 80;
+/// The widest line plain text may have: 72 columns, so mail clients that re-wrap at 72 to 76 leave it
+/// as it is. A web address is never broken: one too long for a line stands on a line of its own.
+pub const TEXT_WIDTH: usize = 72;
+
+/// Whether a word is a web or mail address, which must never be broken across lines.
+pub fn is_address(word: &str) -> bool {
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|scheme| word.starts_with(scheme))
+}
+
+/// Whether a line of plain text may be wider than [`TEXT_WIDTH`]: only when it is one web address,
+/// indented, standing alone.
+pub fn is_lone_address(line: &str) -> bool {
+    let word = line.trim_start();
+    !word.contains(char::is_whitespace) && is_address(word)
+}
 
 /// The built-in templates, by name.
 const BUILTIN: &[(&str, &str)] = &[
@@ -203,18 +218,51 @@ fn translate(
     reason = "a `String` argument takes any value, as text; a `&str` one refuses numbers"
 )]
 fn wrap(text: String, width: Option<usize>, first: Option<String>, rest: Option<String>) -> String {
+    let width = width.unwrap_or(TEXT_WIDTH);
     let first = first.unwrap_or_default();
     let rest = rest.unwrap_or_else(|| " ".repeat(first.chars().count()));
-    let options = textwrap::Options::new(width.unwrap_or(TEXT_WIDTH))
-        .initial_indent(&first)
-        .subsequent_indent(&rest)
-        .break_words(true)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        // Optimal fit can run a line past the width beside a word longer than the line; first fit never
-        // does (found by the hostile-content tests).
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    textwrap::fill(&one_line, options)
+    // Words are filled in runs; a web address too wide for a line ends the run and stands on a line of
+    // its own, unbroken, so it can still be followed. Any other word too wide is broken.
+    let mut lines: Vec<String> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let fill = |run: &mut Vec<&str>, lines: &mut Vec<String>| {
+        if run.is_empty() {
+            return;
+        }
+        let indent = if lines.is_empty() { &first } else { &rest };
+        let options = textwrap::Options::new(width)
+            .initial_indent(indent)
+            .subsequent_indent(&rest)
+            .break_words(true)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            // Optimal fit can run a line past the width beside a word longer than the line; first fit
+            // never does (found by the hostile-content tests).
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+        lines.extend(
+            textwrap::wrap(&run.join(" "), options)
+                .into_iter()
+                .map(std::borrow::Cow::into_owned),
+        );
+        run.clear();
+    };
+    for word in text.split_whitespace() {
+        let indent = if lines.is_empty() && run.is_empty() {
+            &first
+        } else {
+            &rest
+        };
+        let too_wide =
+            textwrap::core::display_width(indent) + textwrap::core::display_width(word) > width;
+        if is_address(word) && too_wide {
+            fill(&mut run, &mut lines);
+            let indent = if lines.is_empty() { &first } else { &rest };
+            lines.push(format!("{indent}{word}"));
+        } else {
+            run.push(word);
+        }
+    }
+    fill(&mut run, &mut lines);
+    lines.join("\n")
 }
 
 /// `{{ heading|underline("=") }}`: the heading wrapped, then a rule as wide as its widest line.
@@ -346,7 +394,7 @@ fn tidy_text(text: &str) -> String {
 fn check_width(path: &str, text: &str) -> Result<(), RenderError> {
     for (i, line) in text.lines().enumerate() {
         let width = textwrap::core::display_width(line);
-        if width > TEXT_WIDTH {
+        if width > TEXT_WIDTH && !is_lone_address(line) {
             return Err(RenderError::TooWide {
                 start: line.chars().take(60).collect(),
                 path: path.to_owned(),
@@ -372,17 +420,36 @@ mod tests {
         for (first, rest) in [("  * ", "    "), ("", ""), ("   ", "     ")] {
             let out = wrap(
                 text.clone(),
-                Some(80),
+                Some(TEXT_WIDTH),
                 Some(first.into()),
                 Some(rest.into()),
             );
             for line in out.lines() {
                 assert!(
-                    textwrap::core::display_width(line) <= 80,
+                    textwrap::core::display_width(line) <= TEXT_WIDTH,
                     "{line:?} is {} wide",
                     textwrap::core::display_width(line)
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_web_address_is_never_broken() {
+        let long = format!("https://www.example.org/{}", "a-long-path/".repeat(8));
+        let short = "https://example.org/privacy";
+        let text =
+            format!("Read more at {short} or see {long} for the whole list of what we collect.");
+        let out = wrap(text, None, Some("  * ".into()), Some("    ".into()));
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines.iter().any(|l| l.trim() == long), "{out}");
+        assert!(out.contains(short), "{out}");
+        for line in &lines {
+            assert!(
+                textwrap::core::display_width(line) <= TEXT_WIDTH || is_lone_address(line),
+                "{line:?}"
+            );
+        }
+        assert!(out.starts_with("  * Read more at"), "{out}");
     }
 }
