@@ -210,6 +210,46 @@ fn plain_text_fits_72_columns() {
     }
 }
 
+// Ensures no public output carries reviewer wording or rule codes: an item the notice does not state is
+// left out, never printed as a gap (the reviewer's report is where gaps are shown).
+#[test]
+fn public_outputs_carry_no_reviewer_wording() {
+    let words = noticec::render::Catalogue::en_gb().expect("catalogue");
+    let mut reviewer: Vec<String> = [
+        "not-stated",
+        "gap-no-parties",
+        "gap-no-purposes",
+        "gap-no-categories",
+        "gap-no-recipients",
+        "gap-no-retention",
+        "gap-no-rights",
+    ]
+    .iter()
+    .map(|id| words.text(id))
+    .collect();
+    reviewer.extend(
+        [
+            "Not stated",
+            "No safeguard is named",
+            "This notice does not say",
+        ]
+        .map(String::from),
+    );
+    let built = build();
+    for path in built.paths_ending("") {
+        let text = built.text(path);
+        for phrase in &reviewer {
+            assert!(!text.contains(phrase.as_str()), "{path} says {phrase:?}");
+        }
+        let code = text.split(|c: char| !c.is_ascii_alphanumeric()).find(|w| {
+            w.len() == 4
+                && (w.starts_with('N') || w.starts_with('E'))
+                && w[1..].chars().all(|c| c.is_ascii_digit())
+        });
+        assert!(code.is_none(), "{path} names the rule code {code:?}");
+    }
+}
+
 // Ensures a web address is never split across lines: every address in the example notices that a
 // plain-text notice starts to print is printed whole, so it can be followed from an email.
 #[test]

@@ -8,8 +8,6 @@
 ## Shared words
 
 not-stated = Not stated in this notice.
-not-stated-short = Not stated
-gap-not-said = This notice does not say.
 # Joins all but the last item of a list in words, and the whole list.
 list-separator = {", "}
 list-and = { $items } and { $last }
@@ -111,7 +109,6 @@ gap-no-parties = This notice does not name who is responsible for the informatio
 gap-no-purposes = This notice does not state why it uses information.
 gap-no-categories = This notice does not list the information it holds.
 gap-no-recipients = This notice does not name who receives the information.
-gap-no-safeguard = No safeguard is named in this notice.
 gap-no-retention = This notice does not say how long information is kept.
 gap-no-rights = This notice does not describe your rights.
 

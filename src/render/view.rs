@@ -601,8 +601,8 @@ pub struct Glance {
     pub keep: GlanceList,
     /// Labels of the rights, except the right to complain.
     pub rights: GlanceList,
-    /// A sentence saying whom the person can complain to; `Not stated in this notice.` without the right.
-    pub complain: String,
+    /// A sentence saying whom the person can complain to; absent when the notice does not say.
+    pub complain: Option<String>,
 }
 
 /// A summary list, cut to its first few items with a pointer to the full section.
@@ -627,9 +627,6 @@ fn glance_list(
     section: &'static str,
     section_title: &str,
 ) -> GlanceList {
-    if items.is_empty() {
-        items.push(words.text("not-stated"));
-    }
     let more = items.len().saturating_sub(GLANCE_ITEMS);
     items.truncate(GLANCE_ITEMS);
     GlanceList {
@@ -1271,11 +1268,7 @@ pub fn retention_words(x: &Retention, words: &Catalogue) -> String {
             None => until,
         });
     }
-    let how_long = how_long.unwrap_or_else(|| {
-        x.criteria
-            .clone()
-            .unwrap_or_else(|| words.text("not-stated"))
-    });
+    let how_long = how_long.unwrap_or_else(|| x.criteria.clone().unwrap_or_default());
     sentence_case(&how_long)
 }
 
@@ -1441,13 +1434,13 @@ fn glance(
     retention: &[RetentionView],
     rights: &[RightView],
 ) -> Glance {
-    let complain = rights.iter().find(|x| x.right == "complain").map_or_else(
-        || words.text("not-stated"),
-        |x| match &x.authority {
+    let complain = rights
+        .iter()
+        .find(|x| x.right == "complain")
+        .map(|x| match &x.authority {
             Some(a) => words.text_with("glance-complain-to", &[("authority", string(a))]),
             None => words.text("glance-complain-to-ico"),
-        },
-    );
+        });
     Glance {
         who,
         collect: glance_list(
