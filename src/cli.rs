@@ -34,6 +34,13 @@ pub(crate) enum Command {
     /// notices with a form, and `index.html`. Exit status: 0 built, 1 problems in the notices (or, with
     /// `--check`, a stale output folder), 2 usage or I/O error.
     Build(BuildArgs),
+    /// Check the notices, then write a reviewer's report for the data protection officer: for each
+    /// notice, every UK GDPR Art. 13 and 14 item, whether it is stated, and the findings about it.
+    ///
+    /// Writes `index.html` (every notice, most items missing first) and `<notice-id>.html` into the
+    /// report folder, replacing it whole. Exit status: 0 written, 1 errors in the notices (nothing
+    /// written), 2 usage or I/O error.
+    Report(ReportArgs),
     /// Print the JSON Schema (draft 2020-12) of a notices file.
     Schema,
     /// List the lint rules.
@@ -42,7 +49,7 @@ pub(crate) enum Command {
     Explain(ExplainArgs),
 }
 
-/// How to read the notices and report on them; shared by `check` and `build`.
+/// How to read the notices and report on them; shared by `check`, `build` and `report`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct DiagnosticArgs {
     /// The notices file.
@@ -128,6 +135,17 @@ pub(crate) struct BuildArgs {
     /// Write nothing; exit 1 and list the stale files if the output folder differs from a fresh build.
     #[arg(long)]
     pub check: bool,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ReportArgs {
+    /// Input and reporting.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+    /// The report folder; replaced whole, so it must be empty, missing or a previous output.
+    #[arg(long, default_value = "report", value_name = "DIR")]
+    pub out: PathBuf,
 }
 
 /// Arguments of `rules`.

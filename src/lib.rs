@@ -3,8 +3,9 @@
 //!
 //! The pipeline reads as its modules: [`load`] (YAML to a located tree) → [`validate`] (schema, model,
 //! ids and references) → [`graph`] (the references resolved) → [`lint`] (Art. 13/14 completeness) →
-//! [`render`] (every output, in memory). Problems in the notices are [`diagnostics::Diagnostic`]s
-//! collected in a [`diagnostics::Report`]; only failures to run at all are [`Error`]s.
+//! [`render`] (every output, in memory); [`report`] is the reviewer's report on the same check.
+//! Problems in the notices are [`diagnostics::Diagnostic`]s collected in a [`diagnostics::Report`];
+//! only failures to run at all are [`Error`]s.
 //!
 //! The library is a pure core: it takes the source text, the templates, the words and today's date from
 //! its caller and returns diagnostics and files in memory. It never reads a file, the clock or the
@@ -17,6 +18,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod schema;
 pub mod suggest;
 #[cfg(feature = "arbitrary")]

@@ -32,6 +32,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => cmd::check::run(&args, color),
         Command::Build(args) => cmd::build::run(&args, color),
+        Command::Report(args) => cmd::report::run(&args, color),
         Command::Schema => cmd::print(&noticec::schema::schema_text()).map(|()| Outcome::Clean),
         Command::Rules(args) => cmd::rules::list(&args),
         Command::Explain(args) => cmd::rules::explain(&args),

@@ -271,6 +271,54 @@ glance-also-named = Also named in this notice: { $names }.
 glance-described = { $name } ({ $described })
 glance-described-for = { $name } ({ $described } for { $client })
 
+## Report
+
+# The reviewer's report (`noticec report`): for a data protection officer, not for the people a notice is about.
+report-title = Reviewer's report on the privacy notices
+report-notice-title = Reviewer's report: { $title }
+report-intro = Each notice is checked against the items UK GDPR Articles 13 and 14 ask a privacy notice to state. Notices with the most items missing come first.
+report-caption = Every notice, with the items it leaves out and the findings of the check
+report-col-notice = Notice
+report-col-missing = Items missing
+report-col-warnings = Warnings
+report-col-notes = Notes
+report-col-item = Item
+report-col-art13 = Art. 13
+report-col-art14 = Art. 14
+report-col-status = Status
+report-col-findings = Findings
+report-items-caption = The items of UK GDPR Articles 13 and 14, what this notice states, and the findings about each
+report-no-findings = None
+report-file-wide = Findings about the whole file
+report-other = Other findings
+report-back = All notices
+report-article-none = —
+report-status-stated = stated
+report-status-notice-wide = stated for the notice as a whole only
+report-status-missing = missing
+report-status-not-applicable = not applicable
+report-status-not-stated = not stated
+report-item-controller = Identity and contact details of the controller
+report-item-dpo = Contact details of the data protection officer
+report-item-purposes = Purposes of the processing
+report-item-lawful-basis = Lawful basis for each purpose
+report-item-legitimate-interests = Legitimate interests pursued
+report-item-data-categories = Categories of personal data
+report-item-recipients = Recipients or categories of recipients
+report-item-transfers = Transfers outside the UK and their safeguards
+report-item-retention = How long the data is kept
+report-item-right-access = Right of access
+report-item-right-rectification = Right to rectification
+report-item-right-erasure = Right to erasure
+report-item-right-restriction = Right to restrict processing
+report-item-right-objection = Right to object
+report-item-right-portability = Right to data portability
+report-item-withdraw-consent = Right to withdraw consent
+report-item-complain = Right to complain to the Information Commissioner
+report-item-requirement = Whether providing the data is required, and what follows if not
+report-item-sources = Source of the data
+report-item-automated-decisions = Automated decision making, including profiling
+
 ## Linked data (JSON-LD)
 
 jsonld-ico-registration = ICO registration { $registration }

@@ -2,6 +2,7 @@
 
 pub(crate) mod build;
 pub(crate) mod check;
+pub(crate) mod report;
 pub(crate) mod rules;
 
 use std::io::Write;

@@ -222,23 +222,26 @@ mod tests {
                     .unwrap()
             })
             .collect();
-        for file in ["view.rs", "jsonld.rs", "mod.rs"] {
+        for file in [
+            "render/view.rs",
+            "render/jsonld.rs",
+            "render/mod.rs",
+            "report.rs",
+        ] {
             sources.push(
-                std::fs::read_to_string(format!(
-                    "{}/src/render/{file}",
-                    env!("CARGO_MANIFEST_DIR")
-                ))
-                .unwrap()
-                .lines()
-                .filter(|l| !l.trim_start().starts_with("//"))
-                .collect::<Vec<_>>()
-                .join("\n"),
+                std::fs::read_to_string(format!("{}/src/{file}", env!("CARGO_MANIFEST_DIR")))
+                    .unwrap()
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with("//"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
             );
         }
         let quoted =
             regex::Regex::new(r#"(?:\bt\(|\btext\(|\btext_with\(\s*)"([a-z0-9-]+)""#).unwrap();
         let helper =
-            regex::Regex::new(r#""((?:heading|retention|requirement|duration)-[a-z-]+)""#).unwrap();
+            regex::Regex::new(r#""((?:heading|retention|requirement|duration|report)-[a-z-]+)""#)
+                .unwrap();
         let mut used = BTreeSet::new();
         for s in &sources {
             used.extend(quoted.captures_iter(s).map(|c| c[1].to_owned()));

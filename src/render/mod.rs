@@ -108,6 +108,18 @@ const BUILTIN: &[(&str, &str)] = &[
         "partials/sections.html.j2",
         include_str!("../../templates/partials/sections.html.j2"),
     ),
+    (
+        "report/findings.html.j2",
+        include_str!("../../templates/report/findings.html.j2"),
+    ),
+    (
+        "report/index.html.j2",
+        include_str!("../../templates/report/index.html.j2"),
+    ),
+    (
+        "report/notice.html.j2",
+        include_str!("../../templates/report/notice.html.j2"),
+    ),
 ];
 
 /// The templates a build renders with: the built-in ones, and overrides by name (`notice.html.j2`,

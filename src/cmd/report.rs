@@ -1,0 +1,73 @@
+//! `noticec report`: check, then write the reviewer's report into its own folder.
+
+use std::path::{Component, Path};
+
+use noticec::render::{Catalogue, Templates};
+use noticec::report::ReportOptions;
+
+use super::{Result, options, report};
+use crate::Outcome;
+use crate::cli::ReportArgs;
+
+/// Runs `report`.
+pub(crate) fn run(args: &ReportArgs, color: bool) -> Result<Outcome> {
+    let d = &args.diagnostics;
+    let (limits, lint) = options(d);
+    let source = crate::input::read_source(&d.file, &limits)?;
+    let checked = noticec::check_source(&source, &limits, &lint);
+    report(&checked, d, color)?;
+    let out = args.out.display();
+    if checked.report.has_errors() {
+        eprintln!("nothing written: fix the errors above; `{out}` is unchanged");
+        return Ok(Outcome::Problems);
+    }
+    let opts = ReportOptions {
+        templates: Templates::builtin(),
+        words: Catalogue::en_gb()?,
+        lint,
+        source_href: source_href(&d.file, &args.out),
+    };
+    let outputs = noticec::report::render(&checked, &opts)?;
+    crate::write::replace_dir(&args.out, &outputs)?;
+    eprintln!(
+        "wrote the reviewer's report, {} files, to `{out}`",
+        outputs.len()
+    );
+    Ok(Outcome::Clean)
+}
+
+/// The link from a page in `out` to the notices file: relative when both paths are plain relative
+/// ones (`report` and `notices.yaml` give `../notices.yaml`), else a `file:` address of the file.
+fn source_href(file: &Path, out: &Path) -> String {
+    let plain = |p: &Path| {
+        p.components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+    };
+    let href = if plain(file) && plain(out) {
+        let depth = out
+            .components()
+            .filter(|c| matches!(c, Component::Normal(_)))
+            .count();
+        let file = file
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        format!("{}{file}", "../".repeat(depth))
+    } else {
+        let absolute = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+        format!("file://{}", absolute.display())
+    };
+    href.chars()
+        .flat_map(|c| match c {
+            ' ' => "%20".chars().collect::<Vec<_>>(),
+            '#' => "%23".chars().collect(),
+            '?' => "%3F".chars().collect(),
+            '%' => "%25".chars().collect(),
+            c => vec![c],
+        })
+        .collect()
+}
