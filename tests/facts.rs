@@ -593,7 +593,7 @@ fn source_003_live_well_kent() {
             "contractually required to keep a record of everyone we work with",
             "Up to 12 years",
             "end of the service",
-            "75 years",
+            "Until you are 75",
             "75th birthday",
             "If you've been in care",
             // Where it is kept.

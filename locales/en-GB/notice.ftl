@@ -220,6 +220,7 @@ duration-days = { $n ->
 }
 retention-after = { $period } after { $event }
 retention-from = { $period } from { $event }
+retention-until-age = until you are { $age }
 retention-up-to = up to { $period }
 retention-normally = normally { $period }
 retention-until = until { $event }

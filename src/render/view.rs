@@ -1237,7 +1237,21 @@ pub fn retention_words(x: &Retention, words: &Catalogue) -> String {
     let mut how_long = None;
     if let Some(p) = &x.period {
         let mut period = duration_words(p, words);
-        if let Some(from) = x.from {
+        let whole_years: Vec<u32> = p
+            .parts()
+            .map(|(n, unit)| if unit == DurationUnit::Years { n } else { 0 })
+            .collect();
+        if x.from == Some(RetentionEvent::DateOfBirth)
+            && whole_years.len() == 1
+            && whole_years[0] > 0
+        {
+            // A number of years from the date of birth is the age the person reaches: "75 years from
+            // your date of birth" is said "until you are 75".
+            period = words.text_with(
+                "retention-until-age",
+                &[("age", number(whole_years[0] as usize))],
+            );
+        } else if let Some(from) = x.from {
             let id = match from {
                 RetentionEvent::DateOfBirth => "retention-from",
                 _ => "retention-after",
