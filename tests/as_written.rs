@@ -9,31 +9,17 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
-use noticec::load::{Limits, SourceFile};
 use scraper::{Html, Selector};
-
-use common::ROOT;
 
 const FIXTURE: &str = "tests/fixtures/good/as-written.yaml";
 
 /// Every output of `path`, rendered in memory, by path. Lint findings are not this test's concern (the
 /// fixture deliberately leaves gaps); only a structural error stops it.
 fn render(path: &str) -> BTreeMap<String, String> {
-    let source = SourceFile {
-        name: path.into(),
-        bytes: std::fs::read(Path::new(ROOT).join(path)).expect("read fixture"),
-    };
-    let checked = noticec::check_source(
-        &source,
-        &Limits::default(),
-        &noticec::lint::LintOptions {
-            today: common::today(),
-            max_age_months: noticec::lint::DEFAULT_MAX_AGE_MONTHS,
-        },
-    );
-    let file = checked.notices.expect("the fixture is structurally valid");
+    let file = common::checked(path)
+        .notices
+        .expect("the fixture is structurally valid");
     let words = noticec::render::Catalogue::en_gb().expect("catalogue");
     noticec::render::render_all(&file, &noticec::render::Templates::builtin(), &words)
         .expect("render")

@@ -21,30 +21,16 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use noticec::load::{Limits, SourceFile};
 use noticec::model::*;
 use noticec::render::Catalogue;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use common::ROOT;
-
 /// The typed notices of a file under the crate root (lint findings do not matter here).
 fn notices(path: &str) -> NoticeFile {
-    let bytes = std::fs::read(format!("{ROOT}/{path}")).expect("read notices");
-    let source = SourceFile {
-        name: path.into(),
-        bytes,
-    };
-    let checked = noticec::check_source(
-        &source,
-        &Limits::default(),
-        &noticec::lint::LintOptions {
-            today: common::today(),
-            max_age_months: noticec::lint::DEFAULT_MAX_AGE_MONTHS,
-        },
-    );
-    checked.notices.expect("the file is structurally valid")
+    common::checked(path)
+        .notices
+        .expect("the file is structurally valid")
 }
 
 /// Every output of every notice, by path (`live-well-kent/notice.jsonld`).

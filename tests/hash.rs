@@ -24,14 +24,7 @@ fn valid(text: &str) -> Option<NoticeFile> {
         name: "notices.yaml".into(),
         bytes: text.as_bytes().to_vec(),
     };
-    let checked = noticec::check_source(
-        &source,
-        &Limits::default(),
-        &noticec::lint::LintOptions {
-            today: common::today(),
-            max_age_months: noticec::lint::DEFAULT_MAX_AGE_MONTHS,
-        },
-    );
+    let checked = noticec::check_source(&source, &Limits::default(), &common::lint_options());
     if checked.report.has_errors() {
         return None;
     }

@@ -1237,20 +1237,15 @@ pub fn retention_words(x: &Retention, words: &Catalogue) -> String {
     let mut how_long = None;
     if let Some(p) = &x.period {
         let mut period = duration_words(p, words);
-        let whole_years: Vec<u32> = p
-            .parts()
-            .map(|(n, unit)| if unit == DurationUnit::Years { n } else { 0 })
-            .collect();
-        if x.from == Some(RetentionEvent::DateOfBirth)
-            && whole_years.len() == 1
-            && whole_years[0] > 0
-        {
+        let mut parts = p.parts();
+        let years_only = match (parts.next(), parts.next()) {
+            (Some((n, DurationUnit::Years)), None) if n > 0 => Some(n),
+            _ => None,
+        };
+        if let (Some(RetentionEvent::DateOfBirth), Some(age)) = (x.from, years_only) {
             // A number of years from the date of birth is the age the person reaches: "75 years from
             // your date of birth" is said "until you are 75".
-            period = words.text_with(
-                "retention-until-age",
-                &[("age", number(whole_years[0] as usize))],
-            );
+            period = words.text_with("retention-until-age", &[("age", number(age as usize))]);
         } else if let Some(from) = x.from {
             let id = match from {
                 RetentionEvent::DateOfBirth => "retention-from",

@@ -123,6 +123,25 @@ impl Run {
 
 // `noticec check` in-process ------------------------------------------------------------------------
 
+/// The lint options every run shares: today is [`TODAY`], the default review period.
+pub(crate) fn lint_options() -> noticec::lint::LintOptions {
+    noticec::lint::LintOptions {
+        today: today(),
+        max_age_months: noticec::lint::DEFAULT_MAX_AGE_MONTHS,
+    }
+}
+
+/// A notices file under the crate root checked in-process with the default limits and [`lint_options`],
+/// as `noticec check` checks it.
+pub(crate) fn checked(file: &str) -> noticec::Checked {
+    let source = noticec::load::SourceFile {
+        name: file.to_owned(),
+        bytes: std::fs::read(Path::new(ROOT).join(file))
+            .unwrap_or_else(|e| panic!("{file}: cannot be read: {e}")),
+    };
+    noticec::check_source(&source, &noticec::load::Limits::DEFAULT, &lint_options())
+}
+
 /// What `noticec check FILE --color never --today 2026-11-24 [--format json] [--deny warnings]` prints
 /// and exits with when run from the crate root, computed in-process: the same library calls and the same
 /// rendering as `src/cmd/check.rs`, without starting a process. `file` is relative to the crate root
@@ -130,17 +149,7 @@ impl Run {
 pub(crate) fn check(file: &str, json: bool, deny_warnings: bool) -> Run {
     use noticec::diagnostics::{Severity, human};
 
-    let limits = noticec::load::Limits::DEFAULT;
-    let lint = noticec::lint::LintOptions {
-        today: today(),
-        max_age_months: noticec::lint::DEFAULT_MAX_AGE_MONTHS,
-    };
-    let source = noticec::load::SourceFile {
-        name: file.to_owned(),
-        bytes: std::fs::read(Path::new(ROOT).join(file))
-            .unwrap_or_else(|e| panic!("{file}: cannot be read: {e}")),
-    };
-    let checked = noticec::check_source(&source, &limits, &lint);
+    let checked = checked(file);
     let diagnostics = &checked.report.diagnostics;
     let fails = checked.report.has_errors()
         || (deny_warnings && checked.report.count(Severity::Warning) > 0);
