@@ -14,8 +14,7 @@ use noticec::render::Output;
 
 /// The file that marks a folder as a noticec output folder.
 pub(crate) const MARKER: &str = ".noticec-output";
-const MARKER_TEXT: &str =
-    "This folder is written by `noticec build` and is replaced whole on each build.\n";
+const MARKER_TEXT: &str = "This folder is written by noticec (`noticec build` or `noticec report`) and is replaced whole each time.\n";
 
 /// Why the outputs could not be written.
 #[derive(Debug, thiserror::Error)]
