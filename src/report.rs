@@ -450,6 +450,79 @@ fn right_status(ctx: &Ctx<'_>, item: Item) -> Status {
     }
 }
 
+/// Where in a notice an item is stated: JSON pointers relative to the notice (`purposes/2/lawful_bases`),
+/// in file order. Empty when the notice itself states nothing about the item (a right it leaves to a
+/// notice it must be read alongside counts for the status, but is stated there, not here).
+pub fn stated_at(notice: &Notice, item: Item) -> Vec<String> {
+    let n = notice;
+    let each =
+        |field: &str, len: usize| (0..len).map(|i| format!("{field}/{i}")).collect::<Vec<_>>();
+    let in_purposes = |field: &str, has: &dyn Fn(&crate::model::Purpose) -> bool| {
+        n.purposes
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| has(p))
+            .map(|(i, _)| format!("purposes/{i}/{field}"))
+            .collect::<Vec<_>>()
+    };
+    let rights = |right: Right| {
+        n.rights
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.right == right)
+            .map(|(i, _)| format!("rights/{i}"))
+            .collect::<Vec<_>>()
+    };
+    match item {
+        Item::Controller => Graph::controllers(n)
+            .map(|(i, _)| format!("parties/{i}"))
+            .collect(),
+        Item::Dpo => n
+            .data_protection_contact
+            .iter()
+            .map(|_| "data_protection_contact".to_owned())
+            .collect(),
+        Item::Purposes => each("purposes", n.purposes.len()),
+        Item::LawfulBasis => {
+            let mut at = each("lawful_bases", n.lawful_bases.len());
+            at.extend(in_purposes("lawful_bases", &|p| !p.lawful_bases.is_empty()));
+            at
+        }
+        Item::LegitimateInterests => {
+            let mut at: Vec<String> = n
+                .lawful_bases
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| !b.legitimate_interests.is_empty())
+                .map(|(i, _)| format!("lawful_bases/{i}/legitimate_interests"))
+                .collect();
+            at.extend(in_purposes("legitimate_interests", &|p| {
+                !p.legitimate_interests.is_empty()
+            }));
+            at
+        }
+        Item::DataCategories => each("data_categories", n.data_categories.len()),
+        Item::Recipients => each("recipients", n.recipients.len()),
+        Item::Transfers => each("transfers", n.transfers.len()),
+        Item::Retention => each("retention", n.retention.len()),
+        Item::RightAccess => rights(Right::Access),
+        Item::RightRectification => rights(Right::Rectification),
+        Item::RightErasure => rights(Right::Erasure),
+        Item::RightRestriction => rights(Right::Restriction),
+        Item::RightObjection => rights(Right::Objection),
+        Item::RightPortability => rights(Right::Portability),
+        Item::WithdrawConsent => rights(Right::WithdrawConsent),
+        Item::Complain => rights(Right::Complain),
+        Item::Requirement => each("requirements", n.requirements.len()),
+        Item::Sources => each("sources", n.sources.len()),
+        Item::AutomatedDecisions => {
+            let mut at = each("automated_decisions", n.automated_decisions.len());
+            at.extend(rights(Right::AutomatedDecisions));
+            at
+        }
+    }
+}
+
 /// Where a diagnostic goes on its notice's page: the item, or `None` for "other findings".
 pub fn item_of(notice: &Notice, d: &Diagnostic) -> Option<Item> {
     let target = CODE_TARGETS
@@ -513,6 +586,19 @@ pub struct ItemView {
     pub status: Status,
     /// The findings about it.
     pub findings: Vec<FindingView>,
+    /// The source lines that state it, in file order.
+    pub sources: Vec<SourceLine>,
+}
+
+/// A place in the notices file where an item is stated.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceLine {
+    /// The line.
+    pub line: usize,
+    /// `file:line`.
+    pub place: String,
+    /// The link to the line (`../notices.yaml#L12`).
+    pub href: String,
 }
 
 /// One notice's page, and its line in the overview.
@@ -560,6 +646,59 @@ fn finding(d: &Diagnostic, source_href: &str) -> FindingView {
     }
 }
 
+/// The lines of the notices file that state `item` for the notice at `index`, without repeats.
+fn source_lines(
+    checked: &Checked,
+    index: usize,
+    notice: &Notice,
+    item: Item,
+    source_href: &str,
+) -> Vec<SourceLine> {
+    let (Some(doc), Some(file)) = (&checked.document, &checked.notices) else {
+        return Vec::new();
+    };
+    let lines_in = |index: usize, notice: &Notice| -> Vec<usize> {
+        stated_at(notice, item)
+            .iter()
+            .filter_map(|at| doc.key_span(&format!("/notices/{index}/{at}")))
+            .map(|span| span.start.line)
+            .collect()
+    };
+    let mut lines = lines_in(index, notice);
+    let alongside = matches!(
+        item,
+        Item::Dpo
+            | Item::RightAccess
+            | Item::RightRectification
+            | Item::RightErasure
+            | Item::RightRestriction
+            | Item::RightObjection
+            | Item::RightPortability
+            | Item::WithdrawConsent
+            | Item::Complain
+    );
+    if lines.is_empty() && alongside {
+        // The contact and the rights a notice leaves to the notices it must be read alongside count as
+        // stated (as the lint counts them), and are stated there.
+        let graph = Graph::new(file);
+        for other in graph.read_alongside(notice) {
+            if let Some(i) = file.notices.iter().position(|n| n.id == other.id) {
+                lines.extend(lines_in(i, other));
+            }
+        }
+    }
+    lines.sort_unstable();
+    lines.dedup();
+    lines
+        .into_iter()
+        .map(|line| SourceLine {
+            line,
+            place: format!("{}:{line}", doc.file),
+            href: format!("{source_href}#L{line}"),
+        })
+        .collect()
+}
+
 /// Every notice's view, ranked: most items missing first, then most warnings, then by id.
 pub fn views(checked: &Checked, options: &ReportOptions) -> Vec<NoticeView> {
     let Some(file) = &checked.notices else {
@@ -587,6 +726,7 @@ pub fn views(checked: &Checked, options: &ReportOptions) -> Vec<NoticeView> {
                     art14,
                     status,
                     findings: Vec::new(),
+                    sources: source_lines(checked, i, notice, item, &options.source_href),
                 })
                 .collect();
             let mut other = Vec::new();

@@ -194,3 +194,77 @@ fn snapshot_of_a_notice_page() {
     let body = page.split("</style>").nth(1).unwrap();
     insta::assert_snapshot!("report_iewm", body);
 }
+
+// Every item the report calls stated links to the lines of the notices file that state it, and an item
+// it does not ask of the notice links to none; the controller of Live Well Kent is the party that says so.
+#[test]
+fn stated_items_link_to_the_lines_that_state_them() {
+    let dir = with_example();
+    noticec(
+        dir.path(),
+        &["report", "notices.yaml", "--today", "2026-11-24"],
+    )
+    .expect(0, "report");
+    let source: Vec<String> = std::fs::read_to_string(dir.path().join("notices.yaml"))
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let row = regex::Regex::new(r#"(?s)data-item="([a-z-]+)" data-status="([a-z-]+)">(.*?)</tr>"#)
+        .unwrap();
+    let link = regex::Regex::new(r"#L([0-9]+)").unwrap();
+    let mut linked = 0;
+    for page in files_under(&dir.path().join("report")).into_keys() {
+        if page == "index.html" || !page.ends_with(".html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(dir.path().join("report").join(&page)).unwrap();
+        for c in row.captures_iter(&html) {
+            let (item, status, cells) = (&c[1], &c[2], &c[3]);
+            let stated_at = cells
+                .split("class=\"stated-at\"")
+                .nth(1)
+                .and_then(|rest| rest.split("</span>").next())
+                .unwrap_or("");
+            let lines: Vec<usize> = link
+                .captures_iter(stated_at)
+                .map(|l| l[1].parse().unwrap())
+                .collect();
+            match status {
+                "stated" | "notice-wide" => {
+                    assert!(
+                        !lines.is_empty(),
+                        "{page}: {item} is {status} but links to no line"
+                    );
+                    linked += lines.len();
+                }
+                // A missing item may be stated in part (a transfer without its safeguard).
+                "missing" => {}
+                _ => assert!(
+                    lines.is_empty(),
+                    "{page}: {item} is {status} but links to {lines:?}"
+                ),
+            }
+            for l in lines {
+                assert!(l >= 1 && l <= source.len(), "{page}: {item}: line {l}");
+            }
+        }
+    }
+    assert!(linked > 50, "{linked}");
+    let lwk = std::fs::read_to_string(dir.path().join("report/live-well-kent.html")).unwrap();
+    let controller = row
+        .captures_iter(&lwk)
+        .find(|c| &c[1] == "controller")
+        .unwrap();
+    let line: usize = link.captures(&controller[3]).unwrap()[1].parse().unwrap();
+    assert!(
+        source[line - 1].contains("organisation: kent-county-council"),
+        "{}",
+        source[line - 1]
+    );
+    assert!(
+        source[line].contains("legal_role: controller"),
+        "{}",
+        source[line]
+    );
+}

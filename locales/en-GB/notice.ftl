@@ -290,6 +290,7 @@ report-col-status = Status
 report-col-findings = Findings
 report-items-caption = The items of UK GDPR Articles 13 and 14, what this notice states, and the findings about each
 report-no-findings = None
+report-stated-at = Stated at
 report-file-wide = Findings about the whole file
 report-other = Other findings
 report-back = All notices
