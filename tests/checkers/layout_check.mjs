@@ -8,7 +8,7 @@
 //   - squeezed text: a visible block of text (a paragraph, a caption, a table cell, a heading...) is
 //     narrower than the longest word in it, so the word breaks mid-word or one letter per line. A word
 //     is a run of text between spaces and after hyphens, measured in the font it is set in. A word wider
-//     than the page's main column cannot fit anywhere (a very long link) and is not counted;
+//     than the page's main column cannot fit anywhere and is not counted, nor is a web or email address;
 //   - long lines (1280 px only): a line of a paragraph, list item, description or address that holds
 //     more than 80 characters (spaces included), counted line by line from the character boxes;
 //   - the height of the "at a glance" section at 390 px, reported for every notice page; for the
@@ -80,6 +80,8 @@ function measure({ maxLineChars, checkLines }) {
     canvas.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
     return canvas.measureText(word).width;
   };
+  // A web or email address is not a word: it may break where it must.
+  const ADDRESS = /^(https?:\/\/|www\.|mailto:)|@/i;
   const main = document.querySelector('main') ?? document.body;
   const column = contentWidth(main);
 
@@ -95,7 +97,7 @@ function measure({ maxLineChars, checkLines }) {
     if (!block) continue;
     // Words: split at spaces, and after a hyphen or dash, where a line may break.
     for (const word of node.data.split(/\s+|(?<=[-\u2010\u2013\u2014])/u)) {
-      if (!word) continue;
+      if (!word || ADDRESS.test(word)) continue;
       const w = wordWidth(word, parent);
       const best = longest.get(block);
       if (!best || w > best.width) longest.set(block, { word, width: w });
