@@ -17,6 +17,7 @@ list-and-separator = {" and "}
 
 heading-glance = At a glance
 heading-contents = Contents
+back-to-contents = Back to contents
 heading-who = Who we are and how to contact us
 heading-purposes = Why we use your information
 heading-bases = Our lawful bases

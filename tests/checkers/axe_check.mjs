@@ -16,67 +16,20 @@
 //
 // CHROMIUM overrides the browser binary (default /usr/bin/chromium).
 
-import { readFileSync, readdirSync, mkdirSync, statSync } from 'node:fs';
+import { readFileSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { fileUrl, htmlFiles, isolate, launch } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 
 const DIR = process.argv[2] ?? 'out';
 const SHOTS = process.argv[3] ?? 'target/screenshots';
-const EXECUTABLE = process.env.CHROMIUM || '/usr/bin/chromium';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-// Flags that keep Chromium off the network and quiet in a container. Playwright
-// adds a fresh, empty --user-data-dir of its own for every launch.
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  // Beyond the flags above, Chromium still looks up Google hosts (update,
-  // extension and account services); these stop that, and the resolver rule
-  // makes every host name fail inside Chromium without a DNS query.
-  '--disable-extensions',
-  '--disable-component-extensions-with-background-pages',
-  '--disable-default-apps',
-  '--disable-domain-reliability',
-  '--disable-client-side-phishing-detection',
-  '--disable-breakpad',
-  '--no-default-browser-check',
-  '--no-pings',
-  '--host-resolver-rules=MAP * ~NOTFOUND',
-];
 const PAGE_TIMEOUT_MS = 30_000;
 
-function htmlFiles(dir) {
-  const found = [];
-  const walk = (d) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.isFile() && entry.name.endsWith('.html')) found.push(p);
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
-
-function allowed(url, ownUrl) {
-  if (url.startsWith('data:')) return true;
-  if (url === 'about:blank' || url === 'about:srcdoc') return true;
-  // The page itself, with or without a fragment.
-  return url.split('#')[0] === ownUrl;
-}
-
 async function checkPage(browser, axeSource, file) {
-  const ownUrl = pathToFileURL(path.resolve(file)).href;
+  const ownUrl = fileUrl(file);
   const problems = [];
   // URL -> resource types; axe itself may fetch a stylesheet the page links
   // (XHR), so one URL is reported once, with every way it was requested.
@@ -95,14 +48,8 @@ async function checkPage(browser, axeSource, file) {
     viewport: { width: 1280, height: 900 },
     serviceWorkers: 'block',
   });
-  context.on('request', (req) => {
-    if (!allowed(req.url(), ownUrl)) noteOutside(req.resourceType(), req.url());
-  });
   // Abort everything that is not the page itself, so nothing leaves the machine.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    return allowed(url, ownUrl) ? route.continue() : route.abort('blockedbyclient');
-  });
+  await isolate(context, ownUrl, noteOutside);
   const page = await context.newPage();
   page.on('websocket', (ws) => noteOutside('websocket', ws.url()));
   page.on('pageerror', (err) => notes.push(`page script error: ${err.message}`));
@@ -180,11 +127,7 @@ async function main() {
     readFileSync(path.join(path.dirname(axePath), 'package.json'), 'utf8'),
   ).version;
 
-  const browser = await chromium.launch({
-    executablePath: EXECUTABLE,
-    headless: true,
-    args: FLAGS,
-  });
+  const browser = await launch();
   console.log(
     `axe-core ${axeVersion}, Chromium ${browser.version()}: ${files.length} page(s) under ${DIR}; tags ${TAGS.join(', ')}`,
   );

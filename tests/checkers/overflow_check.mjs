@@ -2,29 +2,17 @@
 // printed page is wider than A4 between the margins. Long words, long links and tables must wrap.
 //
 //   node tests/checkers/overflow_check.mjs [DIR]      (default: out)
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { resolve } from 'node:path';
+import { fileUrl, htmlFiles, isolate, launch } from './browser.mjs';
 
 const dir = resolve(process.argv[2] ?? 'out');
-const files = [];
-(function walk(d) {
-  for (const name of readdirSync(d)) {
-    const p = join(d, name);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (p.endsWith('.html')) files.push(p);
-  }
-})(dir);
+const files = htmlFiles(dir);
 if (files.length === 0) {
   console.error(`error: no HTML files under ${dir}`);
   process.exit(1);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND'],
-});
+const browser = await launch();
 // A4 is 210 mm; the form's side margins are 14 mm each: 182 mm is about 688 CSS pixels.
 const cases = [
   { name: 'phone', width: 390, media: 'screen' },
@@ -32,11 +20,13 @@ const cases = [
   { name: 'A4 print', width: 688, media: 'print' },
 ];
 let failures = 0;
-for (const file of files.sort()) {
+for (const file of files) {
   for (const c of cases) {
-    const page = await browser.newPage({ viewport: { width: c.width, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: c.width, height: 900 } });
+    await isolate(context, fileUrl(file));
+    const page = await context.newPage();
     await page.emulateMedia({ media: c.media });
-    await page.goto('file://' + file);
+    await page.goto(fileUrl(file));
     const { scroll, widest } = await page.evaluate(() => {
       let widest = null;
       for (const el of document.body.querySelectorAll('*')) {
@@ -52,7 +42,7 @@ for (const file of files.sort()) {
       console.log(`FAIL ${file} (${c.name}, ${c.width}px): content is ${scroll}px wide` +
         (widest ? `; widest <${widest.tag}> ends at ${widest.right}px: ${JSON.stringify(widest.text)}` : ''));
     }
-    await page.close();
+    await context.close();
   }
 }
 await browser.close();
