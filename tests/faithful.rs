@@ -381,7 +381,13 @@ fn check_words(notice: &Notice, page: &str, what: &str, words: &Catalogue) -> Ve
         }
     }
     let art9 = art9_mentioned(notice);
+    // A condition is always printed with its article after it; its plain words alone (`Legal claims`)
+    // may be part of another term (a Schedule 1 condition).
     for (c, label) in labels::<Art9Condition>(words) {
+        let label = match words.article(c) {
+            Some(article) => format!("{label} ({article})"),
+            None => label,
+        };
         if page.contains(&label) && !art9.contains(&c) {
             problems.push(format!(
                 "{n}: {what} names `{label}`, which the YAML never states"
@@ -567,7 +573,11 @@ fn a_strengthened_statement_is_caught() {
     assert!(!check_words(notice, &page, "the page", &words).is_empty());
 
     // A page naming explicit consent for special category data, which the source rules out.
-    let label = words.label(Art9Condition::ExplicitConsent);
+    let label = format!(
+        "{} ({})",
+        words.label(Art9Condition::ExplicitConsent),
+        words.article(Art9Condition::ExplicitConsent).expect("an article")
+    );
     let page = format!("{} {label}", &built["livewest-customer/index.html"]);
     assert!(!check_words(notice, &page, "the page", &words).is_empty());
 }

@@ -112,8 +112,10 @@ pub struct NoticeView {
 /// A lawful basis stated for the notice as a whole.
 #[derive(Debug, Clone, Serialize)]
 pub struct BasisView {
-    /// The basis's label (`Consent (Art. 6(1)(a))`).
+    /// The basis in plain words (`Your consent`).
     pub label: String,
+    /// The article that defines it (`UK GDPR Art. 6(1)(a)`), shown only in the full section.
+    pub article: Option<String>,
     /// Labels of the qualifiers the notice puts on it (`May be relied on`).
     pub qualifiers: Vec<String>,
     /// What the notice says about it, in its words.
@@ -135,8 +137,8 @@ pub struct BasisView {
 /// What the notice says justifies special category data.
 #[derive(Debug, Clone, Serialize)]
 pub struct Art9View {
-    /// Labels of the Art. 9(2) conditions the notice names, in order.
-    pub art9: Vec<String>,
+    /// The Art. 9(2) conditions the notice names, in order.
+    pub art9: Vec<Term>,
     /// Justifications in the notice's words that are not Art. 9(2) conditions.
     pub justifications: Vec<String>,
     /// What the notice says, in its words.
@@ -154,11 +156,30 @@ pub struct ConfidentialityView {
     pub when_broken: Option<String>,
 }
 
+/// A legal term in plain words, with the article that defines it for those who look it up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Term {
+    /// The plain words (`Explicit consent`).
+    pub label: String,
+    /// The article (`UK GDPR Art. 9(2)(a)`), shown after the words in the full sections only.
+    pub article: Option<String>,
+}
+
+/// A closed-list value as a [`Term`].
+fn term<T: ClosedList>(value: T, words: &Catalogue) -> Term {
+    Term {
+        label: words.label(value),
+        article: words.article(value),
+    }
+}
+
 /// A label with a text (a lawful basis and its explanation).
 #[derive(Debug, Clone, Serialize)]
 pub struct Labelled {
-    /// The lawful basis's label (`Consent (Art. 6(1)(a))`).
+    /// The lawful basis in plain words (`Your consent`).
     pub label: String,
+    /// The article that defines it.
+    pub article: Option<String>,
     /// What the notice says about it, in its words.
     pub text: String,
 }
@@ -259,7 +280,7 @@ pub struct PurposeView {
     pub examples: Vec<String>,
     /// Labels of the qualifiers the notice puts on this use (`Occasionally`).
     pub qualifiers: Vec<String>,
-    /// Labels of the lawful bases the notice links to this purpose, in order (`Consent (Art. 6(1)(a))`);
+    /// The lawful bases the notice links to this purpose in plain words, in order (`Your consent`);
     /// empty when it states bases only for the notice as a whole, or none.
     pub bases: Vec<String>,
     /// Labels of the qualifiers the notice puts on this purpose's bases (`May be relied on`).
@@ -297,8 +318,8 @@ pub struct CategoryView {
     pub special: Vec<String>,
     /// Labels of the qualifiers the notice puts on holding it.
     pub qualifiers: Vec<String>,
-    /// Labels of the Art. 9(2) conditions the notice names for it, in order.
-    pub art9: Vec<String>,
+    /// The Art. 9(2) conditions the notice names for it, in order.
+    pub art9: Vec<Term>,
     /// Justifications for it in the notice's words that are not Art. 9(2) conditions.
     pub art9_justifications: Vec<String>,
     /// Labels of the DPA 2018 Schedule 1 conditions relied on, in order.
@@ -384,6 +405,8 @@ pub struct TransferView {
 pub struct RetentionView {
     /// What it covers (`Recordings of some telephone calls`, or `All personal data`).
     pub applies_to: String,
+    /// Whether it covers all the data (it names no category or purpose).
+    pub everything: bool,
     /// How long, in a phrase (`90 days from when it is collected or recorded`).
     pub how_long: String,
     /// The fixed period alone, in words (`1 year and 6 months`).
@@ -411,8 +434,12 @@ pub struct RetentionView {
 pub struct RightView {
     /// The right, as a key (`access`, `complain`).
     pub right: &'static str,
-    /// The right's label (`Right of access (Art. 15)`).
+    /// The right's label (`Right of access`).
     pub label: String,
+    /// The article that sets it out (`UK GDPR Art. 15`), shown in the full rights section only.
+    pub article: Option<String>,
+    /// The few words the summary lists it by (`see your information`).
+    pub short: String,
     /// What the notice says the right lets the person do, in its words.
     pub description: Option<String>,
     /// How to use the right.
@@ -430,7 +457,7 @@ pub struct RightView {
 /// Rights used the same way, shown once with their shared instructions.
 #[derive(Debug, Clone, Serialize)]
 pub struct RightGroup {
-    /// `Right of access (Art. 15)`, or the labels joined for several rights.
+    /// `Right of access`, or the labels joined for several rights.
     pub heading: String,
     /// The rights in the group, in order.
     pub rights: Vec<RightView>,
@@ -460,7 +487,7 @@ fn group_rights(rights: &[RightView], words: &Catalogue) -> Vec<RightGroup> {
     }
     for g in &mut groups {
         let labels: Vec<&str> = g.rights.iter().map(|r| r.label.as_str()).collect();
-        // "Right of access (Art. 15), right to rectification (Art. 16) and right to erasure (Art. 17)".
+        // "Right of access, right to rectification and right to erasure".
         let parts: Vec<String> = labels
             .iter()
             .enumerate()
@@ -599,7 +626,7 @@ pub struct Glance {
     pub share: GlanceList,
     /// The retention rules, each as `what it covers: how long`, with whom it applies to in brackets.
     pub keep: GlanceList,
-    /// Labels of the rights, except the right to complain.
+    /// The rights in a few words each (`see your information`), except the right to complain.
     pub rights: GlanceList,
     /// A sentence saying whom the person can complain to; absent when the notice does not say.
     pub complain: Option<String>,
@@ -608,8 +635,11 @@ pub struct Glance {
 /// A summary list, cut to its first few items with a pointer to the full section.
 #[derive(Debug, Clone, Serialize)]
 pub struct GlanceList {
-    /// The first few items (at most [`GLANCE_ITEMS`]); one `Not stated in this notice.` when there are none.
+    /// The first few items (at most [`GLANCE_ITEMS`]).
     pub items: Vec<String>,
+    /// Those items on one line, each as a sentence of its own, so names keep their capitals
+    /// (`Your contact details. Sensitive personal information (possibly).`).
+    pub line: String,
     /// How many items are left for the full section.
     pub more: usize,
     /// The id of the full section (`purposes`).
@@ -619,7 +649,7 @@ pub struct GlanceList {
 }
 
 /// The most items a summary list shows.
-pub const GLANCE_ITEMS: usize = 6;
+pub const GLANCE_ITEMS: usize = 3;
 
 fn glance_list(
     words: &Catalogue,
@@ -629,8 +659,14 @@ fn glance_list(
 ) -> GlanceList {
     let more = items.len().saturating_sub(GLANCE_ITEMS);
     items.truncate(GLANCE_ITEMS);
+    let line = items
+        .iter()
+        .map(|i| format!("{}.", sentence_case(i.trim_end_matches('.'))))
+        .collect::<Vec<_>>()
+        .join(" ");
     GlanceList {
         items,
+        line,
         more,
         section,
         section_title: words.text(section_title),
@@ -740,7 +776,7 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
 /// What the notice says justifies its special category data as a whole.
 fn art9(j: &Art9Justification, words: &Catalogue) -> Art9View {
     Art9View {
-        art9: words.labels(&j.art9_conditions),
+        art9: j.art9_conditions.iter().map(|c| term(*c, words)).collect(),
         justifications: j.art9_justifications.clone(),
         statement: j.statement.clone(),
     }
@@ -767,6 +803,7 @@ fn labelled<T>(
             let (basis, text) = part(item);
             Labelled {
                 label: words.label(basis),
+                article: words.article(basis),
                 text: text.clone(),
             }
         })
@@ -1011,6 +1048,7 @@ impl Resolver<'_> {
     fn basis(&self, b: &BasisStatement) -> BasisView {
         BasisView {
             label: self.w.label(b.basis),
+            article: self.w.article(b.basis),
             qualifiers: self.w.labels(&b.qualifiers),
             explanation: b.explanation.clone(),
             examples: b.examples.clone(),
@@ -1035,7 +1073,7 @@ impl Resolver<'_> {
             kinds: self.w.labels(&c.kinds),
             special: self.w.labels(&c.special_category),
             qualifiers: self.w.labels(&c.qualifiers),
-            art9: self.w.labels(&c.art9_conditions),
+            art9: c.art9_conditions.iter().map(|x| term(*x, self.w)).collect(),
             art9_justifications: c.art9_justifications.clone(),
             schedule1: self.w.labels(&c.schedule1_conditions),
             policy_document: c
@@ -1089,6 +1127,7 @@ impl Resolver<'_> {
         let period = x.period.as_ref().map(|p| duration_words(p, self.w));
         RetentionView {
             applies_to: self.applies_to(&x.categories, &x.purposes, "retention-everything"),
+            everything: x.categories.is_empty() && x.purposes.is_empty(),
             how_long: retention_words(x, self.w),
             period,
             period_iso: x.period.as_ref().map(ToString::to_string),
@@ -1110,6 +1149,8 @@ impl Resolver<'_> {
         RightView {
             right: x.right.key(),
             label: self.w.label(x.right),
+            article: self.w.article(x.right),
+            short: self.w.short(x.right),
             description: x.description.clone(),
             how: x.how.as_ref().map(|h| self.how(h)),
             authority: x.authority.as_ref().map(|a| self.org_name(a)),
@@ -1178,9 +1219,21 @@ fn source(s: &Source, words: &Catalogue) -> SourceView {
     }
 }
 
-/// A jurisdiction code in words (`EU` → `the European Union (EU)`; codes without words stay codes).
-fn place(j: &Jurisdiction, words: &Catalogue) -> String {
-    words.text_with("place", &[("code", string(j.as_str()))])
+/// A place in words: a country by its English short name (`IN` → `India`), and `EU`, `EEA`, `GB` and `US`
+/// as the catalogue says them (`the European Union`).
+pub fn place(j: &Jurisdiction, words: &Catalogue) -> String {
+    place_name(j.as_str(), words)
+}
+
+/// [`place`] for a code as text; a code that names no country stays as it is.
+fn place_name(code: &str, words: &Catalogue) -> String {
+    let name = isocountry::CountryCode::for_alpha2(code).map_or(code, |c| c.name());
+    words.text_with("place", &[("code", string(code)), ("name", string(name))])
+}
+
+/// A number as an ordinal (`1st`, `2nd`, `3rd`, `11th`, `21st`), by the catalogue's ordinal rules.
+pub fn ordinal(n: u32, words: &Catalogue) -> String {
+    words.text_with("ordinal", &[("n", number(n as usize))])
 }
 
 /// `2023-03-07` as `7 March 2023`.
@@ -1243,9 +1296,12 @@ pub fn retention_words(x: &Retention, words: &Catalogue) -> String {
             _ => None,
         };
         if let (Some(RetentionEvent::DateOfBirth), Some(age)) = (x.from, years_only) {
-            // A number of years from the date of birth is the age the person reaches: "75 years from
-            // your date of birth" is said "until you are 75".
-            period = words.text_with("retention-until-age", &[("age", number(age as usize))]);
+            // A number of years from the date of birth is the birthday the person reaches: "75 years
+            // from your date of birth" is said "until your 75th birthday", as the source says it.
+            period = words.text_with(
+                "retention-until-birthday",
+                &[("ordinal", string(&ordinal(age, words)))],
+            );
         } else if let Some(from) = x.from {
             let id = match from {
                 RetentionEvent::DateOfBirth => "retention-from",
@@ -1330,16 +1386,8 @@ fn who_is_responsible(
     if controllers.is_empty() {
         return who_without_controller(parties, words);
     }
-    let names: Vec<String> = controllers
-        .iter()
-        .map(|p| match &p.ico_registration {
-            Some(reg) => words.text_with(
-                "glance-controller-registered",
-                &[("name", string(&p.name)), ("registration", string(reg))],
-            ),
-            None => p.name.clone(),
-        })
-        .collect();
+    // The ICO registration is in the full section: the summary names who, in as few words as it can.
+    let names: Vec<String> = controllers.iter().map(|p| p.name.clone()).collect();
     let mut who = words.text_with(
         "glance-responsible",
         &[
@@ -1466,7 +1514,7 @@ fn glance(
             purposes
                 .iter()
                 .map(|p| {
-                    let bases: Vec<&str> = p.bases.iter().map(|b| short_basis(b)).collect();
+                    let bases: Vec<String> = p.bases.iter().map(|b| lowercase_first(b)).collect();
                     let mut qualifiers = p.qualifiers.clone();
                     if !p.bases.is_empty() {
                         qualifiers.extend(p.basis_qualifiers.iter().cloned());
@@ -1490,14 +1538,21 @@ fn glance(
             words,
             retention
                 .iter()
-                .map(|x| match &x.applies_when {
-                    Some(w) => format!(
-                        "{} ({}): {}",
-                        x.applies_to,
-                        lowercase_first(w.trim_end_matches('.')),
-                        x.how_long
-                    ),
-                    None => format!("{}: {}", x.applies_to, x.how_long),
+                .map(|x| {
+                    // A rule for all the data needs no "All personal data:" in front of it.
+                    let how_long = if x.everything {
+                        x.how_long.clone()
+                    } else {
+                        format!("{}: {}", x.applies_to, lowercase_first(&x.how_long))
+                    };
+                    match &x.applies_when {
+                        Some(w) => format!(
+                            "{}: {}",
+                            w.trim_end_matches('.'),
+                            lowercase_first(&how_long)
+                        ),
+                        None => how_long,
+                    }
                 })
                 .collect(),
             "retention",
@@ -1508,7 +1563,7 @@ fn glance(
             rights
                 .iter()
                 .filter(|x| x.right != "complain")
-                .map(|x| x.label.clone())
+                .map(|x| x.short.clone())
                 .collect(),
             "rights",
             "heading-rights",
@@ -1522,7 +1577,7 @@ fn glance(
 /// (`Rent collection (Contract)`, `The police (only when the law requires it)`).
 fn glance_qualified(
     name: &str,
-    bases: &[&str],
+    bases: &[String],
     qualifiers: &[String],
     words: &Catalogue,
 ) -> String {
@@ -1543,11 +1598,6 @@ fn glance_qualified(
     )
 }
 
-/// A lawful basis label without its article reference, for the summary.
-fn short_basis(label: &str) -> &str {
-    label.split(" (").next().unwrap_or(label)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1563,6 +1613,76 @@ mod tests {
             duration_words(&"P1Y6M2D".parse().unwrap(), &w),
             "1 year, 6 months and 2 days"
         );
+        assert!(w.take_failures().is_empty());
+    }
+
+    #[test]
+    fn ordinals_take_the_english_suffix() {
+        let w = Catalogue::en_gb().unwrap();
+        let cases = [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (10, "10th"),
+            (11, "11th"),
+            (12, "12th"),
+            (13, "13th"),
+            (21, "21st"),
+            (22, "22nd"),
+            (23, "23rd"),
+            (75, "75th"),
+            (101, "101st"),
+            (111, "111th"),
+            (112, "112th"),
+            (113, "113th"),
+            (121, "121st"),
+        ];
+        for (n, said) in cases {
+            assert_eq!(ordinal(n, &w), said);
+        }
+        assert!(w.take_failures().is_empty());
+    }
+
+    #[test]
+    fn years_from_birth_read_as_a_birthday() {
+        let w = Catalogue::en_gb().unwrap();
+        let rule = |json: serde_json::Value| -> Retention { serde_json::from_value(json).unwrap() };
+        let birth =
+            |period: &str| rule(serde_json::json!({ "period": period, "from": "date_of_birth" }));
+        assert_eq!(
+            retention_words(&birth("P75Y"), &w),
+            "Until your 75th birthday"
+        );
+        assert_eq!(
+            retention_words(&birth("P21Y"), &w),
+            "Until your 21st birthday"
+        );
+        let after =
+            rule(serde_json::json!({ "period": "P12Y", "from": "end_of_service", "up_to": true }));
+        assert_eq!(
+            retention_words(&after, &w),
+            "Up to 12 years after your service with us ends"
+        );
+        assert!(w.take_failures().is_empty());
+    }
+
+    #[test]
+    fn places_read_by_name() {
+        let w = Catalogue::en_gb().unwrap();
+        let name = |code: &str| place_name(code, &w);
+        assert_eq!(name("IN"), "India");
+        assert_eq!(name("FR"), "France");
+        assert_eq!(name("EU"), "the European Union");
+        assert_eq!(name("EEA"), "the European Economic Area");
+        assert_eq!(name("GB"), "the United Kingdom");
+        assert_eq!(name("US"), "the United States");
+        // Every code a notice may use names a place in words, never the code itself.
+        for code in crate::model::dpv::LOC_CODES.split(' ') {
+            let said = name(code);
+            assert_ne!(said, code, "`{code}` has no name");
+            assert!(said.chars().count() > 3, "`{code}` reads as {said:?}");
+        }
         assert!(w.take_failures().is_empty());
     }
 
