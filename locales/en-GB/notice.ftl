@@ -126,6 +126,11 @@ bases-intro = This notice gives these lawful bases for the notice as a whole.
 bases-not-linked = For the uses above that have no lawful basis of their own, it does not say which of these applies.
 special-conditions-intro = What this notice says about its special category data as a whole:
 confidentiality-unless = Unless:
+# After a note the notice makes of several lists, printed once with the first: the other lists.
+not-exhaustive-also = The same applies to our lists of { $lists }.
+# What a statement shared by several things is said of: `Who can see it (A and B)`.
+shared-about = { $label } ({ $about })
+shared-for = For { $about }:
 bases-not-relied-on = We do not rely on { $basis }.
 sharing-bases-intro = The lawful bases for sharing your information with others are:
 criminal-offence-data = Information about criminal convictions and offences.

@@ -62,6 +62,8 @@ pub struct NoticeView {
     pub purposes: Vec<PurposeView>,
     /// The lawful bases stated for the notice as a whole, with what it says about each, in order.
     pub bases: Vec<BasisView>,
+    /// Explanations the notice gives several of those bases, each said once for all of them.
+    pub shared_explanations: Vec<SharedView>,
     /// What the notice says justifies its special category data as a whole.
     pub special_category_conditions: Option<Art9View>,
     /// A promise to keep what the person says confidential, with its exceptions.
@@ -75,6 +77,8 @@ pub struct NoticeView {
     pub sharing_statement: Option<String>,
     /// The categories of personal data held, in order.
     pub categories: Vec<CategoryView>,
+    /// Who may see the data, where the notice says the same of several categories: said once for all.
+    pub shared_access: Vec<SharedView>,
     /// Where the data comes from, in order.
     pub sources: Vec<SourceView>,
     /// Who the data may go to, in order.
@@ -107,6 +111,114 @@ pub struct NoticeView {
     pub form: Option<FormView>,
     /// The "at a glance" summary.
     pub glance: Glance,
+}
+
+/// A statement the notice makes of several things (categories, lawful bases), said once for all of them.
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedView {
+    /// What it is said of, as a list in words (`Equality and diversity information and Special category
+    /// data`).
+    pub about: String,
+    /// Whether it is said of every item of its list, so the list need not be named.
+    pub all: bool,
+    /// The statement, in the notice's words.
+    pub text: String,
+}
+
+/// Takes the texts that `field` gives two or more `items` out of those items, and returns each once with
+/// the names of the items it was said of, in order of first appearance.
+fn share<T>(
+    items: &mut [T],
+    field: impl Fn(&mut T) -> &mut Option<String>,
+    name: impl Fn(&T) -> String,
+    words: &Catalogue,
+) -> Vec<SharedView> {
+    let mut texts: Vec<String> = Vec::new();
+    for item in items.iter_mut() {
+        if let Some(t) = field(item).clone()
+            && !texts.contains(&t)
+        {
+            texts.push(t);
+        }
+    }
+    let mut shared = Vec::new();
+    for text in texts {
+        let mut names = Vec::new();
+        for item in items.iter_mut() {
+            if field(item).as_ref() == Some(&text) {
+                names.push(name(item));
+            }
+        }
+        if names.len() < 2 {
+            continue;
+        }
+        for item in items.iter_mut() {
+            let slot = field(item);
+            if slot.as_ref() == Some(&text) {
+                *slot = None;
+            }
+        }
+        shared.push(SharedView {
+            all: names.len() == items.len(),
+            about: list_and(words, names),
+            text,
+        });
+    }
+    shared
+}
+
+/// Says each statement of the notice once, where the file gives it to several things: an explanation
+/// shared by lawful bases, who may see several categories, a list's note shared by other lists, a way to
+/// withdraw consent given for the notice and for a purpose, and a security statement that repeats what a
+/// system's description says.
+fn say_once(n: &mut NoticeView, words: &Catalogue) {
+    n.shared_explanations = share(
+        &mut n.bases,
+        |b| &mut b.explanation,
+        |b| lowercase_first(&b.label),
+        words,
+    );
+    n.shared_access = share(
+        &mut n.categories,
+        |c| &mut c.access,
+        |c| c.name.clone(),
+        words,
+    );
+    // A way to withdraw consent said for the notice as a whole, or with the right to withdraw consent.
+    let notice_wide: Vec<HowView> = n
+        .bases
+        .iter()
+        .filter_map(|b| b.withdraw.clone())
+        .chain(
+            n.rights
+                .iter()
+                .filter(|r| r.right == "withdraw_consent")
+                .filter_map(|r| r.how.clone()),
+        )
+        .collect();
+    for p in &mut n.purposes {
+        if p.withdraw.as_ref().is_some_and(|w| notice_wide.contains(w)) {
+            p.withdraw = None;
+        }
+    }
+    if let Some(security) = &mut n.security {
+        let said = |d: &String| n.systems.iter().any(|s| s.description.as_ref() == Some(d));
+        if security.description.as_ref().is_some_and(said) {
+            security.description = None;
+        }
+        if security.description.is_none() && security.measures.is_empty() {
+            n.security = None;
+        }
+    }
+    for p in &mut n.parties {
+        // The words a description already says (`… who are our accountable organisation, acting on behalf
+        // of …`) are not quoted again above it.
+        if let (Some(words), Some(description)) = (&p.described_as, &p.description)
+            && description.contains(words.as_str())
+        {
+            p.described_in_description = true;
+        }
+    }
 }
 
 /// A lawful basis stated for the notice as a whole.
@@ -214,6 +326,8 @@ pub struct PartyView {
     pub role_label: Option<String>,
     /// The part the notice gives it, in the notice's words (`our accountable organisation`).
     pub described_as: Option<String>,
+    /// Whether its description already says those words, so they are not quoted on their own.
+    pub described_in_description: bool,
     /// Whether the notice speaks as this organisation ("we").
     pub we: bool,
     /// The label of what kind of body it is (`Charity`), where the file says.
@@ -708,7 +822,7 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
         &retention,
         &rights,
     );
-    NoticeView {
+    let mut view = NoticeView {
         id: notice.id.to_string(),
         title: notice.title.clone(),
         version: notice.version.clone(),
@@ -738,6 +852,7 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
         why: notice.why.clone(),
         purposes,
         bases: notice.lawful_bases.iter().map(|b| r.basis(b)).collect(),
+        shared_explanations: Vec::new(),
         special_category_conditions: notice
             .special_category_conditions
             .as_ref()
@@ -747,6 +862,7 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
         sharing_bases: sharing_bases(notice, words),
         sharing_statement: notice.sharing_statement.clone(),
         categories,
+        shared_access: Vec::new(),
         sources: notice.sources.iter().map(|s| source(s, words)).collect(),
         recipients,
         sharing_arrangements: notice.sharing_arrangements.clone(),
@@ -765,12 +881,14 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
             measures: words.labels(&s.measures),
             description: s.description.clone(),
         }),
-        not_exhaustive: not_exhaustive(notice),
+        not_exhaustive: not_exhaustive(notice, words),
         other_information: notice.other_information.iter().map(info).collect(),
         changes: notice.changes.clone(),
         form: notice.form.as_ref().map(|f| r.form(f)),
         glance,
-    }
+    };
+    say_once(&mut view, words);
+    view
 }
 
 /// What the notice says justifies its special category data as a whole.
@@ -872,17 +990,52 @@ fn decision(a: &AutomatedDecision) -> DecisionView {
     }
 }
 
-/// The notice's statements that a list is not exhaustive, by list.
-fn not_exhaustive(notice: &Notice) -> NotExhaustiveView {
+/// The notice's statements that a list is not exhaustive, by list. A statement the notice makes of
+/// several lists is said once, with the first of them in page order, followed by the names of the others.
+fn not_exhaustive(notice: &Notice, words: &Catalogue) -> NotExhaustiveView {
     let mut view = NotExhaustiveView::default();
-    for n in &notice.not_exhaustive {
-        let slot = match n.list {
+    // The order the lists appear in on the page.
+    let order = [
+        ListName::Purposes,
+        ListName::DataCategories,
+        ListName::Sources,
+        ListName::Recipients,
+    ];
+    let mut said: Vec<&String> = Vec::new();
+    for list in order {
+        let Some(first) = notice.not_exhaustive.iter().find(|n| n.list == list) else {
+            continue;
+        };
+        if said.contains(&&first.statement) {
+            continue;
+        }
+        said.push(&first.statement);
+        let others: Vec<String> = order
+            .iter()
+            .filter(|l| **l != list)
+            .filter(|l| {
+                notice
+                    .not_exhaustive
+                    .iter()
+                    .any(|n| n.list == **l && n.statement == first.statement)
+            })
+            .map(|l| words.label(*l))
+            .collect();
+        let mut text = first.statement.clone();
+        if !others.is_empty() {
+            text.push(' ');
+            text.push_str(&words.text_with(
+                "not-exhaustive-also",
+                &[("lists", string(&list_and(words, others)))],
+            ));
+        }
+        let slot = match list {
             ListName::Purposes => &mut view.purposes,
             ListName::DataCategories => &mut view.data_categories,
             ListName::Sources => &mut view.sources,
             ListName::Recipients => &mut view.recipients,
         };
-        *slot = Some(n.statement.clone());
+        *slot = Some(text);
     }
     view
 }
@@ -957,6 +1110,7 @@ impl Resolver<'_> {
             role: p.legal_role.map(ClosedList::key),
             role_label: p.legal_role.map(|r| self.w.label(r)),
             described_as: p.described_as.clone(),
+            described_in_description: false,
             we: p.we,
             kind: org.and_then(|o| o.kind).map(|k| self.w.label(k)),
             description: p.description.clone(),
