@@ -113,7 +113,7 @@ fn notice_wide_bases_are_shown_for_the_notice_as_a_whole() {
             "The Care Act 2014",
             "Tell your support worker.",
             "When the support ends.",
-            "Legal obligation (Art. 6(1)(c)); Legitimate interests (Art. 6(1)(f)) (Possibly)",
+            "A legal obligation we must meet; Our legitimate interests (Possibly)",
             "to meet regulatory requirements",
         ],
     );
@@ -169,7 +169,7 @@ fn qualifiers_are_never_dropped() {
         &[
             "Other organisations. Only with your consent.",
             "The police. Only when the law requires it. Occasionally.",
-            "Vital interests (Art. 6(1)(d)) (Occasionally): In an emergency.",
+            "Protecting someone's life (Occasionally): In an emergency.",
             "Occasionally; Possibly",
             "This list is not complete",
         ],
@@ -179,7 +179,7 @@ fn qualifiers_are_never_dropped() {
         &[
             "Your details (possibly)",
             "Helping you get support (occasionally)",
-            "Meeting our legal duties (Legal obligation, Legitimate interests; possibly)",
+            "Meeting our legal duties (a legal obligation we must meet, our legitimate interests; possibly)",
             "The police (only when the law requires it; occasionally)",
         ],
     );
@@ -207,7 +207,7 @@ fn confidentiality_special_category_data_and_schedules_are_printed() {
             "We will tell you if we have to do this.",
             "What this notice says about its special category data as a whole:",
             "We only use sensitive information where the law allows.",
-            "Health or social care (Art. 9(2)(h))",
+            "Health or social care (UK GDPR Art. 9(2)(h))",
             "to give you the right support",
             "What the notice gives as its justification",
             "where it is necessary for housing purposes",

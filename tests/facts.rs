@@ -4,7 +4,7 @@
 //! into `notices.yaml`. For each, the lists below are written by hand from the source: names of
 //! controllers and services, contact details, dates, periods, lawful bases, categories, sources,
 //! recipients, systems and what each is for. Every fact must appear, as rendered (`7 March 2023`,
-//! `90 days`, `Legitimate interests`), in the committed HTML page `out/<id>/index.html` (its visible text,
+//! `90 days`, `Our legitimate interests`), in the committed HTML page `out/<id>/index.html` (its visible text,
 //! unescaped, whitespace collapsed) and in `out/<id>/notice.txt` (whitespace and line wraps collapsed).
 //! A notice printed as a form must say them on the form too.
 //!
@@ -212,9 +212,9 @@ fn source_000_community_connectors() {
             "promote future events or projects",
             "Community Connectors can carry out work in the community",
             // Lawful bases.
-            "Legitimate interests",
-            "Legal obligation",
-            "Consent",
+            "Our legitimate interests",
+            "A legal obligation we must meet",
+            "Your consent",
             "to meet regulatory requirements",
             // Sources, and that the list is not exhaustive.
             "Directly from the customer",
@@ -307,12 +307,12 @@ fn source_001_livewest_customer() {
             "Feedback provided through our customer research",
             "Records of your contacts with us",
             // Lawful bases, and the one not relied on.
-            "Contract",
-            "Legitimate interests",
-            "Vital interests",
-            "Legal obligation",
-            "Consent",
-            "Public task",
+            "A contract with you",
+            "Our legitimate interests",
+            "Protecting someone's life",
+            "A legal obligation we must meet",
+            "Your consent",
+            "A task in the public interest",
             "We are not a public authority",
             // Contract.
             "tenancy agreement, leasehold agreement or other contract",
@@ -592,8 +592,8 @@ fn source_003_live_well_kent() {
             // Retention.
             "contractually required to keep a record of everyone we work with",
             "Up to 12 years",
-            "end of the service",
-            "Until you are 75",
+            "after your service with us ends",
+            "Until your 75th birthday",
             "75th birthday",
             "If you've been in care",
             // Where it is kept.
@@ -606,7 +606,7 @@ fn source_003_live_well_kent() {
             "delete information if you don't want us to keep it",
             "speak to your support worker",
             // Lawful basis and not providing data.
-            "Legitimate interests",
+            "Our legitimate interests",
             "provide an effective service which is suitable to your needs and is safe for you and your support worker",
             "we may be limited in how we can help you",
             // Categories.
@@ -730,9 +730,9 @@ fn source_004_iewm() {
             "Telephone Number",
             "Email Address",
             // Lawful bases.
-            "Consent",
+            "Your consent",
             "has given clear consent to process their personal data for a specific purpose",
-            "Contract",
+            "A contract with you",
             "necessary for a contract with the individual, or because they have asked you to take specific steps before entering into a contract",
             // Sharing: the source's section stops mid-sentence, but says this much.
             "We may need to share the personal information you have given to us or we've collected",

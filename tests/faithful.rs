@@ -381,7 +381,13 @@ fn check_words(notice: &Notice, page: &str, what: &str, words: &Catalogue) -> Ve
         }
     }
     let art9 = art9_mentioned(notice);
+    // A condition is always printed with its article after it; its plain words alone (`Legal claims`)
+    // may be part of another term (a Schedule 1 condition).
     for (c, label) in labels::<Art9Condition>(words) {
+        let label = match words.article(c) {
+            Some(article) => format!("{label} ({article})"),
+            None => label,
+        };
         if page.contains(&label) && !art9.contains(&c) {
             problems.push(format!(
                 "{n}: {what} names `{label}`, which the YAML never states"
@@ -567,7 +573,122 @@ fn a_strengthened_statement_is_caught() {
     assert!(!check_words(notice, &page, "the page", &words).is_empty());
 
     // A page naming explicit consent for special category data, which the source rules out.
-    let label = words.label(Art9Condition::ExplicitConsent);
+    let label = format!(
+        "{} ({})",
+        words.label(Art9Condition::ExplicitConsent),
+        words
+            .article(Art9Condition::ExplicitConsent)
+            .expect("an article")
+    );
     let page = format!("{} {label}", &built["livewest-customer/index.html"]);
     assert!(!check_words(notice, &page, "the page", &words).is_empty());
+}
+
+/// The words a reader reads in the body of a page: its visible text without the summary layer and the
+/// contents list, whose lines by design point at the sections that say things in full.
+fn body_text(e: ElementRef<'_>, out: &mut String) {
+    let layers = select("script, style, section.glance, nav");
+    for child in e.children() {
+        if let Some(el) = ElementRef::wrap(child) {
+            if !layers.matches(&el) {
+                body_text(el, out);
+            }
+        } else if let Some(text) = child.value().as_text() {
+            out.push(' ');
+            out.push_str(text);
+        }
+    }
+}
+
+/// The plain text without its summary layer: the lines from the summary's heading up to the first
+/// section's heading.
+fn text_body(text: &str, words: &Catalogue) -> String {
+    let glance = words.text("heading-glance");
+    let first = words.text("heading-who");
+    let mut inside = false;
+    let mut kept = Vec::new();
+    for line in text.lines() {
+        if line == glance {
+            inside = true;
+        } else if line == first {
+            inside = false;
+        }
+        if !inside {
+            kept.push(line);
+        }
+    }
+    kept.join("\n")
+}
+
+/// Every text of a notice's YAML longer than 40 characters that states something: everything but the
+/// names of things (`name`, `title`, `heading`) and web addresses, which other parts of a notice repeat
+/// to refer to them.
+fn statements(notice: &Notice) -> BTreeSet<String> {
+    fn walk(value: &Value, key: &str, out: &mut BTreeSet<String>) {
+        match value {
+            Value::Object(m) => m.iter().for_each(|(k, v)| walk(v, k, out)),
+            Value::Array(items) => items.iter().for_each(|v| walk(v, key, out)),
+            Value::String(s)
+                if !["name", "title", "heading"].contains(&key)
+                    && !noticec::render::is_address(s) =>
+            {
+                let s = squash_spaces(s);
+                if s.chars().count() > 40 {
+                    out.insert(s);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(&serde_json::to_value(notice).expect("json"), "", &mut out);
+    out
+}
+
+/// `text` with every run of whitespace one space.
+fn squash_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where a statement of the YAML is said more than once in the body of an output.
+fn repeated(file: &NoticeFile) -> Vec<String> {
+    let words = Catalogue::en_gb().expect("catalogue");
+    let built = outputs(file, &words);
+    let mut problems = Vec::new();
+    for notice in &file.notices {
+        let mut bodies = Vec::new();
+        for name in ["index.html", "consent-form.html"] {
+            if let Some(page) = built.get(&format!("{}/{name}", notice.id)) {
+                let mut text = String::new();
+                body_text(Html::parse_document(page).root_element(), &mut text);
+                bodies.push((name, squash_spaces(&text)));
+            }
+        }
+        let text = &built[&format!("{}/notice.txt", notice.id)];
+        bodies.push(("notice.txt", squash_spaces(&text_body(text, &words))));
+        for statement in statements(notice) {
+            for (name, body) in &bodies {
+                let times = body.matches(statement.as_str()).count();
+                if times > 1 {
+                    problems.push(format!(
+                        "{}/{name} says {times} times: {statement}",
+                        notice.id
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+// Ensures each statement of the source is said once in the body of every page, text and form: a
+// statement the YAML gives several things (the same access rule for three categories, the same
+// explanation for three lawful bases) is said once for all of them. The summary and the contents list
+// restate by design and are left out; names are how a notice refers to things and are not counted.
+#[test]
+fn each_statement_is_said_once() {
+    for path in ["notices.yaml", "tests/fixtures/good/complete.yaml"] {
+        let problems = repeated(&notices(path));
+        assert!(problems.is_empty(), "{path}:\n{}", problems.join("\n"));
+    }
 }

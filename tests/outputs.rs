@@ -250,6 +250,95 @@ fn public_outputs_carry_no_reviewer_wording() {
     }
 }
 
+/// Every output of the example notices and of the complete example, rendered in-process, by path.
+fn rendered() -> Vec<(String, String)> {
+    let words = noticec::render::Catalogue::en_gb().expect("catalogue");
+    let mut all = Vec::new();
+    for file in ["notices.yaml", "tests/fixtures/good/complete.yaml"] {
+        let notices = common::checked(file).notices.expect("valid");
+        let outputs =
+            noticec::render::render_all(&notices, &noticec::render::Templates::builtin(), &words)
+                .expect("render");
+        all.extend(outputs.into_iter().map(|o| {
+            (
+                format!("{file}: {}", o.path),
+                String::from_utf8(o.bytes).expect("utf-8"),
+            )
+        }));
+    }
+    all
+}
+
+// Ensures an article reference (`Art. 6(1)(f)`) is never in a heading, the summary or the contents: the
+// plain words stand there, and the article follows them in the full sections only.
+#[test]
+fn headings_and_the_summary_carry_no_article() {
+    let words = noticec::render::Catalogue::en_gb().expect("catalogue");
+    let layers =
+        Selector::parse("h1, h2, h3, h4, h5, h6, section.glance, nav, caption, th").unwrap();
+    for (path, text) in rendered() {
+        let ext = path.rsplit('.').next().unwrap_or_default();
+        if ext == "html" {
+            for e in Html::parse_document(&text).select(&layers) {
+                let said: String = e.text().collect();
+                assert!(!said.contains("Art."), "{path}: {said:?}");
+            }
+        } else if ext == "txt" {
+            let lines: Vec<&str> = text.lines().collect();
+            // A heading is a line underlined with `=` or `-`.
+            for pair in lines.windows(2) {
+                let rule = !pair[1].is_empty() && pair[1].chars().all(|c| c == '-' || c == '=');
+                assert!(!(rule && pair[0].contains("Art.")), "{path}: {:?}", pair[0]);
+            }
+            let glance = words.text("heading-glance");
+            let first = words.text("heading-who");
+            let summary: Vec<&&str> = lines
+                .iter()
+                .skip_while(|l| **l != glance)
+                .take_while(|l| **l != first)
+                .collect();
+            assert!(!summary.is_empty(), "{path} has a summary");
+            for line in summary {
+                assert!(!line.contains("Art."), "{path}: {line:?}");
+            }
+        }
+    }
+}
+
+// Ensures a place is shown by its name, never by its code: after "Where to" and "Stored in" comes no
+// ISO 3166 code (`IN`) and no `EU` or `EEA`.
+#[test]
+fn places_are_shown_by_name() {
+    let codes: Vec<&str> = noticec::model::dpv::LOC_CODES.split(' ').collect();
+    let place = regex::Regex::new(r"(?:Where to|Stored in)\W+((?:\w+\W+){0,3})").unwrap();
+    let mut seen = 0;
+    for (path, text) in rendered() {
+        let ext = path.rsplit('.').next().unwrap_or_default();
+        if ext == "jsonld" {
+            continue;
+        }
+        let plain = if ext == "html" {
+            Html::parse_document(&text)
+                .root_element()
+                .text()
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            text
+        };
+        for found in place.captures_iter(&plain) {
+            seen += 1;
+            for word in found[1].split(|c: char| !c.is_alphanumeric()) {
+                assert!(
+                    !codes.contains(&word),
+                    "{path} shows the place `{word}` by its code"
+                );
+            }
+        }
+    }
+    assert!(seen > 0, "no place was found to check");
+}
+
 // Ensures a web address is never split across lines: every address in the example notices that a
 // plain-text notice starts to print is printed whole, so it can be followed from an email.
 #[test]

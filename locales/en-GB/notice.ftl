@@ -51,8 +51,8 @@ glance-why = Why we use it
 glance-share = Who we share it with
 glance-keep = How long we keep it
 glance-complain = How to complain
-glance-more = and { $count } more
-glance-more-see = and { $count } more: see "{ $section }" below
+glance-more = { $count } more
+glance-more-see = { $count } more: see "{ $section }" below.
 
 ## Labels of facts
 
@@ -68,7 +68,7 @@ label-address = Address
 label-website = Website
 label-ico-registered = Registered with the Information Commissioner's Office
 label-lawful-basis = Lawful basis
-label-legitimate-interests = Our legitimate interests
+label-legitimate-interests = The interests we pursue
 label-for-example = For example
 label-information-used = Information used
 label-shared-with = Shared with
@@ -127,6 +127,11 @@ bases-intro = This notice gives these lawful bases for the notice as a whole.
 bases-not-linked = For the uses above that have no lawful basis of their own, it does not say which of these applies.
 special-conditions-intro = What this notice says about its special category data as a whole:
 confidentiality-unless = Unless:
+# After a note the notice makes of several lists, printed once with the first: the other lists.
+not-exhaustive-also = The same applies to our lists of { $lists }.
+# What a statement shared by several things is said of: `Who can see it (A and B)`.
+shared-about = { $label } ({ $about })
+shared-for = For { $about }:
 bases-not-relied-on = We do not rely on { $basis }.
 sharing-bases-intro = The lawful bases for sharing your information with others are:
 criminal-offence-data = Information about criminal convictions and offences.
@@ -221,7 +226,15 @@ duration-days = { $n ->
 }
 retention-after = { $period } after { $event }
 retention-from = { $period } from { $event }
-retention-until-age = until you are { $age }
+# Years from the date of birth, as the birthday the person reaches.
+retention-until-birthday = until your { $ordinal } birthday
+# An ordinal number: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st.
+ordinal = { $n }{ NUMBER($n, type: "ordinal") ->
+    [one] st
+    [two] nd
+    [few] rd
+   *[other] th
+}
 retention-up-to = up to { $period }
 retention-normally = normally { $period }
 retention-until = until { $event }
@@ -232,12 +245,13 @@ requirement-everything = The information we ask for
 
 ## Places
 
+# A place by its ISO 3166-1 code, or EU or EEA; `$name` is the country's English short name.
 place = { $code ->
-    [EU] the European Union (EU)
-    [EEA] the European Economic Area (EEA)
+    [EU] the European Union
+    [EEA] the European Economic Area
     [GB] the United Kingdom
     [US] the United States
-   *[other] { $code }
+   *[other] { $name }
 }
 
 ## Signature blocks without a heading of their own
@@ -254,7 +268,6 @@ signature-heading = { $signer ->
 
 ## At a glance
 
-glance-controller-registered = { $name } (registered with the Information Commissioner's Office, { $registration })
 glance-provider = { $name } provides the service
 glance-provider-for = { $name } provides the service for { $client }
 glance-responsible = { $count ->
@@ -398,12 +411,21 @@ contact-role-customer-service = Customer service
 contact-role-general = General enquiries
 
 ## LawfulBasis
-lawful-basis-consent = Consent (Art. 6(1)(a))
-lawful-basis-contract = Contract (Art. 6(1)(b))
-lawful-basis-legal-obligation = Legal obligation (Art. 6(1)(c))
-lawful-basis-vital-interests = Vital interests (Art. 6(1)(d))
-lawful-basis-public-task = Public task (Art. 6(1)(e))
-lawful-basis-legitimate-interests = Legitimate interests (Art. 6(1)(f))
+# A lawful basis in plain words, shown in headings, the summary and each purpose's lines; its `.article`
+# is shown only in the full lawful-bases section, after the plain words. The words say no more than the
+# basis means.
+lawful-basis-consent = Your consent
+    .article = UK GDPR Art. 6(1)(a)
+lawful-basis-contract = A contract with you, or steps you ask for before one
+    .article = UK GDPR Art. 6(1)(b)
+lawful-basis-legal-obligation = A legal obligation we must meet
+    .article = UK GDPR Art. 6(1)(c)
+lawful-basis-vital-interests = Protecting someone's life
+    .article = UK GDPR Art. 6(1)(d)
+lawful-basis-public-task = A task in the public interest or our official functions
+    .article = UK GDPR Art. 6(1)(e)
+lawful-basis-legitimate-interests = Our legitimate interests
+    .article = UK GDPR Art. 6(1)(f)
 
 ## PurposeKind
 purpose-kind-service-provision = Providing the service
@@ -483,16 +505,27 @@ special-category-sex-life = Sex life
 special-category-sexual-orientation = Sexual orientation
 
 ## Art9Condition
-art9-condition-explicit-consent = Explicit consent (Art. 9(2)(a))
-art9-condition-employment-social-security = Employment, social security and social protection law (Art. 9(2)(b))
-art9-condition-vital-interests = Vital interests where consent cannot be given (Art. 9(2)(c))
-art9-condition-not-for-profit-body = Not-for-profit body (Art. 9(2)(d))
-art9-condition-manifestly-public = Made manifestly public by the person (Art. 9(2)(e))
-art9-condition-legal-claims = Legal claims (Art. 9(2)(f))
-art9-condition-substantial-public-interest = Substantial public interest (Art. 9(2)(g))
-art9-condition-health-social-care = Health or social care (Art. 9(2)(h))
-art9-condition-public-health = Public health (Art. 9(2)(i))
-art9-condition-archiving-research-statistics = Archiving, research and statistics (Art. 9(2)(j))
+# As the lawful bases: the article only in the full sections, after the plain words.
+art9-condition-explicit-consent = Explicit consent
+    .article = UK GDPR Art. 9(2)(a)
+art9-condition-employment-social-security = Employment, social security and social protection law
+    .article = UK GDPR Art. 9(2)(b)
+art9-condition-vital-interests = Vital interests where consent cannot be given
+    .article = UK GDPR Art. 9(2)(c)
+art9-condition-not-for-profit-body = Not-for-profit body
+    .article = UK GDPR Art. 9(2)(d)
+art9-condition-manifestly-public = Made manifestly public by the person
+    .article = UK GDPR Art. 9(2)(e)
+art9-condition-legal-claims = Legal claims
+    .article = UK GDPR Art. 9(2)(f)
+art9-condition-substantial-public-interest = Substantial public interest
+    .article = UK GDPR Art. 9(2)(g)
+art9-condition-health-social-care = Health or social care
+    .article = UK GDPR Art. 9(2)(h)
+art9-condition-public-health = Public health
+    .article = UK GDPR Art. 9(2)(i)
+art9-condition-archiving-research-statistics = Archiving, research and statistics
+    .article = UK GDPR Art. 9(2)(j)
 
 ## Schedule1Condition
 schedule1-condition-employment = Employment, social security and social protection (Sch. 1 para. 1)
@@ -563,14 +596,16 @@ transfer-safeguard-derogation-legal-claims = Art. 49 derogation: legal claims
 transfer-safeguard-derogation-vital-interests = Art. 49 derogation: vital interests
 
 ## RetentionEvent
+# Each event as a clause that reads after "after" and "until", said to the person ("12 years after your
+# service with us ends").
 retention-event-collection = it is collected or recorded
-retention-event-end-of-service = the end of the service
-retention-event-end-of-project = the end of the project
-retention-event-end-of-contract = the end of the contract
-retention-event-end-of-tenancy = the end of the tenancy
-retention-event-last-contact = the last contact with us
-retention-event-date-of-birth = the person's date of birth
-retention-event-consent-withdrawn = consent is withdrawn
+retention-event-end-of-service = your service with us ends
+retention-event-end-of-project = the project ends
+retention-event-end-of-contract = your contract with us ends
+retention-event-end-of-tenancy = your tenancy ends
+retention-event-last-contact = you were last in touch with us
+retention-event-date-of-birth = your date of birth
+retention-event-consent-withdrawn = you withdraw your consent
 retention-event-no-longer-needed = it is no longer needed
 
 ## Disposal
@@ -579,15 +614,35 @@ disposal-delete-or-destroy = deleted or securely destroyed
 disposal-anonymise = anonymised
 
 ## Right
-right-access = Right of access (Art. 15)
-right-rectification = Right to rectification (Art. 16)
-right-erasure = Right to erasure (Art. 17)
-right-restriction = Right to restrict processing (Art. 18)
-right-portability = Right to data portability (Art. 20)
-right-objection = Right to object (Art. 21)
-right-automated-decisions = Rights about automated decisions (Art. 22)
-right-withdraw-consent = Right to withdraw consent (Art. 7(3))
-right-complain = Right to complain to the Information Commissioner (Art. 77)
+# A right's label, its article (shown in the full rights section only) and the few words the summary
+# lists it by.
+right-access = Right of access
+    .article = UK GDPR Art. 15
+    .short = see your information
+right-rectification = Right to rectification
+    .article = UK GDPR Art. 16
+    .short = have it corrected
+right-erasure = Right to erasure
+    .article = UK GDPR Art. 17
+    .short = have it deleted
+right-restriction = Right to restrict processing
+    .article = UK GDPR Art. 18
+    .short = have its use restricted
+right-portability = Right to data portability
+    .article = UK GDPR Art. 20
+    .short = take it to another organisation
+right-objection = Right to object
+    .article = UK GDPR Art. 21
+    .short = object to its use
+right-automated-decisions = Rights about automated decisions
+    .article = UK GDPR Art. 22
+    .short = rights about automated decisions
+right-withdraw-consent = Right to withdraw consent
+    .article = UK GDPR Art. 7(3)
+    .short = withdraw your consent
+right-complain = Right to complain to the Information Commissioner
+    .article = UK GDPR Art. 77
+    .short = complain to the Information Commissioner
 
 ## RequirementKind
 requirement-kind-statutory = Required by law

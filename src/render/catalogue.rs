@@ -82,6 +82,10 @@ impl Catalogue {
         let mut bundle = FluentBundle::new_concurrent(vec![lang]);
         // Unicode isolation marks around arguments would end up in every output.
         bundle.set_use_isolating(false);
+        // `NUMBER($n, type: "ordinal")` picks the ordinal suffix (1st, 2nd, 3rd, 11th).
+        bundle
+            .add_builtins()
+            .map_err(|e| syntax(vec![e.to_string()]))?;
         bundle
             .add_resource(resource)
             .map_err(|errors| syntax(errors.iter().map(ToString::to_string).collect()))?;
@@ -163,9 +167,33 @@ impl Catalogue {
         })
     }
 
-    /// The reader's label of a closed-list value (`lawful-basis-consent` → `Consent (Art. 6(1)(a))`).
+    /// The reader's label of a closed-list value (`lawful-basis-consent` → `Your consent`).
     pub fn label<T: ClosedList>(&self, value: T) -> String {
         self.text(&value.label_id())
+    }
+
+    /// Attribute `attribute` of message `id` (`lawful-basis-consent.article`), when it has one.
+    pub fn attribute(&self, id: &str, attribute: &str) -> Option<String> {
+        let pattern = self
+            .bundle
+            .get_message(id)?
+            .get_attribute(attribute)?
+            .value();
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, None, &mut errors);
+        errors.is_empty().then(|| text.into_owned())
+    }
+
+    /// The article a closed-list value is defined by (`UK GDPR Art. 6(1)(a)`), where the catalogue gives
+    /// one: shown only in the full sections, after the plain label.
+    pub fn article<T: ClosedList>(&self, value: T) -> Option<String> {
+        self.attribute(&value.label_id(), "article")
+    }
+
+    /// The few words the summary uses for a closed-list value (`see your information`), else its label.
+    pub fn short<T: ClosedList>(&self, value: T) -> String {
+        self.attribute(&value.label_id(), "short")
+            .unwrap_or_else(|| self.label(value))
     }
 
     /// The labels of closed-list values, in order.

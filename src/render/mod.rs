@@ -257,7 +257,12 @@ fn wrap(text: String, width: Option<usize>, first: Option<String>, rest: Option<
         );
         run.clear();
     };
-    for word in text.split_whitespace() {
+    // Words are split at spaces, tabs and line breaks only: a no-break space (U+00A0) holds an article
+    // reference together (`(UK GDPR Art. 15)`), and textwrap does not break there either.
+    for word in text
+        .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+        .filter(|w| !w.is_empty())
+    {
         let indent = if lines.is_empty() && run.is_empty() {
             &first
         } else {

@@ -62,6 +62,8 @@ pub struct NoticeView {
     pub purposes: Vec<PurposeView>,
     /// The lawful bases stated for the notice as a whole, with what it says about each, in order.
     pub bases: Vec<BasisView>,
+    /// Explanations the notice gives several of those bases, each said once for all of them.
+    pub shared_explanations: Vec<SharedView>,
     /// What the notice says justifies its special category data as a whole.
     pub special_category_conditions: Option<Art9View>,
     /// A promise to keep what the person says confidential, with its exceptions.
@@ -75,6 +77,8 @@ pub struct NoticeView {
     pub sharing_statement: Option<String>,
     /// The categories of personal data held, in order.
     pub categories: Vec<CategoryView>,
+    /// Who may see the data, where the notice says the same of several categories: said once for all.
+    pub shared_access: Vec<SharedView>,
     /// Where the data comes from, in order.
     pub sources: Vec<SourceView>,
     /// Who the data may go to, in order.
@@ -109,11 +113,121 @@ pub struct NoticeView {
     pub glance: Glance,
 }
 
+/// A statement the notice makes of several things (categories, lawful bases), said once for all of them.
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedView {
+    /// What it is said of, as a list in words (`Equality and diversity information and Special category
+    /// data`).
+    pub about: String,
+    /// Whether it is said of every item of its list, so the list need not be named.
+    pub all: bool,
+    /// The statement, in the notice's words.
+    pub text: String,
+}
+
+/// Takes the texts that `field` gives two or more `items` out of those items, and returns each once with
+/// the names of the items it was said of, in order of first appearance.
+fn share<T>(
+    items: &mut [T],
+    field: impl Fn(&mut T) -> &mut Option<String>,
+    name: impl Fn(&T) -> String,
+    words: &Catalogue,
+) -> Vec<SharedView> {
+    let mut texts: Vec<String> = Vec::new();
+    for item in items.iter_mut() {
+        if let Some(t) = field(item).clone()
+            && !texts.contains(&t)
+        {
+            texts.push(t);
+        }
+    }
+    let mut shared = Vec::new();
+    for text in texts {
+        let mut names = Vec::new();
+        for item in items.iter_mut() {
+            if field(item).as_ref() == Some(&text) {
+                names.push(name(item));
+            }
+        }
+        if names.len() < 2 {
+            continue;
+        }
+        for item in items.iter_mut() {
+            let slot = field(item);
+            if slot.as_ref() == Some(&text) {
+                *slot = None;
+            }
+        }
+        shared.push(SharedView {
+            all: names.len() == items.len(),
+            about: list_and(words, names),
+            text,
+        });
+    }
+    shared
+}
+
+/// Says each statement of the notice once, where the file gives it to several things: an explanation
+/// shared by lawful bases, who may see several categories, a list's note shared by other lists, a way to
+/// withdraw consent given for the notice and for a purpose, and a security statement that repeats what a
+/// system's description says.
+fn say_once(n: &mut NoticeView, words: &Catalogue) {
+    n.shared_explanations = share(
+        &mut n.bases,
+        |b| &mut b.explanation,
+        |b| lowercase_first(&b.label),
+        words,
+    );
+    n.shared_access = share(
+        &mut n.categories,
+        |c| &mut c.access,
+        |c| c.name.clone(),
+        words,
+    );
+    // A way to withdraw consent said for the notice as a whole, or with the right to withdraw consent.
+    let notice_wide: Vec<HowView> = n
+        .bases
+        .iter()
+        .filter_map(|b| b.withdraw.clone())
+        .chain(
+            n.rights
+                .iter()
+                .filter(|r| r.right == "withdraw_consent")
+                .filter_map(|r| r.how.clone()),
+        )
+        .collect();
+    for p in &mut n.purposes {
+        if p.withdraw.as_ref().is_some_and(|w| notice_wide.contains(w)) {
+            p.withdraw = None;
+        }
+    }
+    if let Some(security) = &mut n.security {
+        let said = |d: &String| n.systems.iter().any(|s| s.description.as_ref() == Some(d));
+        if security.description.as_ref().is_some_and(said) {
+            security.description = None;
+        }
+        if security.description.is_none() && security.measures.is_empty() {
+            n.security = None;
+        }
+    }
+    for p in &mut n.parties {
+        // The words a description already says (`… who are our accountable organisation, acting on behalf
+        // of …`) are not quoted again above it.
+        if let (Some(words), Some(description)) = (&p.described_as, &p.description)
+            && description.contains(words.as_str())
+        {
+            p.described_in_description = true;
+        }
+    }
+}
+
 /// A lawful basis stated for the notice as a whole.
 #[derive(Debug, Clone, Serialize)]
 pub struct BasisView {
-    /// The basis's label (`Consent (Art. 6(1)(a))`).
+    /// The basis in plain words (`Your consent`).
     pub label: String,
+    /// The article that defines it (`UK GDPR Art. 6(1)(a)`), shown only in the full section.
+    pub article: Option<String>,
     /// Labels of the qualifiers the notice puts on it (`May be relied on`).
     pub qualifiers: Vec<String>,
     /// What the notice says about it, in its words.
@@ -135,8 +249,8 @@ pub struct BasisView {
 /// What the notice says justifies special category data.
 #[derive(Debug, Clone, Serialize)]
 pub struct Art9View {
-    /// Labels of the Art. 9(2) conditions the notice names, in order.
-    pub art9: Vec<String>,
+    /// The Art. 9(2) conditions the notice names, in order.
+    pub art9: Vec<Term>,
     /// Justifications in the notice's words that are not Art. 9(2) conditions.
     pub justifications: Vec<String>,
     /// What the notice says, in its words.
@@ -154,11 +268,30 @@ pub struct ConfidentialityView {
     pub when_broken: Option<String>,
 }
 
+/// A legal term in plain words, with the article that defines it for those who look it up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Term {
+    /// The plain words (`Explicit consent`).
+    pub label: String,
+    /// The article (`UK GDPR Art. 9(2)(a)`), shown after the words in the full sections only.
+    pub article: Option<String>,
+}
+
+/// A closed-list value as a [`Term`].
+fn term<T: ClosedList>(value: T, words: &Catalogue) -> Term {
+    Term {
+        label: words.label(value),
+        article: words.article(value),
+    }
+}
+
 /// A label with a text (a lawful basis and its explanation).
 #[derive(Debug, Clone, Serialize)]
 pub struct Labelled {
-    /// The lawful basis's label (`Consent (Art. 6(1)(a))`).
+    /// The lawful basis in plain words (`Your consent`).
     pub label: String,
+    /// The article that defines it.
+    pub article: Option<String>,
     /// What the notice says about it, in its words.
     pub text: String,
 }
@@ -193,6 +326,8 @@ pub struct PartyView {
     pub role_label: Option<String>,
     /// The part the notice gives it, in the notice's words (`our accountable organisation`).
     pub described_as: Option<String>,
+    /// Whether its description already says those words, so they are not quoted on their own.
+    pub described_in_description: bool,
     /// Whether the notice speaks as this organisation ("we").
     pub we: bool,
     /// The label of what kind of body it is (`Charity`), where the file says.
@@ -259,7 +394,7 @@ pub struct PurposeView {
     pub examples: Vec<String>,
     /// Labels of the qualifiers the notice puts on this use (`Occasionally`).
     pub qualifiers: Vec<String>,
-    /// Labels of the lawful bases the notice links to this purpose, in order (`Consent (Art. 6(1)(a))`);
+    /// The lawful bases the notice links to this purpose in plain words, in order (`Your consent`);
     /// empty when it states bases only for the notice as a whole, or none.
     pub bases: Vec<String>,
     /// Labels of the qualifiers the notice puts on this purpose's bases (`May be relied on`).
@@ -297,8 +432,8 @@ pub struct CategoryView {
     pub special: Vec<String>,
     /// Labels of the qualifiers the notice puts on holding it.
     pub qualifiers: Vec<String>,
-    /// Labels of the Art. 9(2) conditions the notice names for it, in order.
-    pub art9: Vec<String>,
+    /// The Art. 9(2) conditions the notice names for it, in order.
+    pub art9: Vec<Term>,
     /// Justifications for it in the notice's words that are not Art. 9(2) conditions.
     pub art9_justifications: Vec<String>,
     /// Labels of the DPA 2018 Schedule 1 conditions relied on, in order.
@@ -384,6 +519,8 @@ pub struct TransferView {
 pub struct RetentionView {
     /// What it covers (`Recordings of some telephone calls`, or `All personal data`).
     pub applies_to: String,
+    /// Whether it covers all the data (it names no category or purpose).
+    pub everything: bool,
     /// How long, in a phrase (`90 days from when it is collected or recorded`).
     pub how_long: String,
     /// The fixed period alone, in words (`1 year and 6 months`).
@@ -411,8 +548,12 @@ pub struct RetentionView {
 pub struct RightView {
     /// The right, as a key (`access`, `complain`).
     pub right: &'static str,
-    /// The right's label (`Right of access (Art. 15)`).
+    /// The right's label (`Right of access`).
     pub label: String,
+    /// The article that sets it out (`UK GDPR Art. 15`), shown in the full rights section only.
+    pub article: Option<String>,
+    /// The few words the summary lists it by (`see your information`).
+    pub short: String,
     /// What the notice says the right lets the person do, in its words.
     pub description: Option<String>,
     /// How to use the right.
@@ -430,7 +571,7 @@ pub struct RightView {
 /// Rights used the same way, shown once with their shared instructions.
 #[derive(Debug, Clone, Serialize)]
 pub struct RightGroup {
-    /// `Right of access (Art. 15)`, or the labels joined for several rights.
+    /// `Right of access`, or the labels joined for several rights.
     pub heading: String,
     /// The rights in the group, in order.
     pub rights: Vec<RightView>,
@@ -460,7 +601,7 @@ fn group_rights(rights: &[RightView], words: &Catalogue) -> Vec<RightGroup> {
     }
     for g in &mut groups {
         let labels: Vec<&str> = g.rights.iter().map(|r| r.label.as_str()).collect();
-        // "Right of access (Art. 15), right to rectification (Art. 16) and right to erasure (Art. 17)".
+        // "Right of access, right to rectification and right to erasure".
         let parts: Vec<String> = labels
             .iter()
             .enumerate()
@@ -599,7 +740,7 @@ pub struct Glance {
     pub share: GlanceList,
     /// The retention rules, each as `what it covers: how long`, with whom it applies to in brackets.
     pub keep: GlanceList,
-    /// Labels of the rights, except the right to complain.
+    /// The rights in a few words each (`see your information`), except the right to complain.
     pub rights: GlanceList,
     /// A sentence saying whom the person can complain to; absent when the notice does not say.
     pub complain: Option<String>,
@@ -608,8 +749,11 @@ pub struct Glance {
 /// A summary list, cut to its first few items with a pointer to the full section.
 #[derive(Debug, Clone, Serialize)]
 pub struct GlanceList {
-    /// The first few items (at most [`GLANCE_ITEMS`]); one `Not stated in this notice.` when there are none.
+    /// The first few items (at most [`GLANCE_ITEMS`]).
     pub items: Vec<String>,
+    /// Those items on one line, each as a sentence of its own, so names keep their capitals
+    /// (`Your contact details. Sensitive personal information (possibly).`).
+    pub line: String,
     /// How many items are left for the full section.
     pub more: usize,
     /// The id of the full section (`purposes`).
@@ -619,7 +763,7 @@ pub struct GlanceList {
 }
 
 /// The most items a summary list shows.
-pub const GLANCE_ITEMS: usize = 6;
+pub const GLANCE_ITEMS: usize = 3;
 
 fn glance_list(
     words: &Catalogue,
@@ -629,8 +773,14 @@ fn glance_list(
 ) -> GlanceList {
     let more = items.len().saturating_sub(GLANCE_ITEMS);
     items.truncate(GLANCE_ITEMS);
+    let line = items
+        .iter()
+        .map(|i| format!("{}.", sentence_case(i.trim_end_matches('.'))))
+        .collect::<Vec<_>>()
+        .join(" ");
     GlanceList {
         items,
+        line,
         more,
         section,
         section_title: words.text(section_title),
@@ -672,7 +822,7 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
         &retention,
         &rights,
     );
-    NoticeView {
+    let mut view = NoticeView {
         id: notice.id.to_string(),
         title: notice.title.clone(),
         version: notice.version.clone(),
@@ -702,6 +852,7 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
         why: notice.why.clone(),
         purposes,
         bases: notice.lawful_bases.iter().map(|b| r.basis(b)).collect(),
+        shared_explanations: Vec::new(),
         special_category_conditions: notice
             .special_category_conditions
             .as_ref()
@@ -711,6 +862,7 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
         sharing_bases: sharing_bases(notice, words),
         sharing_statement: notice.sharing_statement.clone(),
         categories,
+        shared_access: Vec::new(),
         sources: notice.sources.iter().map(|s| source(s, words)).collect(),
         recipients,
         sharing_arrangements: notice.sharing_arrangements.clone(),
@@ -729,18 +881,20 @@ pub fn notice(graph: &Graph<'_>, notice: &Notice, words: &Catalogue) -> NoticeVi
             measures: words.labels(&s.measures),
             description: s.description.clone(),
         }),
-        not_exhaustive: not_exhaustive(notice),
+        not_exhaustive: not_exhaustive(notice, words),
         other_information: notice.other_information.iter().map(info).collect(),
         changes: notice.changes.clone(),
         form: notice.form.as_ref().map(|f| r.form(f)),
         glance,
-    }
+    };
+    say_once(&mut view, words);
+    view
 }
 
 /// What the notice says justifies its special category data as a whole.
 fn art9(j: &Art9Justification, words: &Catalogue) -> Art9View {
     Art9View {
-        art9: words.labels(&j.art9_conditions),
+        art9: j.art9_conditions.iter().map(|c| term(*c, words)).collect(),
         justifications: j.art9_justifications.clone(),
         statement: j.statement.clone(),
     }
@@ -767,6 +921,7 @@ fn labelled<T>(
             let (basis, text) = part(item);
             Labelled {
                 label: words.label(basis),
+                article: words.article(basis),
                 text: text.clone(),
             }
         })
@@ -835,17 +990,52 @@ fn decision(a: &AutomatedDecision) -> DecisionView {
     }
 }
 
-/// The notice's statements that a list is not exhaustive, by list.
-fn not_exhaustive(notice: &Notice) -> NotExhaustiveView {
+/// The notice's statements that a list is not exhaustive, by list. A statement the notice makes of
+/// several lists is said once, with the first of them in page order, followed by the names of the others.
+fn not_exhaustive(notice: &Notice, words: &Catalogue) -> NotExhaustiveView {
     let mut view = NotExhaustiveView::default();
-    for n in &notice.not_exhaustive {
-        let slot = match n.list {
+    // The order the lists appear in on the page.
+    let order = [
+        ListName::Purposes,
+        ListName::DataCategories,
+        ListName::Sources,
+        ListName::Recipients,
+    ];
+    let mut said: Vec<&String> = Vec::new();
+    for list in order {
+        let Some(first) = notice.not_exhaustive.iter().find(|n| n.list == list) else {
+            continue;
+        };
+        if said.contains(&&first.statement) {
+            continue;
+        }
+        said.push(&first.statement);
+        let others: Vec<String> = order
+            .iter()
+            .filter(|l| **l != list)
+            .filter(|l| {
+                notice
+                    .not_exhaustive
+                    .iter()
+                    .any(|n| n.list == **l && n.statement == first.statement)
+            })
+            .map(|l| words.label(*l))
+            .collect();
+        let mut text = first.statement.clone();
+        if !others.is_empty() {
+            text.push(' ');
+            text.push_str(&words.text_with(
+                "not-exhaustive-also",
+                &[("lists", string(&list_and(words, others)))],
+            ));
+        }
+        let slot = match list {
             ListName::Purposes => &mut view.purposes,
             ListName::DataCategories => &mut view.data_categories,
             ListName::Sources => &mut view.sources,
             ListName::Recipients => &mut view.recipients,
         };
-        *slot = Some(n.statement.clone());
+        *slot = Some(text);
     }
     view
 }
@@ -920,6 +1110,7 @@ impl Resolver<'_> {
             role: p.legal_role.map(ClosedList::key),
             role_label: p.legal_role.map(|r| self.w.label(r)),
             described_as: p.described_as.clone(),
+            described_in_description: false,
             we: p.we,
             kind: org.and_then(|o| o.kind).map(|k| self.w.label(k)),
             description: p.description.clone(),
@@ -1011,6 +1202,7 @@ impl Resolver<'_> {
     fn basis(&self, b: &BasisStatement) -> BasisView {
         BasisView {
             label: self.w.label(b.basis),
+            article: self.w.article(b.basis),
             qualifiers: self.w.labels(&b.qualifiers),
             explanation: b.explanation.clone(),
             examples: b.examples.clone(),
@@ -1035,7 +1227,7 @@ impl Resolver<'_> {
             kinds: self.w.labels(&c.kinds),
             special: self.w.labels(&c.special_category),
             qualifiers: self.w.labels(&c.qualifiers),
-            art9: self.w.labels(&c.art9_conditions),
+            art9: c.art9_conditions.iter().map(|x| term(*x, self.w)).collect(),
             art9_justifications: c.art9_justifications.clone(),
             schedule1: self.w.labels(&c.schedule1_conditions),
             policy_document: c
@@ -1089,6 +1281,7 @@ impl Resolver<'_> {
         let period = x.period.as_ref().map(|p| duration_words(p, self.w));
         RetentionView {
             applies_to: self.applies_to(&x.categories, &x.purposes, "retention-everything"),
+            everything: x.categories.is_empty() && x.purposes.is_empty(),
             how_long: retention_words(x, self.w),
             period,
             period_iso: x.period.as_ref().map(ToString::to_string),
@@ -1110,6 +1303,8 @@ impl Resolver<'_> {
         RightView {
             right: x.right.key(),
             label: self.w.label(x.right),
+            article: self.w.article(x.right),
+            short: self.w.short(x.right),
             description: x.description.clone(),
             how: x.how.as_ref().map(|h| self.how(h)),
             authority: x.authority.as_ref().map(|a| self.org_name(a)),
@@ -1178,9 +1373,21 @@ fn source(s: &Source, words: &Catalogue) -> SourceView {
     }
 }
 
-/// A jurisdiction code in words (`EU` → `the European Union (EU)`; codes without words stay codes).
-fn place(j: &Jurisdiction, words: &Catalogue) -> String {
-    words.text_with("place", &[("code", string(j.as_str()))])
+/// A place in words: a country by its English short name (`IN` → `India`), and `EU`, `EEA`, `GB` and `US`
+/// as the catalogue says them (`the European Union`).
+pub fn place(j: &Jurisdiction, words: &Catalogue) -> String {
+    place_name(j.as_str(), words)
+}
+
+/// [`place`] for a code as text; a code that names no country stays as it is.
+fn place_name(code: &str, words: &Catalogue) -> String {
+    let name = isocountry::CountryCode::for_alpha2(code).map_or(code, |c| c.name());
+    words.text_with("place", &[("code", string(code)), ("name", string(name))])
+}
+
+/// A number as an ordinal (`1st`, `2nd`, `3rd`, `11th`, `21st`), by the catalogue's ordinal rules.
+pub fn ordinal(n: u32, words: &Catalogue) -> String {
+    words.text_with("ordinal", &[("n", number(n as usize))])
 }
 
 /// `2023-03-07` as `7 March 2023`.
@@ -1243,9 +1450,12 @@ pub fn retention_words(x: &Retention, words: &Catalogue) -> String {
             _ => None,
         };
         if let (Some(RetentionEvent::DateOfBirth), Some(age)) = (x.from, years_only) {
-            // A number of years from the date of birth is the age the person reaches: "75 years from
-            // your date of birth" is said "until you are 75".
-            period = words.text_with("retention-until-age", &[("age", number(age as usize))]);
+            // A number of years from the date of birth is the birthday the person reaches: "75 years
+            // from your date of birth" is said "until your 75th birthday", as the source says it.
+            period = words.text_with(
+                "retention-until-birthday",
+                &[("ordinal", string(&ordinal(age, words)))],
+            );
         } else if let Some(from) = x.from {
             let id = match from {
                 RetentionEvent::DateOfBirth => "retention-from",
@@ -1330,16 +1540,8 @@ fn who_is_responsible(
     if controllers.is_empty() {
         return who_without_controller(parties, words);
     }
-    let names: Vec<String> = controllers
-        .iter()
-        .map(|p| match &p.ico_registration {
-            Some(reg) => words.text_with(
-                "glance-controller-registered",
-                &[("name", string(&p.name)), ("registration", string(reg))],
-            ),
-            None => p.name.clone(),
-        })
-        .collect();
+    // The ICO registration is in the full section: the summary names who, in as few words as it can.
+    let names: Vec<String> = controllers.iter().map(|p| p.name.clone()).collect();
     let mut who = words.text_with(
         "glance-responsible",
         &[
@@ -1466,7 +1668,7 @@ fn glance(
             purposes
                 .iter()
                 .map(|p| {
-                    let bases: Vec<&str> = p.bases.iter().map(|b| short_basis(b)).collect();
+                    let bases: Vec<String> = p.bases.iter().map(|b| lowercase_first(b)).collect();
                     let mut qualifiers = p.qualifiers.clone();
                     if !p.bases.is_empty() {
                         qualifiers.extend(p.basis_qualifiers.iter().cloned());
@@ -1490,14 +1692,21 @@ fn glance(
             words,
             retention
                 .iter()
-                .map(|x| match &x.applies_when {
-                    Some(w) => format!(
-                        "{} ({}): {}",
-                        x.applies_to,
-                        lowercase_first(w.trim_end_matches('.')),
-                        x.how_long
-                    ),
-                    None => format!("{}: {}", x.applies_to, x.how_long),
+                .map(|x| {
+                    // A rule for all the data needs no "All personal data:" in front of it.
+                    let how_long = if x.everything {
+                        x.how_long.clone()
+                    } else {
+                        format!("{}: {}", x.applies_to, lowercase_first(&x.how_long))
+                    };
+                    match &x.applies_when {
+                        Some(w) => format!(
+                            "{}: {}",
+                            w.trim_end_matches('.'),
+                            lowercase_first(&how_long)
+                        ),
+                        None => how_long,
+                    }
                 })
                 .collect(),
             "retention",
@@ -1508,7 +1717,7 @@ fn glance(
             rights
                 .iter()
                 .filter(|x| x.right != "complain")
-                .map(|x| x.label.clone())
+                .map(|x| x.short.clone())
                 .collect(),
             "rights",
             "heading-rights",
@@ -1522,7 +1731,7 @@ fn glance(
 /// (`Rent collection (Contract)`, `The police (only when the law requires it)`).
 fn glance_qualified(
     name: &str,
-    bases: &[&str],
+    bases: &[String],
     qualifiers: &[String],
     words: &Catalogue,
 ) -> String {
@@ -1543,11 +1752,6 @@ fn glance_qualified(
     )
 }
 
-/// A lawful basis label without its article reference, for the summary.
-fn short_basis(label: &str) -> &str {
-    label.split(" (").next().unwrap_or(label)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1563,6 +1767,76 @@ mod tests {
             duration_words(&"P1Y6M2D".parse().unwrap(), &w),
             "1 year, 6 months and 2 days"
         );
+        assert!(w.take_failures().is_empty());
+    }
+
+    #[test]
+    fn ordinals_take_the_english_suffix() {
+        let w = Catalogue::en_gb().unwrap();
+        let cases = [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (10, "10th"),
+            (11, "11th"),
+            (12, "12th"),
+            (13, "13th"),
+            (21, "21st"),
+            (22, "22nd"),
+            (23, "23rd"),
+            (75, "75th"),
+            (101, "101st"),
+            (111, "111th"),
+            (112, "112th"),
+            (113, "113th"),
+            (121, "121st"),
+        ];
+        for (n, said) in cases {
+            assert_eq!(ordinal(n, &w), said);
+        }
+        assert!(w.take_failures().is_empty());
+    }
+
+    #[test]
+    fn years_from_birth_read_as_a_birthday() {
+        let w = Catalogue::en_gb().unwrap();
+        let rule = |json: serde_json::Value| -> Retention { serde_json::from_value(json).unwrap() };
+        let birth =
+            |period: &str| rule(serde_json::json!({ "period": period, "from": "date_of_birth" }));
+        assert_eq!(
+            retention_words(&birth("P75Y"), &w),
+            "Until your 75th birthday"
+        );
+        assert_eq!(
+            retention_words(&birth("P21Y"), &w),
+            "Until your 21st birthday"
+        );
+        let after =
+            rule(serde_json::json!({ "period": "P12Y", "from": "end_of_service", "up_to": true }));
+        assert_eq!(
+            retention_words(&after, &w),
+            "Up to 12 years after your service with us ends"
+        );
+        assert!(w.take_failures().is_empty());
+    }
+
+    #[test]
+    fn places_read_by_name() {
+        let w = Catalogue::en_gb().unwrap();
+        let name = |code: &str| place_name(code, &w);
+        assert_eq!(name("IN"), "India");
+        assert_eq!(name("FR"), "France");
+        assert_eq!(name("EU"), "the European Union");
+        assert_eq!(name("EEA"), "the European Economic Area");
+        assert_eq!(name("GB"), "the United Kingdom");
+        assert_eq!(name("US"), "the United States");
+        // Every code a notice may use names a place in words, never the code itself.
+        for code in crate::model::dpv::LOC_CODES.split(' ') {
+            let said = name(code);
+            assert_ne!(said, code, "`{code}` has no name");
+            assert!(said.chars().count() > 3, "`{code}` reads as {said:?}");
+        }
         assert!(w.take_failures().is_empty());
     }
 
