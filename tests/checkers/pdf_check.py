@@ -180,7 +180,8 @@ def check_pdf(pdf: Path, hash_: str | None, form: FormParts | None, limit: int, 
     out = shots / nid
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob(f"{pdf.stem}-*.png"):
-        old.unlink()
+        if re.fullmatch(re.escape(pdf.stem) + r"-\d+\.png", old.name):
+            old.unlink()
     run("pdftoppm", "-r", "60", "-png", str(pdf), str(out / pdf.stem))
     print(f"{pdf}: {pages} page(s), smallest text {smallest:.1f} pt")
     return problems
