@@ -377,10 +377,12 @@ fn every_pdf_declares_pdf_ua_1_and_its_bytes_are_pinned() {
             "{path} does not declare PDF/UA-1"
         );
         assert!(!text.contains("/CreationDate"), "{path} has a timestamp");
-        let digest: String = sha2::Sha256::digest(bytes)
+        let digest = sha2::Sha256::digest(bytes)
             .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+            .fold(String::new(), |mut hex, b| {
+                write!(hex, "{b:02x}").unwrap();
+                hex
+            });
         writeln!(hashes, "{path} {digest}").unwrap();
     }
     insta::assert_snapshot!("pdf-sha256", hashes);

@@ -219,11 +219,11 @@ fn describe(world: &PrintWorld<'_>, errors: &[SourceDiagnostic]) -> String {
                 let line = source.lines().byte_to_line(range.start)? + 1;
                 Some(format!("{}:{line}: ", id.get().vpath().get_without_slash()))
             });
-            let hints: String = d
-                .hints
-                .iter()
-                .map(|h| format!(" (hint: {})", h.v))
-                .collect();
+            let hints = d.hints.iter().fold(String::new(), |mut out, h| {
+                // Writing to a `String` cannot fail.
+                let _ = write!(out, " (hint: {})", h.v);
+                out
+            });
             format!("{}{}{hints}", place.unwrap_or_default(), d.message)
         })
         .collect();
