@@ -397,7 +397,8 @@ mod print {
 
     use super::{Catalogue, Output, RenderError, Templates, pdf, view::NoticeView};
 
-    /// The messages the print templates use, passed to them by id as `words`.
+    /// The messages the print templates use, passed to them by id as `words`; the words made for the
+    /// notice (its footer and reference line) go as `print`.
     const MESSAGES: &[&str] = &[
         "heading-glance",
         "heading-who",
@@ -535,7 +536,9 @@ mod print {
                 words.text_with(message, &args).into(),
             );
         }
-        t.insert("reference".into(), reference(words, view).into());
+        // Words made for this notice, apart from the catalogue's.
+        let mut own = serde_json::Map::new();
+        own.insert("reference".into(), reference(words, view).into());
         let footer = match &view.version {
             Some(version) => words.text_with(
                 "form-footer",
@@ -553,21 +556,14 @@ mod print {
                 ],
             ),
         };
-        t.insert("footer".into(), footer.into());
-        t.insert("page".into(), words.text("form-page").into());
-        t.insert("page-of".into(), words.text("form-page-of").into());
-        if let Some(form) = &view.form {
-            t.insert(
-                "form-heading".into(),
-                words
-                    .text_with("form-to-sign", &[("title", form.title.as_str().into())])
-                    .into(),
-            );
-        }
+        own.insert("footer".into(), footer.into());
+        own.insert("page".into(), words.text("form-page").into());
+        own.insert("page-of".into(), words.text("form-page-of").into());
         if let Some(e) = words.take_failures().into_iter().next() {
             return Err(e.into());
         }
-        let data = |large: bool| json!({ "notice": view, "words": t, "large": large });
+        let data =
+            |large: bool| json!({ "notice": view, "words": t, "print": own, "large": large });
         let ident = |kind: &str| format!("{id}/{kind}/{}", view.hash);
         let mut outputs = vec![Output {
             path: format!("{id}/notice.pdf"),
