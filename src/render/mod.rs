@@ -491,6 +491,9 @@ mod print {
         "label-published",
     ];
 
+    /// The most characters of a version the page footer shows.
+    const FOOTER_VERSION: usize = 24;
+
     /// The messages with arguments the print templates use, with the names of their arguments. They
     /// reach the templates with each argument as `{name}`, for the template to replace.
     const TEMPLATED: &[(&str, &[&str])] = &[
@@ -539,7 +542,18 @@ mod print {
         // Words made for this notice, apart from the catalogue's.
         let mut own = serde_json::Map::new();
         own.insert("reference".into(), reference(words, view).into());
-        let footer = match &view.version {
+        // The footer must fit its margin on every page: a long version is cut short there (the id and
+        // the content hash still trace the sheet).
+        let version = view.version.as_ref().map(|v| {
+            if v.chars().count() > FOOTER_VERSION {
+                let mut cut: String = v.chars().take(FOOTER_VERSION - 1).collect();
+                cut.push('…');
+                cut
+            } else {
+                v.clone()
+            }
+        });
+        let footer = match &version {
             Some(version) => words.text_with(
                 "form-footer",
                 &[
