@@ -240,7 +240,7 @@ fn public_outputs_carry_no_reviewer_wording() {
     );
     let built = build();
     for path in built.paths_ending("") {
-        if path.ends_with(".pdf") {
+        if path.ends_with("pdf") {
             continue;
         }
         let text = built.text(path);
