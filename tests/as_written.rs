@@ -24,6 +24,7 @@ fn render(path: &str) -> BTreeMap<String, String> {
     noticec::render::render_all(&file, &noticec::render::Templates::builtin(), &words)
         .expect("render")
         .into_iter()
+        .filter(|o| !o.path.ends_with("pdf"))
         .map(|o| (o.path, String::from_utf8(o.bytes).expect("UTF-8")))
         .collect()
 }

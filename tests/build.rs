@@ -459,6 +459,26 @@ fn an_undefined_template_variable_fails_and_leaves_the_output_untouched() {
     );
 }
 
+// Ensures a printed template (Typst) with an error fails the build like any other template: exit 2, the
+// template and line named, no panic, and the output folder untouched.
+#[test]
+fn a_broken_print_template_leaves_the_output_untouched() {
+    failed_build_changes_nothing(
+        &example_notices(),
+        &["--templates", "templates"],
+        |dir| {
+            std::fs::create_dir_all(dir.join("templates/print")).unwrap();
+            std::fs::write(
+                dir.join("templates/print/form.typ"),
+                "#import \"common.typ\": *\n#show: setup.with(n.title)\n#n.no_such_field\n",
+            )
+            .unwrap();
+        },
+        2,
+        &["print/form.typ", "print/form.typ:3"],
+    );
+}
+
 // Ensures an undefined top-level name is just as fatal as an undefined field, in any template.
 #[test]
 fn an_undefined_top_level_name_fails_the_build() {

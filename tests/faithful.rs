@@ -38,6 +38,7 @@ fn outputs(file: &NoticeFile, words: &Catalogue) -> BTreeMap<String, String> {
     noticec::render::render_all(file, &noticec::render::Templates::builtin(), words)
         .expect("render")
         .into_iter()
+        .filter(|o| !o.path.ends_with("pdf"))
         .map(|o| (o.path, String::from_utf8(o.bytes).expect("utf-8")))
         .collect()
 }

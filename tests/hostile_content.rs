@@ -112,6 +112,10 @@ fn hostile_text_in_every_field_is_inert_in_every_output() {
         let out = build(dir.path(), &serde_json::to_string_pretty(&value).unwrap());
         out.expect(0, &format!("{name}: build"));
         for (file, bytes) in common::files_under(&dir.path().join("out")) {
+            // The PDFs set the text in fonts; their text is checked by tests/checkers/pdf_check.py.
+            if file.ends_with("pdf") {
+                continue;
+            }
             let text = String::from_utf8(bytes).unwrap();
             if Path::new(&file).extension().is_some_and(|e| e == "html") {
                 let html = Html::parse_document(&text);

@@ -136,8 +136,8 @@ fn snapshot_index() {
     insta::assert_snapshot!("index.html", built.text("index.html"));
 }
 
-// Ensures a build writes exactly the expected files: four per notice with a form, three per notice
-// without, the index and the marker, and nothing else (so every file written is snapshotted above).
+// Ensures a build writes exactly the expected files: seven per notice with a form (with the three PDFs),
+// four per notice without, the index and the marker, and nothing else (so every file written is snapshotted above).
 #[test]
 fn a_build_writes_exactly_the_expected_files() {
     let built = build();
@@ -146,8 +146,11 @@ fn a_build_writes_exactly_the_expected_files() {
         for name in ["index.html", "notice.txt", "notice.jsonld"] {
             expected.push(format!("{id}/{name}"));
         }
+        expected.push(format!("{id}/notice.pdf"));
         if WITH_FORM.contains(id) {
             expected.push(format!("{id}/consent-form.html"));
+            expected.push(format!("{id}/consent-form.pdf"));
+            expected.push(format!("{id}/consent-form-large-print.pdf"));
         }
     }
     expected.sort();
@@ -237,6 +240,9 @@ fn public_outputs_carry_no_reviewer_wording() {
     );
     let built = build();
     for path in built.paths_ending("") {
+        if path.ends_with("pdf") {
+            continue;
+        }
         let text = built.text(path);
         for phrase in &reviewer {
             assert!(!text.contains(phrase.as_str()), "{path} says {phrase:?}");
@@ -259,12 +265,18 @@ fn rendered() -> Vec<(String, String)> {
         let outputs =
             noticec::render::render_all(&notices, &noticec::render::Templates::builtin(), &words)
                 .expect("render");
-        all.extend(outputs.into_iter().map(|o| {
-            (
-                format!("{file}: {}", o.path),
-                String::from_utf8(o.bytes).expect("utf-8"),
-            )
-        }));
+        // The PDFs set the text in fonts; their text is checked by tests/checkers/pdf_check.py.
+        all.extend(
+            outputs
+                .into_iter()
+                .filter(|o| !o.path.ends_with("pdf"))
+                .map(|o| {
+                    (
+                        format!("{file}: {}", o.path),
+                        String::from_utf8(o.bytes).expect("utf-8"),
+                    )
+                }),
+        );
     }
     all
 }
@@ -434,6 +446,52 @@ fn every_page_has_one_h1_and_is_british_english() {
         assert!(
             built.text(path).starts_with("<!DOCTYPE html>"),
             "{path} starts with the HTML doctype"
+        );
+    }
+}
+
+// PDFs -------------------------------------------------------------------------------------------------
+
+// Ensures every PDF is a PDF/UA-1 document (its XMP metadata says so) and pins each one's bytes: the
+// snapshot holds the SHA-256 of every PDF of the example notices, so any change to a printed page shows
+// up in review (the pages themselves are looked at as PNGs, see tests/checkers/pdf_check.py).
+#[test]
+fn every_pdf_declares_pdf_ua_1_and_its_bytes_are_pinned() {
+    use sha2::Digest as _;
+    use std::fmt::Write as _;
+    let built = build();
+    let pdfs = built.paths_ending(".pdf");
+    assert_eq!(pdfs.len(), NOTICES.len() + 2 * WITH_FORM.len(), "{pdfs:?}");
+    let mut hashes = String::new();
+    for path in pdfs {
+        let bytes = &built.files[path];
+        assert!(bytes.starts_with(b"%PDF-"), "{path} is not a PDF");
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            text.contains("<pdfuaid:part>1</pdfuaid:part>") || text.contains("pdfuaid:part=\"1\""),
+            "{path} does not declare PDF/UA-1"
+        );
+        assert!(!text.contains("/CreationDate"), "{path} has a timestamp");
+        let digest = sha2::Sha256::digest(bytes)
+            .iter()
+            .fold(String::new(), |mut hex, b| {
+                write!(hex, "{b:02x}").unwrap();
+                hex
+            });
+        writeln!(hashes, "{path} {digest}").unwrap();
+    }
+    insta::assert_snapshot!("pdf-sha256", hashes);
+}
+
+// Ensures two builds of the same notices give the same PDFs, byte for byte.
+#[test]
+fn pdfs_are_reproducible() {
+    let first = build();
+    let second = build();
+    for path in first.paths_ending(".pdf") {
+        assert!(
+            first.files[path] == second.files[path],
+            "{path} differs between two builds"
         );
     }
 }

@@ -186,6 +186,13 @@ form-page-of = {" of "}
 form-name = Name (please print)
 form-signature = Signature
 form-date = Date
+# A box on the printed form, ticked by whoever hands the signed form over.
+form-copy-given = A copy of this signed form was given to the person.
+
+## The printed form: its parts, in the order a person needs them
+
+print-what-we-do = What we do with your information and why
+print-contact = Who is responsible and how to contact them
 
 ## Footers
 

@@ -8,6 +8,8 @@
 
 pub mod catalogue;
 pub mod jsonld;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod view;
 
 use std::collections::BTreeMap;
@@ -43,6 +45,14 @@ pub enum RenderError {
         /// minijinja's error, with the template line where it has one.
         #[source]
         source: minijinja::Error,
+    },
+    /// A printed (Typst) template failed to compile or its PDF could not be made.
+    #[error("template `{name}` failed: {message}")]
+    Print {
+        /// The template (`print/form.typ`).
+        name: String,
+        /// Typst's errors, each with its template and line where it has one.
+        message: String,
     },
     /// Code asked the catalogue for a message it does not have, or could not format.
     #[error(transparent)]
@@ -107,6 +117,18 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "partials/sections.html.j2",
         include_str!("../../templates/partials/sections.html.j2"),
+    ),
+    (
+        "print/common.typ",
+        include_str!("../../templates/print/common.typ"),
+    ),
+    (
+        "print/notice.typ",
+        include_str!("../../templates/print/notice.typ"),
+    ),
+    (
+        "print/form.typ",
+        include_str!("../../templates/print/form.typ"),
     ),
     (
         "report/findings.html.j2",
@@ -355,6 +377,8 @@ pub fn render_all(
                 bytes: render(env, "form.html.j2", &ctx)?.into_bytes(),
             });
         }
+        #[cfg(feature = "pdf")]
+        outputs.extend(print::render(templates, words, &view)?);
         listed.push(view);
     }
     let index = render(
@@ -367,6 +391,256 @@ pub fn render_all(
         bytes: index.into_bytes(),
     });
     Ok(outputs)
+}
+
+/// The printed outputs of a notice: `notice.pdf`, and the form to sign in standard and large print.
+#[cfg(feature = "pdf")]
+mod print {
+    use serde_json::json;
+
+    use fluent_bundle::FluentValue;
+
+    use super::{Catalogue, Output, RenderError, Templates, pdf, view::NoticeView};
+
+    /// The messages the print templates use, passed to them by id as `words`; the words made for the
+    /// notice (its footer and reference line) go as `print`.
+    const MESSAGES: &[&str] = &[
+        "heading-glance",
+        "heading-who",
+        "heading-purposes",
+        "heading-bases",
+        "heading-data",
+        "heading-sources",
+        "heading-sharing",
+        "heading-storage",
+        "heading-retention",
+        "heading-rights",
+        "heading-requirements",
+        "heading-decisions",
+        "heading-security",
+        "heading-confidentiality",
+        "heading-related",
+        "heading-changes",
+        "heading-dpo",
+        "heading-feedback",
+        "heading-withdraw",
+        "heading-opt-out",
+        "heading-changing-mind",
+        "heading-consent",
+        "heading-signature",
+        "heading-special-conditions",
+        "glance-who",
+        "glance-collect",
+        "glance-why",
+        "glance-share",
+        "glance-keep",
+        "glance-complain",
+        "label-email",
+        "label-phone",
+        "label-web",
+        "label-post",
+        "label-address",
+        "label-website",
+        "label-ico-registered",
+        "label-lawful-basis",
+        "label-legitimate-interests",
+        "label-for-example",
+        "label-information-used",
+        "label-shared-with",
+        "label-consent-ends",
+        "label-special-category",
+        "label-special-condition",
+        "label-criminal",
+        "label-where-to",
+        "label-safeguard",
+        "label-when",
+        "label-how-long",
+        "label-criteria",
+        "label-why",
+        "label-unless",
+        "label-if-you-do-not",
+        "label-how-it-works",
+        "label-people-involved",
+        "label-what-it-means",
+        "label-law",
+        "label-note",
+        "label-retention-schedule",
+        "feedback-intro",
+        "confidentiality-unless",
+        "recipient-processor",
+        "decision-profiling",
+        "criminal-offence-data",
+        "form-read-together",
+        "form-tick",
+        "form-name",
+        "form-signature",
+        "form-date",
+        "form-copy-given",
+        "print-what-we-do",
+        "print-contact",
+        "source-public",
+        "related-additional",
+        "special-conditions-intro",
+        "bases-intro",
+        "bases-not-linked",
+        "sharing-bases-intro",
+        "label-art9-justification",
+        "label-dpa-condition",
+        "label-policy-document",
+        "label-where-from",
+        "label-who-can-see",
+        "label-information",
+        "label-required",
+        "label-version",
+        "label-last-updated",
+        "label-published",
+    ];
+
+    /// The most characters of a version the page footer shows.
+    const FOOTER_VERSION: usize = 24;
+
+    /// The messages with arguments the print templates use, with the names of their arguments. They
+    /// reach the templates with each argument as `{name}`, for the template to replace.
+    const TEMPLATED: &[(&str, &[&str])] = &[
+        ("qualified", &["text", "qualifiers"]),
+        ("party-acting-for", &["organisation"]),
+        ("party-described-as", &["words"]),
+        ("party-described-as-for", &["words", "organisation"]),
+        ("party-acts-for", &["organisation"]),
+        ("party-we", &["name"]),
+        ("bases-not-relied-on", &["basis"]),
+        ("source-publicly-accessible", &["party"]),
+        ("source-for-example", &["examples"]),
+        ("recipient-shared", &["categories"]),
+        ("system-stored-in", &["places"]),
+        ("retention-applies", &["when"]),
+        ("retention-then", &["disposal"]),
+        ("retention-unless", &["unless"]),
+        ("right-authority", &["authority"]),
+        ("label-identification", &["right"]),
+        ("label-fee", &["right"]),
+        ("security-measures", &["measures"]),
+        ("glance-more", &["count"]),
+    ];
+
+    /// Renders the PDFs of one notice.
+    pub(super) fn render(
+        templates: &Templates,
+        words: &Catalogue,
+        view: &NoticeView,
+    ) -> Result<Vec<Output>, RenderError> {
+        let id = &view.id;
+        let mut t = serde_json::Map::new();
+        for message in MESSAGES {
+            t.insert((*message).to_owned(), words.text(message).into());
+        }
+        for (message, names) in TEMPLATED {
+            let args: Vec<(&str, FluentValue<'_>)> = names
+                .iter()
+                .map(|name| (*name, FluentValue::from(format!("{{{name}}}"))))
+                .collect();
+            t.insert(
+                (*message).to_owned(),
+                words.text_with(message, &args).into(),
+            );
+        }
+        // Words made for this notice, apart from the catalogue's.
+        let mut own = serde_json::Map::new();
+        own.insert("reference".into(), reference(words, view).into());
+        // The footer must fit its margin on every page: a long version is cut short there (the id and
+        // the content hash still trace the sheet).
+        let version = view.version.as_ref().map(|v| {
+            if v.chars().count() > FOOTER_VERSION {
+                let mut cut: String = v.chars().take(FOOTER_VERSION - 1).collect();
+                cut.push('…');
+                cut
+            } else {
+                v.clone()
+            }
+        });
+        let footer = match &version {
+            Some(version) => words.text_with(
+                "form-footer",
+                &[
+                    ("id", id.as_str().into()),
+                    ("version", version.as_str().into()),
+                    ("hash", view.hash.as_str().into()),
+                ],
+            ),
+            None => words.text_with(
+                "form-footer-unversioned",
+                &[
+                    ("id", id.as_str().into()),
+                    ("hash", view.hash.as_str().into()),
+                ],
+            ),
+        };
+        own.insert("footer".into(), footer.into());
+        own.insert("page".into(), words.text("form-page").into());
+        own.insert("page-of".into(), words.text("form-page-of").into());
+        if let Some(e) = words.take_failures().into_iter().next() {
+            return Err(e.into());
+        }
+        let data =
+            |large: bool| json!({ "notice": view, "words": t, "print": own, "large": large });
+        let ident = |kind: &str| format!("{id}/{kind}/{}", view.hash);
+        let mut outputs = vec![Output {
+            path: format!("{id}/notice.pdf"),
+            bytes: pdf::render_pdf(
+                templates,
+                "print/notice.typ",
+                &data(false),
+                &ident("notice"),
+            )?,
+        }];
+        if view.form.is_some() {
+            for (large, name) in [(false, "consent-form"), (true, "consent-form-large-print")] {
+                outputs.push(Output {
+                    path: format!("{id}/{name}.pdf"),
+                    bytes: pdf::render_pdf(
+                        templates,
+                        "print/form.typ",
+                        &data(large),
+                        &ident(name),
+                    )?,
+                });
+            }
+        }
+        Ok(outputs)
+    }
+
+    /// The line that traces a printed form to its notice: id and version (or content hash), and the
+    /// date of the last update where there is one.
+    fn reference(words: &Catalogue, view: &NoticeView) -> String {
+        let id = view.id.as_str();
+        let hash = view.hash.as_str();
+        match (&view.version, &view.last_updated) {
+            (Some(version), Some(date)) => words.text_with(
+                "form-reference-updated",
+                &[
+                    ("id", id.into()),
+                    ("version", version.as_str().into()),
+                    ("date", date.as_str().into()),
+                ],
+            ),
+            (Some(version), None) => words.text_with(
+                "form-reference",
+                &[("id", id.into()), ("version", version.as_str().into())],
+            ),
+            (None, Some(date)) => words.text_with(
+                "form-reference-unversioned-updated",
+                &[
+                    ("id", id.into()),
+                    ("hash", hash.into()),
+                    ("date", date.as_str().into()),
+                ],
+            ),
+            (None, None) => words.text_with(
+                "form-reference-unversioned",
+                &[("id", id.into()), ("hash", hash.into())],
+            ),
+        }
+    }
 }
 
 fn render(env: &Environment<'_>, name: &str, ctx: &Value) -> Result<String, RenderError> {

@@ -721,6 +721,8 @@ pub struct BlockView {
     pub heading: String,
     /// Who signs here, in words (`Parent`).
     pub signer: String,
+    /// Who signs here, as a key (`support_worker`).
+    pub signer_key: &'static str,
     /// What the signer confirms by signing, in the form's words.
     pub declaration: Option<String>,
     /// Labels of further ruled lines after Name, Signature and Date (`Relationship to the person`).
@@ -1347,6 +1349,7 @@ impl Resolver<'_> {
                         .clone()
                         .unwrap_or_else(|| default_heading(b.signer, self.w)),
                     signer: self.w.label(b.signer),
+                    signer_key: b.signer.key(),
                     declaration: b.declaration.clone(),
                     extra_fields: b.extra_fields.clone(),
                 })

@@ -1,281 +1,228 @@
 #!/usr/bin/env python3
-"""Print every consent-form.html under a folder to PDF and check the print.
+"""Check the PDFs noticec writes: every notice.pdf, consent-form.pdf and
+consent-form-large-print.pdf under a folder of built outputs.
 
-    pdf_check.py [DIR] [SCREENSHOT_DIR]
-    (defaults: DIR = out, SCREENSHOT_DIR = target/screenshots)
+    pdf_check.py [DIR] [SCREENSHOT_DIR] [--max-pages N] [--max-notice-pages N]
+    (defaults: DIR = out, SCREENSHOT_DIR = target/screenshots, --max-pages 2,
+    --max-notice-pages 40)
 
-For each DIR/<id>/consent-form.html, headless Chromium prints it to PDF
-(SCREENSHOT_DIR/<id>/consent-form.pdf), and:
-  - pdfinfo: every page is A4 (595 x 842 pt, +-1) and there are 1 to 4 pages;
-  - pdftotext -layout, page by page: every page shows the notice id (the name of
-    the folder holding the form: the form prints it in a footer on every page);
-  - signature blocks: the HTML has at least one element of class
-    `signature-block`, each with the labels Name, Signature and Date (any
-    case); the PDF
-    shows "(please print)" as often as the HTML does, and after each one the
-    same page shows "Signature" and then "Date", so no block is split by a page
-    break;
-  - pdftoppm -r 60 renders each page to
-    SCREENSHOT_DIR/<id>/consent-form-pdf-<page>.png for people to look at.
-Exit 1 on any failure or when DIR holds no consent form; 2 on bad arguments.
-Standard library only. CHROMIUM overrides the browser (default /usr/bin/chromium).
+For each PDF:
+  - pdfinfo: every page is A4 (595 x 842 pt, +-1); a consent-form.pdf has at
+    most --max-pages pages (one sheet printed on both sides by default), a
+    notice.pdf and a large-print form at most --max-notice-pages;
+  - pdffonts: every font is embedded;
+  - pdfua (PyPI; the machine-checkable subset of PDF/UA-1 and WCAG 2.1, on
+    pikepdf): no finding of WARNING or ERROR severity;
+  - pdftotext -layout, page by page: every page has the footer with the notice
+    id (the folder's name), the short content hash (the one notice.txt ends
+    with) and "Page n of m";
+  - forms: the PDF shows "Name (please print)" once per signature block of the
+    HTML form (elements of class `signature-block`), and after each one the
+    same page shows "Signature" and then "Date": no block is split by a page
+    break. Where the HTML form has tick boxes, the first one's statement is on
+    the same page as every signature block;
+  - pdfplumber: the smallest text is at least 12 pt (16 pt in a large-print
+    form), footer included;
+  - pdftoppm -r 60 renders each page to SCREENSHOT_DIR/<id>/<name>-<page>.png
+    for people to look at.
+Exit 1 on any failure or when DIR holds no PDF; 2 on bad arguments.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    # Beyond the flags above, Chromium still looks up Google hosts (update,
-    # extension and account services); these stop that, and the resolver rule
-    # makes every host name fail inside Chromium without a DNS query.
-    "--disable-extensions",
-    "--disable-component-extensions-with-background-pages",
-    "--disable-default-apps",
-    "--disable-domain-reliability",
-    "--disable-client-side-phishing-detection",
-    "--disable-breakpad",
-    "--no-default-browser-check",
-    "--no-pings",
-    "--host-resolver-rules=MAP * ~NOTFOUND",
-]
-A4_PT = (595.0, 842.0)
-TOLERANCE_PT = 1.0
-MAX_PAGES = 4
-PLEASE_PRINT = re.compile(r"\(please print\)", re.IGNORECASE)
-SIGNATURE = re.compile(r"\bSignature\b")
-DATE = re.compile(r"\bDate\b")
-PRINT_TIMEOUT_S = 90
+import pdfplumber
+import pdfua
+
+A4 = (595.276, 841.89)
+TOLERANCE = 1.0
+STANDARD_MIN_PT = 12.0
+LARGE_MIN_PT = 16.0
+NAMES = ("notice.pdf", "consent-form.pdf", "consent-form-large-print.pdf")
 
 
-class FormText(HTMLParser):
-    """Visible text of the form, and the text of each .signature-block element."""
+def run(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-            "meta", "source", "track", "wbr"}
+
+class FormParts(HTMLParser):
+    """Counts the signature blocks of an HTML form and collects its tick-box statements."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.text: list[str] = []
-        self.blocks: list[list[str]] = []
-        self._stack: list[tuple[str, int | None]] = []  # (tag, block index or None)
-        self._skip = 0
+        super().__init__()
+        self.blocks = 0
+        self.statements: list[str] = []
+        self._label = False
+        self._text: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
-        if tag in self.VOID:
-            return
-        classes = (dict(attrs).get("class") or "").split()
-        index = None
-        if "signature-block" in classes:
-            self.blocks.append([])
-            index = len(self.blocks) - 1
-        if tag in ("script", "style", "template"):
-            self._skip += 1
-        self._stack.append((tag, index))
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if "signature-block" in (a.get("class") or "").split():
+            self.blocks += 1
+        if tag == "label" and (a.get("for") or "").startswith("consent-"):
+            self._label = True
+            self._text = []
 
-    def handle_endtag(self, tag):
-        # Pop to the matching open tag (tolerates omitted end tags like </p>).
-        for i in range(len(self._stack) - 1, -1, -1):
-            if self._stack[i][0] == tag:
-                for t, _ in self._stack[i:]:
-                    if t in ("script", "style", "template"):
-                        self._skip -= 1
-                del self._stack[i:]
-                return
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label" and self._label:
+            self._label = False
+            self.statements.append(" ".join("".join(self._text).split()))
 
-    def handle_data(self, data):
-        if self._skip:
-            return
-        self.text.append(data)
-        for _, index in self._stack:
-            if index is not None:
-                self.blocks[index].append(data)
+    def handle_data(self, data: str) -> None:
+        if self._label:
+            self._text.append(data)
 
 
-def run(cmd: list[str], timeout: int = 60) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+def squash(text: str) -> str:
+    return " ".join(text.split())
 
 
-def print_pdf(html: Path, pdf: Path) -> str | None:
-    """Prints html to pdf with headless Chromium; returns an error or None."""
-    pdf.parent.mkdir(parents=True, exist_ok=True)
-    if pdf.exists():
-        pdf.unlink()
-    with tempfile.TemporaryDirectory(prefix="pdf-check-profile-") as profile:
-        cmd = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
-               "--no-pdf-header-footer", f"--print-to-pdf={pdf.resolve()}",
-               html.resolve().as_uri()]
-        try:
-            proc = run(cmd, timeout=PRINT_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            return f"chromium did not finish printing within {PRINT_TIMEOUT_S}s"
-    if not pdf.is_file() or pdf.stat().st_size == 0:
-        tail = "\n".join((proc.stderr or "").strip().splitlines()[-5:])
-        return f"chromium wrote no PDF (exit {proc.returncode}): {tail}"
-    return None
-
-
-def page_sizes(pdf: Path) -> list[tuple[float, float]] | str:
-    info = run(["pdfinfo", str(pdf)])
-    if info.returncode != 0:
-        return f"pdfinfo failed: {info.stderr.strip()}"
-    m = re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE)
-    if not m:
-        return "pdfinfo shows no page count"
-    pages = int(m.group(1))
-    if pages == 0:
-        return "the PDF has no pages"
-    per_page = run(["pdfinfo", "-f", "1", "-l", str(pages), str(pdf)])
-    sizes = [
-        (float(w), float(h))
-        for w, h in re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", per_page.stdout, re.MULTILINE)
-    ]
+def page_count(pdf: Path) -> tuple[int, list[str]]:
+    info = run("pdfinfo", "-f", "1", "-l", "100000", str(pdf))
+    problems = []
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    sizes = re.findall(r"^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
     if len(sizes) != pages:
-        return f"pdfinfo listed {len(sizes)} page sizes for {pages} pages"
-    return sizes
+        problems.append(f"pdfinfo gave {len(sizes)} page sizes for {pages} pages")
+    for number, w, h in sizes:
+        if abs(float(w) - A4[0]) > TOLERANCE or abs(float(h) - A4[1]) > TOLERANCE:
+            problems.append(f"page {number} is {w} x {h} pt, not A4")
+    return pages, problems
 
 
-def page_texts(pdf: Path) -> list[str] | str:
-    out = run(["pdftotext", "-layout", str(pdf), "-"])
-    if out.returncode != 0:
-        return f"pdftotext failed: {out.stderr.strip()}"
-    pages = out.stdout.split("\f")
-    if pages and not pages[-1].strip():
-        pages.pop()  # pdftotext ends every page with a form feed
-    return pages
+def fonts(pdf: Path) -> list[str]:
+    lines = run("pdffonts", str(pdf)).splitlines()[2:]
+    problems = []
+    if not lines:
+        problems.append("pdffonts lists no font")
+    for line in lines:
+        # name type encoding emb sub uni object-id: "emb" is the fourth column from the right.
+        cols = line.split()
+        if len(cols) < 7 or cols[-5] != "yes":
+            problems.append(f"font not embedded: {line.strip()}")
+    return problems
 
 
-def check_form(html: Path, shots: Path, max_pages: int = MAX_PAGES) -> tuple[list[str], list[str]]:
+def ua(pdf: Path) -> list[str]:
+    report = pdfua.validate(str(pdf))
+    return [
+        f"pdfua {f.rule_id} {f.severity.name}: {f.message}"
+        for f in report.findings
+        if f.severity >= pdfua.Severity.WARNING
+    ]
+
+
+def smallest_text(pdf: Path) -> float:
+    smallest = float("inf")
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            for c in page.chars:
+                if c["text"].strip():
+                    smallest = min(smallest, float(c["size"]))
+    return smallest
+
+
+def check_pdf(pdf: Path, hash_: str | None, form: FormParts | None, limit: int, shots: Path) -> list[str]:
+    nid = pdf.parent.name
     problems: list[str] = []
-    notes: list[str] = []
-    notice_id = html.parent.name
+    pages, size_problems = page_count(pdf)
+    problems += size_problems
+    if pages < 1 or pages > limit:
+        problems.append(f"{pages} pages; at most {limit} allowed")
+    problems += fonts(pdf)
+    problems += ua(pdf)
 
-    parsed = FormText()
-    parsed.feed(html.read_text(encoding="utf-8"))
-    parsed.close()
-    html_text = "".join(parsed.text)
-    blocks = ["".join(b) for b in parsed.blocks]
-    if not blocks:
-        problems.append("the form has no element of class `signature-block`")
-    for i, block in enumerate(blocks, 1):
-        missing = [
-            label for label in ("Name", "Signature", "Date")
-            if not re.search(rf"\b{label}\b", block, re.IGNORECASE)
-        ]
-        if missing:
-            problems.append(f"signature block {i} lacks the label(s) {', '.join(missing)}")
-    expected_marks = len(PLEASE_PRINT.findall(html_text))
-    if blocks and expected_marks < len(blocks):
-        problems.append(
-            f"{len(blocks)} signature block(s) but {expected_marks} \"(please print)\" label(s) in the HTML"
-        )
+    texts = [run("pdftotext", "-layout", "-f", str(i), "-l", str(i), str(pdf), "-") for i in range(1, pages + 1)]
+    for i, text in enumerate(texts, start=1):
+        flat = squash(text)
+        if nid not in flat:
+            problems.append(f"page {i}: footer lacks the notice id {nid}")
+        if hash_ and hash_ not in flat:
+            problems.append(f"page {i}: footer lacks the content hash {hash_}")
+        if f"Page {i} of {pages}" not in flat:
+            problems.append(f"page {i}: footer lacks \"Page {i} of {pages}\"")
 
-    pdf = shots / "consent-form.pdf"
-    err = print_pdf(html, pdf)
-    if err:
-        return problems + [err], notes
-    notes.append(f"pdf: {pdf}")
-
-    sizes = page_sizes(pdf)
-    if isinstance(sizes, str):
-        return problems + [sizes], notes
-    if len(sizes) > max_pages:
-        problems.append(f"{len(sizes)} pages; at most {max_pages} allowed")
-    for n, (w, h) in enumerate(sizes, 1):
-        if abs(w - A4_PT[0]) > TOLERANCE_PT or abs(h - A4_PT[1]) > TOLERANCE_PT:
-            problems.append(f"page {n} is {w} x {h} pt, not A4 (595 x 842 pt)")
-
-    texts = page_texts(pdf)
-    if isinstance(texts, str):
-        return problems + [texts], notes
-    if len(texts) != len(sizes):
-        problems.append(f"pdftotext found {len(texts)} pages, pdfinfo {len(sizes)}")
-    found_marks = 0
-    for n, text in enumerate(texts, 1):
-        if notice_id not in text:
-            problems.append(f"page {n} does not show the notice id `{notice_id}`")
-        marks = [m.end() for m in PLEASE_PRINT.finditer(text)]
-        found_marks += len(marks)
-        for k, start in enumerate(marks):
-            end = marks[k + 1] if k + 1 < len(marks) else len(text)
-            after = text[start:end]
-            sig = SIGNATURE.search(after)
-            date = DATE.search(after, sig.end()) if sig else None
-            if not (sig and date):
+    if form is not None:
+        label = "Name (please print)"
+        found = sum(squash(t).count(label) for t in texts)
+        if found != form.blocks:
+            problems.append(f"{found} signature blocks printed, the HTML form has {form.blocks}")
+        block_pages = set()
+        for i, text in enumerate(texts, start=1):
+            flat = squash(text)
+            start = 0
+            while (at := flat.find(label, start)) >= 0:
+                rest = flat[at + len(label):]
+                sig = rest.find("Signature")
+                if sig < 0 or rest.find("Date", sig) < 0:
+                    problems.append(f"page {i}: a signature block is split by the page break")
+                block_pages.add(i)
+                start = at + len(label)
+        if form.statements:
+            first = squash(form.statements[0])[:40]
+            on = [i for i, t in enumerate(texts, start=1) if first in squash(t)]
+            if not on or any(p not in on for p in block_pages):
                 problems.append(
-                    f"page {n}: the signature block with \"(please print)\" no. {k + 1} on this page "
-                    "is not followed by \"Signature\" and \"Date\" on the same page (split by a page break?)"
+                    f"the tick boxes (page {on}) and the signature blocks (pages {sorted(block_pages)}) are not on one page"
                 )
-    if found_marks != expected_marks:
-        problems.append(
-            f"the PDF shows \"(please print)\" {found_marks} time(s), the HTML {expected_marks}"
-        )
 
-    for old in shots.glob("consent-form-pdf-*.png"):
-        old.unlink()
-    render = run(["pdftoppm", "-r", "60", "-png", str(pdf), str(shots / "consent-form-pdf")])
-    if render.returncode != 0:
-        problems.append(f"pdftoppm failed: {render.stderr.strip()}")
-    else:
-        notes.append(f"pages: {len(sizes)}, PNGs: {shots}/consent-form-pdf-*.png")
-    return problems, notes
+    minimum = LARGE_MIN_PT if "large-print" in pdf.name else STANDARD_MIN_PT
+    smallest = smallest_text(pdf)
+    if smallest < minimum - 0.05:
+        problems.append(f"smallest text is {smallest:.1f} pt; at least {minimum:.0f} pt wanted")
+
+    out = shots / nid
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob(f"{pdf.stem}-*.png"):
+        if re.fullmatch(re.escape(pdf.stem) + r"-\d+\.png", old.name):
+            old.unlink()
+    run("pdftoppm", "-r", "60", "-png", str(pdf), str(out / pdf.stem))
+    print(f"{pdf}: {pages} page(s), smallest text {smallest:.1f} pt")
+    return problems
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("dir", nargs="?", default="out", type=Path)
-    parser.add_argument("screenshots", nargs="?", default="target/screenshots", type=Path)
-    parser.add_argument("--max-pages", type=int, default=MAX_PAGES, help="the most pages a form may print on (default 4)")
-    args = parser.parse_args(argv)
-
-    for tool in (CHROMIUM, "pdfinfo", "pdftotext", "pdftoppm"):
-        if shutil.which(tool) is None:
-            print(f"error: {tool} not found (install chromium and poppler-utils)")
-            return 1
-    if not args.dir.is_dir():
-        print(f"error: no such folder: {args.dir}")
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dir", nargs="?", default="out")
+    parser.add_argument("screenshots", nargs="?", default="target/screenshots")
+    parser.add_argument("--max-pages", type=int, default=2, help="most pages of a consent-form.pdf")
+    parser.add_argument("--max-notice-pages", type=int, default=40, help="most pages of other PDFs")
+    args = parser.parse_args()
+    root = Path(args.dir)
+    if not root.is_dir():
+        print(f"error: no such folder: {root}", file=sys.stderr)
+        return 2
+    pdfs = sorted(p for name in NAMES for p in root.glob(f"*/{name}"))
+    if not pdfs:
+        print(f"FAIL: no PDF under {root}")
         return 1
-    forms = sorted(args.dir.rglob("consent-form.html"))
-    if not forms:
-        print(f"error: no consent-form.html under {args.dir}")
-        return 1
-
-    print(f"{len(forms)} consent form(s) under {args.dir}")
     failed = 0
-    for html in forms:
-        started = time.monotonic()
-        shots = args.screenshots / html.parent.relative_to(args.dir)
-        problems, notes = check_form(html, shots, args.max_pages)
-        took = f"{time.monotonic() - started:.1f}s"
-        if problems:
-            failed += 1
-            print(f"FAIL {html} ({took})")
-            for p in problems:
-                print(f"  {p}")
-        else:
-            print(f"ok   {html} ({took})")
-        for n in notes:
-            print(f"  note: {n}")
-    print(f"{len(forms)} consent form(s): {len(forms) - failed} ok, {failed} failing")
+    for pdf in pdfs:
+        text = pdf.parent / "notice.txt"
+        found = re.search(r"content hash ([0-9a-f]{12})", text.read_text()) if text.exists() else None
+        form = None
+        if pdf.name.startswith("consent-form"):
+            html = pdf.parent / "consent-form.html"
+            form = FormParts()
+            if html.exists():
+                form.feed(html.read_text())
+        limit = args.max_pages if pdf.name == "consent-form.pdf" else args.max_notice_pages
+        try:
+            problems = check_pdf(pdf, found.group(1) if found else None, form, limit, Path(args.screenshots))
+        except (subprocess.CalledProcessError, pdfua.PdfuaError, OSError) as e:
+            problems = [f"could not check: {e}"]
+        if found is None:
+            problems.append("no content hash in notice.txt to compare the footer with")
+        for p in problems:
+            print(f"FAIL {pdf}: {p}")
+        failed += bool(problems)
+    print(f"{len(pdfs)} PDF(s) checked, {failed} failed")
     return 1 if failed else 0
 
 
