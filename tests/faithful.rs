@@ -693,3 +693,25 @@ fn each_statement_is_said_once() {
         assert!(problems.is_empty(), "{path}:\n{}", problems.join("\n"));
     }
 }
+
+// Ensures where a system is kept is said once: Live Well Kent's "all our information is stored within
+// the European Union (EU)" is a transfer statement about Salesforce, so the system does not say it again.
+#[test]
+fn a_place_a_transfer_statement_gives_is_not_repeated_under_the_system() {
+    let words = Catalogue::en_gb().expect("catalogue");
+    let all = outputs(&notices("notices.yaml"), &words);
+    for kind in ["index.html", "notice.txt", "consent-form.html"] {
+        let page = &all[&format!("live-well-kent/{kind}")];
+        // The embedded JSON-LD repeats the statement for machines; the person reads the rest.
+        let text = match (page.find("<script"), page.find("</script>")) {
+            (Some(a), Some(b)) if a < b => format!("{}{}", &page[..a], &page[b..]),
+            _ => page.clone(),
+        };
+        assert_eq!(
+            text.matches("stored within the European Union").count(),
+            1,
+            "live-well-kent/{kind}"
+        );
+        assert!(!text.contains("Stored in "), "live-well-kent/{kind}");
+    }
+}

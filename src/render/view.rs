@@ -210,6 +210,18 @@ fn say_once(n: &mut NoticeView, words: &Catalogue) {
             n.security = None;
         }
     }
+    // Where a system is kept, when a transfer's own statement about that system already says it (`all our
+    // information is stored within the European Union`).
+    for system in &mut n.systems {
+        let said = n.transfers.iter().any(|t| {
+            t.statement.is_some()
+                && t.systems.contains(&system.name)
+                && system.locations.iter().all(|l| t.destinations.contains(l))
+        });
+        if said {
+            system.locations.clear();
+        }
+    }
     for p in &mut n.parties {
         // The words a description already says (`… who are our accountable organisation, acting on behalf
         // of …`) are not quoted again above it.
