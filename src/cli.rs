@@ -135,6 +135,10 @@ pub(crate) struct BuildArgs {
     /// Write nothing; exit 1 and list the stale files if the output folder differs from a fresh build.
     #[arg(long)]
     pub check: bool,
+    /// The most characters of text the PDFs of one build may carry, counted over every PDF; a build
+    /// over it is refused before any PDF is laid out.
+    #[arg(long, default_value_t = noticec::render::RenderLimits::DEFAULT.max_print_chars, value_name = "CHARS")]
+    pub max_print_chars: usize,
 }
 
 /// Arguments of `report`.

@@ -98,6 +98,8 @@ pub struct CompileOptions {
     pub limits: Limits,
     /// Lint settings, with today's date.
     pub lint: lint::LintOptions,
+    /// How much the outputs may hold.
+    pub render: render::RenderLimits,
 }
 
 /// The outcome of a compile.
@@ -117,7 +119,9 @@ pub fn compile(source: &load::SourceFile, opts: &CompileOptions) -> Result<Compi
         .as_ref()
         .filter(|_| !checked.report.has_errors())
     {
-        Some(notices) => render::render_all(notices, &opts.templates, &opts.words)?,
+        Some(notices) => {
+            render::render_within(notices, &opts.templates, &opts.words, &opts.render)?
+        }
         None => Vec::new(),
     };
     Ok(Compiled { checked, outputs })

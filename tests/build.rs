@@ -408,6 +408,24 @@ fn a_dangling_reference_leaves_the_output_untouched() {
     );
 }
 
+// Ensures a build whose PDFs would carry more text than `--max-print-chars` allows is refused before
+// anything is laid out (exit 2, naming the limit, the flag and the notice that passes it), and leaves
+// the output folder untouched. The example notices carry about 61,000 characters.
+#[test]
+fn a_build_over_the_print_limit_is_refused_and_changes_nothing() {
+    failed_build_changes_nothing(
+        &example_notices(),
+        &["--max-print-chars", "20000"],
+        |_| {},
+        2,
+        &[
+            "limit of 20000 characters",
+            "--max-print-chars",
+            "by the end of notice `",
+        ],
+    );
+}
+
 // Ensures a YAML syntax error fails the build with exit 1 and leaves the output folder untouched.
 #[test]
 fn a_yaml_syntax_error_leaves_the_output_untouched() {

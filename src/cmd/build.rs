@@ -20,6 +20,9 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
         words: Catalogue::en_gb()?,
         limits,
         lint,
+        render: noticec::render::RenderLimits {
+            max_print_chars: args.max_print_chars,
+        },
     };
     let source = crate::input::read_source(&d.file, &opts.limits)?;
     let built = noticec::compile(&source, &opts)?;

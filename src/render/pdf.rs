@@ -188,7 +188,7 @@ pub fn render_pdf(
         .map_err(|errors| fail(describe(&world, &errors)))?;
     let standards = PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| fail(format!("{e:?}")))?;
     let options = PdfOptions {
-        ident: Smart::Custom(hex(&Sha256::digest(ident.as_bytes()))),
+        ident: Smart::Custom(super::hex(&Sha256::digest(ident.as_bytes()))),
         creator: Smart::Custom(Some(format!("noticec {}", env!("CARGO_PKG_VERSION")))),
         timestamp: None,
         page_ranges: None,
@@ -196,15 +196,11 @@ pub fn render_pdf(
         tagged: true,
         pretty: false,
     };
-    typst_pdf::pdf(&document, &options).map_err(|errors| fail(describe(&world, &errors)))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().fold(String::new(), |mut hex, b| {
-        // Writing to a `String` cannot fail.
-        let _ = write!(hex, "{b:02x}");
-        hex
-    })
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| fail(describe(&world, &errors)));
+    // Typst memoises layout work between compilations; nothing of one notice helps the next, and a
+    // build of many notices would otherwise keep every document's layout in memory to the end.
+    typst::comemo::evict(0);
+    pdf
 }
 
 /// The errors of a compilation, one per line, each with its template and line where it has one.

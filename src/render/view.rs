@@ -3,8 +3,6 @@
 //!
 //! Templates only arrange what is here, so HTML, text and the printed form say the same things.
 
-use std::fmt::Write as _;
-
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -1537,11 +1535,7 @@ pub fn content_hash(graph: &Graph<'_>, notice: &Notice) -> String {
         "contacts": closure.contacts.values().collect::<Vec<_>>(),
     });
     let digest = Sha256::digest(canonical.to_string().as_bytes());
-    digest.iter().take(6).fold(String::new(), |mut hex, b| {
-        // Writing to a `String` cannot fail.
-        let _ = write!(hex, "{b:02x}");
-        hex
-    })
+    super::hex(digest.iter().take(6))
 }
 
 /// The summary's first line: who answers for the information, who provides the service for them, and
