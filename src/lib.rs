@@ -65,7 +65,9 @@ pub fn check_source(
     let (document, text) = match load::parse(source, limits) {
         Ok(doc) => (Some(doc), None),
         Err(diagnostics) => {
-            report.diagnostics.extend(diagnostics);
+            for d in diagnostics {
+                report.push(d);
+            }
             let text = std::str::from_utf8(&source.bytes)
                 .ok()
                 .map(load::normalize_line_breaks);

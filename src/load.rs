@@ -71,8 +71,10 @@ pub struct Document {
     pub text: String,
     /// The data.
     pub value: Value,
-    /// JSON pointer (`/notices/0/title`) to place.
-    pub spans: HashMap<String, NodeSpan>,
+    /// Where each node is, found by JSON pointer (`/notices/0/title`).
+    pub spans: Spans,
+    /// The byte offset in `text` where each line starts, for quoting a value as written.
+    line_starts: Vec<usize>,
 }
 
 impl Document {
@@ -86,14 +88,80 @@ impl Document {
         self.node(pointer).map(|n| n.key.unwrap_or(n.value))
     }
 
-    fn node(&self, pointer: &str) -> Option<NodeSpan> {
-        let mut p = pointer;
-        loop {
-            if let Some(n) = self.spans.get(p) {
-                return Some(*n);
-            }
-            p = &p[..p.rfind('/')?];
+    /// The value at `pointer` as written in the file, when it is a plain value on one line: `1.10`
+    /// where the data holds the number 1.1, so that a "quote it" help quotes what the user wrote.
+    pub fn written(&self, pointer: &str) -> Option<&str> {
+        let span = self.spans.get(pointer)?.value;
+        if span.start.line != span.end.line || span.end.column <= span.start.column {
+            return None;
         }
+        let from = *self.line_starts.get(span.start.line.checked_sub(1)?)?;
+        let line = self.text.get(from..)?;
+        let line = line.split('\n').next().unwrap_or(line);
+        let byte = |column: usize| {
+            line.char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(line.len()))
+                .nth(column.checked_sub(1)?)
+        };
+        line.get(byte(span.start.column)?..byte(span.end.column)?)
+            .map(str::trim_end)
+    }
+
+    fn node(&self, pointer: &str) -> Option<NodeSpan> {
+        self.spans.nearest(pointer)
+    }
+}
+
+/// The place of every node, kept as a tree of path segments rather than one full JSON pointer per node,
+/// so that the memory it takes grows with the size of the file, not with the square of its depth.
+#[derive(Debug, Clone, Default)]
+pub struct Spans {
+    /// Each node's place; the root is the first.
+    nodes: Vec<NodeSpan>,
+    /// A node's child by its parent and its unescaped segment (a key, or a list index in decimal).
+    children: HashMap<(usize, String), usize>,
+}
+
+impl Spans {
+    /// Adds a node under `parent` (none for the root) and returns its index.
+    fn add(&mut self, parent: Option<usize>, segment: String, span: NodeSpan) -> usize {
+        let id = self.nodes.len();
+        self.nodes.push(span);
+        if let Some(parent) = parent {
+            self.children.insert((parent, segment), id);
+        }
+        id
+    }
+
+    /// The node at `pointer` exactly.
+    pub fn get(&self, pointer: &str) -> Option<NodeSpan> {
+        let (found, rest) = self.walk(pointer);
+        rest.then_some(())
+            .and(found.and_then(|id| self.nodes.get(id).copied()))
+    }
+
+    /// The node at `pointer`, or its nearest ancestor that has a place.
+    fn nearest(&self, pointer: &str) -> Option<NodeSpan> {
+        self.walk(pointer)
+            .0
+            .and_then(|id| self.nodes.get(id).copied())
+    }
+
+    /// The deepest node on the way to `pointer`, and whether it is the node at `pointer` itself.
+    fn walk(&self, pointer: &str) -> (Option<usize>, bool) {
+        if self.nodes.is_empty() {
+            return (None, false);
+        }
+        let mut at = 0;
+        for segment in pointer.split('/').skip(1) {
+            let key = segment.replace("~1", "/").replace("~0", "~");
+            match self.children.get(&(at, key)) {
+                Some(&child) => at = child,
+                None => return (Some(at), false),
+            }
+        }
+        (Some(at), true)
     }
 }
 
@@ -105,7 +173,7 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Result<Document, Vec<Diagn
         file,
         limits,
         stack: Vec::new(),
-        spans: HashMap::new(),
+        spans: Spans::default(),
         root: None,
         errors: Vec::new(),
     };
@@ -154,6 +222,9 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Result<Document, Vec<Diagn
         }
         Some(value) => Ok(Document {
             file: file.to_owned(),
+            line_starts: std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
             text,
             value,
             spans: builder.spans,
@@ -202,9 +273,10 @@ pub fn normalize_line_breaks(text: &str) -> String {
     }
 }
 
-/// The 1-based line and character column just after `prefix`.
+/// The 1-based line and character column just after `prefix`, counting `\r\n`, a lone `\r` and `\n`
+/// each as one line break, as YAML does.
 fn line_col(prefix: &[u8]) -> (usize, usize) {
-    let text = String::from_utf8_lossy(prefix);
+    let text = normalize_line_breaks(&String::from_utf8_lossy(prefix));
     let line = text.matches('\n').count() + 1;
     let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
@@ -225,11 +297,47 @@ fn syntax_error(file: &str, text: &str, err: &ScanError) -> Diagnostic {
     let m = err.marker();
     let info = err.info();
     let (mut line, mut column) = (m.line().max(1), m.col() + 1);
-    // At the end of input the scanner reports the line after the last one; point at the real end.
-    let last = text.split('\n').count();
+    // At the end of input the scanner reports a place after the last character; point just after the
+    // last line that has any text.
+    let lines: Vec<&str> = text.split('\n').collect();
+    let last = lines
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .map_or(1, |i| i + 1);
     if line > last {
         line = last;
-        column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        column = lines
+            .get(last - 1)
+            .map_or(0, |l| l.trim_end().chars().count())
+            + 1;
+    }
+    if info.contains("simple key expect") {
+        // The scanner notices the missing `:` at the next token, often on a later line; the key that
+        // lacks it starts the last line with text before that token.
+        let before = |n: usize| -> String {
+            let l = lines.get(n - 1).copied().unwrap_or_default();
+            let keep = if n == line { column - 1 } else { usize::MAX };
+            l.chars().take(keep).collect()
+        };
+        let key_line = (1..=line)
+            .rev()
+            .find(|&n| {
+                let l = before(n);
+                !l.trim().is_empty() && !l.trim_start().starts_with('#')
+            })
+            .unwrap_or(line);
+        let text_line = lines.get(key_line - 1).copied().unwrap_or_default();
+        let indent = text_line.chars().take_while(|c| *c == ' ').count();
+        let rest: String = text_line.chars().skip(indent).collect();
+        let after_dash = rest
+            .strip_prefix("- ")
+            .map_or(0, |r| 2 + r.chars().take_while(|c| *c == ' ').count());
+        return Diagnostic::error(Code::E001, file, "invalid YAML: a key is missing its `:`")
+            .at(
+                Some(Span::point(key_line, indent + after_dash + 1)),
+                "this line needs a `:` after its key",
+            )
+            .help("write `key: value`, with a colon and a space after the key; quote text that is not a key");
     }
     if info.contains("recursion limit") {
         return Diagnostic::error(Code::E006, file, "nesting is too deep")
@@ -271,12 +379,16 @@ fn first_tab_from(text: &str, line: usize) -> Option<(usize, usize)> {
 /// A partly built collection on the builder's stack.
 enum Frame {
     Seq {
-        pointer: String,
+        /// Its node in the spans.
+        node: usize,
+        /// Whether it is the list of notices, which has a limit.
+        notices: bool,
         span: Span,
         items: Vec<Value>,
     },
     Map {
-        pointer: String,
+        /// Its node in the spans.
+        node: usize,
         span: Span,
         entries: Map<String, Value>,
         key: Option<(String, Span)>,
@@ -288,7 +400,7 @@ struct Builder<'a> {
     file: &'a str,
     limits: &'a Limits,
     stack: Vec<Frame>,
-    spans: HashMap<String, NodeSpan>,
+    spans: Spans,
     root: Option<Value>,
     errors: Vec<Diagnostic>,
 }
@@ -383,6 +495,15 @@ impl Builder<'_> {
             ..
         }) = self.stack.last_mut()
         {
+            let limit = self.limits.max_string_chars;
+            if text.len() > limit && text.chars().count() > limit {
+                let message = format!("a key is longer than the limit of {limit} characters");
+                return self.fail(
+                    Diagnostic::error(Code::E007, self.file, message)
+                        .at(Some(span), "too long")
+                        .help("use a field name from `noticec schema`, or raise the limit with `--max-string-chars`"),
+                );
+            }
             let name = text.into_owned();
             if let Some(first) = keys.get(&name) {
                 let first = *first;
@@ -407,8 +528,24 @@ impl Builder<'_> {
                     .help("shorten it, or raise the limit with `--max-string-chars`"),
             );
         }
-        let value = resolve_scalar(&text, style);
-        self.value(value, span)
+        match resolve_scalar(&text, style) {
+            Resolved::Value(value) => self.value(value, span),
+            Resolved::NotFinite => {
+                let message = format!(
+                    "`{}` is a number JSON cannot hold (infinity or not-a-number)",
+                    crate::suggest::short(&text)
+                );
+                self.refuse(
+                    span,
+                    message,
+                    "not a finite number",
+                    &format!(
+                        "quote it to make it text: `\"{}\"`",
+                        crate::suggest::short(&text)
+                    ),
+                )
+            }
+        }
     }
 
     /// The start of a list or mapping, within the depth limit.
@@ -422,16 +559,20 @@ impl Builder<'_> {
                     .help(HELP_DEPTH),
             );
         }
-        let pointer = self.child_pointer(span)?;
+        let segment = self.child_segment(span)?;
+        let notices =
+            seq && segment == "notices" && matches!(self.stack.as_slice(), [Frame::Map { .. }]);
+        let node = self.record(segment, span);
         let frame = if seq {
             Frame::Seq {
-                pointer,
+                node,
+                notices,
                 span,
                 items: Vec::new(),
             }
         } else {
             Frame::Map {
-                pointer,
+                node,
                 span,
                 entries: Map::new(),
                 key: None,
@@ -442,20 +583,30 @@ impl Builder<'_> {
         Ok(())
     }
 
-    /// The end of a list or mapping: its value goes into its parent.
+    /// The end of a list or mapping: its value goes into its parent, its place spans its whole text.
     fn end(&mut self, span: Span) -> Result<(), Stop> {
         let Some(frame) = self.stack.pop() else {
             return Ok(());
         };
-        let (value, start) = match frame {
-            Frame::Seq { items, span, .. } => (Value::Array(items), span),
-            Frame::Map { entries, span, .. } => (Value::Object(entries), span),
+        let (value, start, node) = match frame {
+            Frame::Seq {
+                items, span, node, ..
+            } => (Value::Array(items), span, node),
+            Frame::Map {
+                entries,
+                span,
+                node,
+                ..
+            } => (Value::Object(entries), span, node),
         };
-        let whole = Span {
-            start: start.start,
-            end: span.end.max(start.end),
-        };
-        self.place(value, whole)
+        if let Some(n) = self.spans.nodes.get_mut(node) {
+            n.value = Span {
+                start: start.start,
+                end: span.end.max(start.end),
+            };
+        }
+        self.attach(value);
+        Ok(())
     }
 
     fn fail(&mut self, diagnostic: Diagnostic) -> Result<(), Stop> {
@@ -463,10 +614,14 @@ impl Builder<'_> {
         Err(Stop)
     }
 
-    /// The JSON pointer the next value will have; refuses mapping keys that are not scalars.
-    fn child_pointer(&mut self, span: Span) -> Result<String, Stop> {
-        if let Some(Frame::Seq { pointer, items, .. }) = self.stack.last()
-            && pointer == "/notices"
+    /// The path segment the next value will have (its key, or its index in a list); refuses mapping
+    /// keys that are not scalars and notices past the limit.
+    fn child_segment(&mut self, span: Span) -> Result<String, Stop> {
+        if let Some(Frame::Seq {
+            notices: true,
+            items,
+            ..
+        }) = self.stack.last()
             && items.len() >= self.limits.max_notices
         {
             let limit = self.limits.max_notices;
@@ -484,12 +639,10 @@ impl Builder<'_> {
         }
         match self.stack.last() {
             None => Ok(String::new()),
-            Some(Frame::Seq { pointer, items, .. }) => Ok(format!("{pointer}/{}", items.len())),
+            Some(Frame::Seq { items, .. }) => Ok(items.len().to_string()),
             Some(Frame::Map {
-                pointer,
-                key: Some((k, _)),
-                ..
-            }) => Ok(format!("{pointer}/{}", escape(k))),
+                key: Some((k, _)), ..
+            }) => Ok(k.clone()),
             Some(Frame::Map { key: None, .. }) => self
                 .fail(
                     Diagnostic::error(Code::E004, self.file, "mapping keys must be plain names")
@@ -502,28 +655,25 @@ impl Builder<'_> {
 
     /// Records a scalar value at the current position.
     fn value(&mut self, value: Value, span: Span) -> Result<(), Stop> {
-        let pointer = self.child_pointer(span)?;
-        self.record(pointer, span);
+        let segment = self.child_segment(span)?;
+        self.record(segment, span);
         self.attach(value);
         Ok(())
     }
 
-    /// Records a finished collection at the position its frame was opened at.
-    fn place(&mut self, value: Value, span: Span) -> Result<(), Stop> {
-        let pointer = self.child_pointer(span)?;
-        self.record(pointer, span);
-        self.attach(value);
-        Ok(())
-    }
-
-    fn record(&mut self, pointer: String, span: Span) {
-        let key = match self.stack.last() {
+    /// Records the place of the next node, with its key's place when it is in a mapping.
+    fn record(&mut self, segment: String, span: Span) -> usize {
+        let (parent, key) = match self.stack.last() {
             Some(Frame::Map {
-                key: Some((_, k)), ..
-            }) => Some(*k),
-            _ => None,
+                node,
+                key: Some((_, k)),
+                ..
+            }) => (Some(*node), Some(*k)),
+            Some(Frame::Map { node, .. } | Frame::Seq { node, .. }) => (Some(*node), None),
+            None => (None, None),
         };
-        self.spans.insert(pointer, NodeSpan { value: span, key });
+        self.spans
+            .add(parent, segment, NodeSpan { value: span, key })
     }
 
     fn attach(&mut self, value: Value) {
@@ -553,44 +703,99 @@ pub fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
-/// Resolves a scalar by the YAML 1.2 core schema: quoted and block scalars are strings; plain scalars
-/// may be null, booleans, integers or floats.
-fn resolve_scalar(text: &str, style: ScalarStyle) -> Value {
+/// A plain scalar resolved by the YAML 1.2 core schema.
+#[derive(Debug, PartialEq)]
+enum Resolved {
+    /// A value JSON can hold.
+    Value(Value),
+    /// `.inf`, `-.inf` or `.nan`: a float JSON cannot hold.
+    NotFinite,
+}
+
+/// Resolves a scalar by the YAML 1.2 core schema (section 10.3.2): quoted and block scalars are strings;
+/// a plain scalar is null, a boolean, an integer or a float only when it matches that type's pattern
+/// exactly, and a string otherwise.
+fn resolve_scalar(text: &str, style: ScalarStyle) -> Resolved {
     if style != ScalarStyle::Plain {
-        return Value::String(text.to_owned());
+        return Resolved::Value(Value::String(text.to_owned()));
     }
-    match text {
-        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-        "true" | "True" | "TRUE" => return Value::Bool(true),
-        "false" | "False" | "FALSE" => return Value::Bool(false),
-        _ => {}
+    let value = match text {
+        "" | "~" | "null" | "Null" | "NULL" => Value::Null,
+        "true" | "True" | "TRUE" => Value::Bool(true),
+        "false" | "False" | "FALSE" => Value::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF"
+        | ".nan" | ".NaN" | ".NAN" => return Resolved::NotFinite,
+        _ => {
+            return core_number(text)
+                .unwrap_or_else(|| Resolved::Value(Value::String(text.to_owned())));
+        }
+    };
+    Resolved::Value(value)
+}
+
+/// A core schema integer (`[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`) or float
+/// (`[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`) as a JSON number; integers too large for
+/// 64 bits are kept as floats, as other core schema readers do; one too large for a float is not finite.
+fn core_number(text: &str) -> Option<Resolved> {
+    let radix = |digits: &str, radix: u32| {
+        (!digits.is_empty() && digits.chars().all(|c| c.is_digit(radix))).then(|| {
+            match u64::from_str_radix(digits, radix) {
+                Ok(n) => Resolved::Value(Value::from(n)),
+                Err(_) => big(digits, radix),
+            }
+        })
+    };
+    if let Some(hex) = text.strip_prefix("0x") {
+        return radix(hex, 16);
     }
-    let int = text.strip_prefix('+').unwrap_or(text);
-    let digits = int.strip_prefix('-').unwrap_or(int);
-    if !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && let Ok(i) = int.parse::<i64>()
-    {
-        return Value::Number(i.into());
+    if let Some(oct) = text.strip_prefix("0o") {
+        return radix(oct, 8);
     }
-    if let Some(hex) = text.strip_prefix("0x")
-        && let Ok(i) = i64::from_str_radix(hex, 16)
-    {
-        return Value::Number(i.into());
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
+        None => (unsigned, None),
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let (whole, fraction) = match mantissa.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (mantissa, None),
+    };
+    let mantissa_ok = digits(whole)
+        && fraction.is_none_or(digits)
+        && (!whole.is_empty() || fraction.is_some_and(|f| !f.is_empty()));
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    if !mantissa_ok || !exponent_ok {
+        return None;
     }
-    if let Some(oct) = text.strip_prefix("0o")
-        && let Ok(i) = i64::from_str_radix(oct, 8)
-    {
-        return Value::Number(i.into());
+    if fraction.is_none() && exponent.is_none() {
+        if let Ok(i) = text.parse::<i64>() {
+            return Some(Resolved::Value(Value::from(i)));
+        }
+        if let Ok(u) = text.strip_prefix('+').unwrap_or(text).parse::<u64>() {
+            return Some(Resolved::Value(Value::from(u)));
+        }
     }
-    let is_float = text.bytes().any(|b| b.is_ascii_digit())
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'));
-    if is_float && let Some(n) = text.parse::<f64>().ok().and_then(Number::from_f64) {
-        return Value::Number(n);
-    }
-    Value::String(text.to_owned())
+    // Rust's float syntax accepts every core schema float (`1.`, `.5`, `+1e3`).
+    text.parse::<f64>().ok().map(finite)
+}
+
+/// A float as a JSON number, or [`Resolved::NotFinite`] when it overflowed.
+fn finite(n: f64) -> Resolved {
+    Number::from_f64(n).map_or(Resolved::NotFinite, |n| Resolved::Value(Value::Number(n)))
+}
+
+/// An integer in `radix` too large for 64 bits, as the nearest float.
+fn big(digits: &str, radix: u32) -> Resolved {
+    finite(
+        digits
+            .chars()
+            .filter_map(|c| c.to_digit(radix))
+            .fold(0f64, |n, d| n * f64::from(radix) + f64::from(d)),
+    )
 }
 
 #[cfg(test)]
@@ -622,9 +827,93 @@ mod tests {
     }
 
     #[test]
+    fn plain_scalars_resolve_exactly_by_the_core_schema() {
+        let plain = |t: &str| resolve_scalar(t, ScalarStyle::Plain);
+        let v = |v: Value| Resolved::Value(v);
+        for text in [
+            "+-5",
+            "0x-1F",
+            "0x",
+            "0o",
+            "0o8",
+            "1_000",
+            "1.2.3",
+            "e3",
+            ".",
+            "+",
+            "-",
+            "1e",
+            "1e+",
+            "0b101",
+            "yes",
+            "No",
+            "on",
+            "nULL",
+            "tRUE",
+            ".infinity",
+            "inf",
+            "nan",
+            "-.nan",
+            "+.NaN",
+            "1,5",
+            "0X1F",
+            "0O7",
+            " 1",
+        ] {
+            assert_eq!(plain(text), v(Value::String(text.into())), "{text}");
+        }
+        for (text, want) in [
+            ("0", v(0.into())),
+            ("-0", v(0.into())),
+            ("+12", v(12.into())),
+            ("0123", v(123.into())),
+            ("0o17", v(15.into())),
+            ("0x1F", v(31.into())),
+            ("0xff", v(255.into())),
+            ("1.", v(1.0.into())),
+            (".5", v(0.5.into())),
+            ("-.5e-1", v((-0.05).into())),
+            ("1E3", v(1000.0.into())),
+            ("1.10", v(1.1.into())),
+            ("18446744073709551615", v(u64::MAX.into())),
+            ("-9223372036854775808", v(i64::MIN.into())),
+            ("99999999999999999999", v(1e20.into())),
+            (
+                "0x10000000000000000",
+                v(18_446_744_073_709_551_616.0.into()),
+            ),
+            ("~", v(Value::Null)),
+            ("", v(Value::Null)),
+            ("NULL", v(Value::Null)),
+            ("True", v(true.into())),
+            ("FALSE", v(false.into())),
+            (".inf", Resolved::NotFinite),
+            ("-.INF", Resolved::NotFinite),
+            ("+.Inf", Resolved::NotFinite),
+            (".NaN", Resolved::NotFinite),
+            ("1e400", Resolved::NotFinite),
+        ] {
+            assert_eq!(plain(text), want, "{text}");
+        }
+        assert_eq!(
+            resolve_scalar("1.10", ScalarStyle::SingleQuoted),
+            v("1.10".into())
+        );
+    }
+
+    #[test]
+    fn a_written_value_is_quoted_from_the_file() {
+        let doc = load("a: 1.10\nb:   0x1F   # hex\nc: [TRUE, 1e3]\n").unwrap();
+        assert_eq!(doc.written("/a"), Some("1.10"));
+        assert_eq!(doc.written("/b"), Some("0x1F"));
+        assert_eq!(doc.written("/c/0"), Some("TRUE"));
+        assert_eq!(doc.written("/c/1"), Some("1e3"));
+    }
+
+    #[test]
     fn spans_point_at_keys_and_values() {
         let doc = load("notices:\n  - id: one\n    title: Hello\n").unwrap();
-        let n = doc.spans["/notices/0/title"];
+        let n = doc.spans.get("/notices/0/title").unwrap();
         assert_eq!(
             n.value.start,
             crate::diagnostics::Pos {

@@ -5,19 +5,25 @@ pub fn did_you_mean<'a, I>(wrong: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    let wrong_chars = wrong.chars().count();
+    let allowed =
+        |c: &str, c_chars: usize| (c_chars.max(wrong_chars) / 3).max(1) + usize::from(c.len() > 6);
     let wrong_lower = wrong.to_lowercase();
     candidates
         .into_iter()
+        // The distance is at least the difference in length: a candidate that far off is skipped before
+        // the distance, whose cost is the product of the lengths, is worked out (a megabyte-long key).
+        .filter(|c| {
+            let c_chars = c.chars().count();
+            c_chars.abs_diff(wrong_chars) <= allowed(*c, c_chars)
+        })
         .map(|c| {
             (
                 strsim::damerau_levenshtein(&wrong_lower, &c.to_lowercase()),
                 c,
             )
         })
-        .filter(|(d, c)| {
-            *d <= (c.chars().count().max(wrong.chars().count()) / 3).max(1)
-                + usize::from(c.len() > 6)
-        })
+        .filter(|(d, c)| *d <= allowed(*c, c.chars().count()))
         .min_by_key(|(d, c)| (*d, *c))
         .map(|(_, c)| c)
 }

@@ -13,7 +13,7 @@ use jsonschema::error::ValidationErrorKind;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::diagnostics::{Code, Diagnostic, Report};
+use crate::diagnostics::{Code, Diagnostic, Report, Severity};
 use crate::graph;
 use crate::load::{Document, escape};
 use crate::model::{self, NoticeFile};
@@ -21,9 +21,9 @@ use crate::suggest::{did_you_mean, list, lowercase_first, short};
 
 /// Validates a parsed document; returns the typed model when it has no errors.
 pub fn check(doc: &Document, report: &mut Report) -> Option<NoticeFile> {
-    let before = report.count(crate::diagnostics::Severity::Error);
+    let before = report.count(Severity::Error);
     schema_errors(doc, report);
-    if report.count(crate::diagnostics::Severity::Error) > before {
+    if report.count(Severity::Error) > before {
         return None;
     }
     let mut checker = Semantic {
@@ -192,11 +192,15 @@ fn pattern_fix(pattern: &str, value: &str) -> Option<String> {
                 .filter(|c| !c.is_whitespace())
                 .collect::<String>()
                 .to_uppercase();
-            if compact.len() < 5 {
-                return None;
-            }
-            let (outward, inward) = compact.split_at(compact.len() - 3);
-            format!("{outward} {inward}")
+            // Split by characters, not bytes: a mistyped postcode may hold any character.
+            let chars: Vec<char> = compact.chars().collect();
+            let at = chars.len().checked_sub(3).filter(|at| *at >= 2)?;
+            let (outward, inward) = chars.split_at(at);
+            format!(
+                "{} {}",
+                outward.iter().collect::<String>(),
+                inward.iter().collect::<String>()
+            )
         }
         model::DURATION_PATTERN => {
             duration_from_words(value).unwrap_or_else(|| value.to_uppercase().replace(' ', ""))
@@ -227,14 +231,35 @@ fn schema_errors(doc: &Document, report: &mut Report) {
     let root = crate::schema::schema();
     let file = doc.file.as_str();
     for error in validator().iter_errors(&doc.value) {
+        if report.is_full() {
+            // Past the cap only the count matters: no message, place or suggestion is worked out.
+            match error.kind() {
+                ValidationErrorKind::AdditionalProperties { unexpected } => {
+                    for _ in unexpected {
+                        report.left_out_one(Code::E010, Severity::Error);
+                    }
+                }
+                kind => report.left_out_one(code_of(kind), Severity::Error),
+            }
+            continue;
+        }
         let pointer = error.instance_path().as_str().to_owned();
         let notice = notice_of(doc, &pointer);
         let instance = error.instance();
         let here = schema_at(root, &pointer);
         let diagnostic = match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
+                let known: Vec<&str> = here
+                    .and_then(|s| s.get("properties"))
+                    .and_then(Value::as_object)
+                    .map(|p| p.keys().map(String::as_str).collect())
+                    .unwrap_or_default();
                 for key in unexpected {
-                    report.push(unknown_field(doc, here, &pointer, key, notice.clone()));
+                    if report.is_full() {
+                        report.left_out_one(Code::E010, Severity::Error);
+                    } else {
+                        report.push(unknown_field(doc, &known, &pointer, key, notice.clone()));
+                    }
                 }
                 continue;
             }
@@ -309,21 +334,29 @@ fn schema_errors(doc: &Document, report: &mut Report) {
     }
 }
 
+/// The code a schema error is reported under, without working out the rest of its diagnostic.
+fn code_of(kind: &ValidationErrorKind) -> Code {
+    match kind {
+        ValidationErrorKind::AdditionalProperties { .. } => Code::E010,
+        ValidationErrorKind::Required { .. } => Code::E011,
+        ValidationErrorKind::MinItems { .. } => Code::E003,
+        ValidationErrorKind::Enum { .. } => Code::E013,
+        ValidationErrorKind::Pattern { pattern } => pattern_meaning(pattern).0,
+        ValidationErrorKind::MinLength { .. } | ValidationErrorKind::MaxLength { .. } => Code::E014,
+        _ => Code::E012,
+    }
+}
+
 /// E010 for one key the schema does not allow here, with the closest field or the list of fields.
 fn unknown_field(
     doc: &Document,
-    here: Option<&Value>,
+    known: &[&str],
     pointer: &str,
     key: &str,
     notice: Option<String>,
 ) -> Diagnostic {
     let file = doc.file.as_str();
     let child = format!("{pointer}/{}", escape(key));
-    let known: Vec<&str> = here
-        .and_then(|s| s.get("properties"))
-        .and_then(Value::as_object)
-        .map(|p| p.keys().map(String::as_str).collect())
-        .unwrap_or_default();
     let shown = if key.is_empty() {
         "an empty key".to_owned()
     } else {
@@ -337,8 +370,8 @@ fn unknown_field(
         // In `{ title: a, b }` the comma starts a new entry named `b`.
         None if key.contains(' ') => d
             .help("a comma inside `{ … }` starts a new entry: put the text containing the comma in quotes")
-            .note(format!("the fields here are {}", list(&known, 40))),
-        None => d.help(format!("the fields here are {}", list(&known, 40))),
+            .note(format!("the fields here are {}", list(known, 40))),
+        None => d.help(format!("the fields here are {}", list(known, 40))),
     };
     d
 }
@@ -388,8 +421,12 @@ fn wrong_type(doc: &Document, here: Option<&Value>, pointer: &str, instance: &Va
     .at(doc.span(pointer), format!("expected {expected}"));
     d = match (instance, expected.as_str()) {
         (Value::Null, _) => d.help("give it a value, or remove the line if the field is optional"),
-        (Value::Number(n), "text") => d.help(format!("quote it to make it text: `\"{n}\"`")),
-        (Value::Bool(b), "text") => d.help(format!("quote it to make it text: `\"{b}\"`")),
+        (Value::Number(_) | Value::Bool(_), "text") => {
+            let written = doc
+                .written(pointer)
+                .map_or_else(|| instance.to_string(), short);
+            d.help(format!("quote it to make it text: `\"{written}\"`"))
+        }
         (Value::String(_) | Value::Object(_), "a list") => {
             d.help("write it as a list, each item on its own line starting with `- `")
         }
@@ -487,7 +524,7 @@ impl Semantic<'_> {
                     .char_indices()
                     .find_map(|(i, c)| unsafe_char(c).map(|w| (i, c, w)));
                 if let Some((at, c, why)) = unsafe_at {
-                    let offset = text[..at].chars().count();
+                    let offset = text.char_indices().take_while(|(i, _)| *i < at).count();
                     let d = Diagnostic::error(Code::E028, &self.doc.file, format!("text contains {why} (U+{:04X}) at character {}", c as u32, offset + 1))
                         .at(self.doc.span(pointer), format!("U+{:04X} here", c as u32))
                         .help("remove it; to write right-to-left text, just type it, without direction overrides");
@@ -605,5 +642,25 @@ impl Semantic<'_> {
             None => d.help(format!("the {what} ids are {}", list(names, 20))),
         };
         self.push(d, pointer);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_postcode_fix_splits_by_characters() {
+        assert_eq!(
+            pattern_fix(model::POSTCODE_PATTERN, "ex52fz"),
+            Some("EX5 2FZ".into())
+        );
+        // A non-ASCII character three from the end used to split a character in two.
+        assert_eq!(pattern_fix(model::POSTCODE_PATTERN, "EX5 2éFZ"), None);
+        assert_eq!(
+            pattern_fix(model::POSTCODE_PATTERN, "EX5 2F\u{200b}Z"),
+            None
+        );
+        assert_eq!(pattern_fix(model::POSTCODE_PATTERN, "éé"), None);
     }
 }

@@ -161,17 +161,41 @@ impl Diagnostic {
     }
 }
 
-/// Everything a run found, in the order found.
+/// The most diagnostics a report keeps. Past it, a run only counts what it finds, by code and severity,
+/// and [`Report::sort`] closes the report with one note per code saying how many were left out; so a
+/// file with a million unknown keys costs a count, not a million messages, in every output format.
+pub const MAX_DIAGNOSTICS: usize = 1_000;
+
+/// Everything a run found, in the order found: the first [`MAX_DIAGNOSTICS`], then counts.
 #[derive(Debug, Default, Clone)]
 pub struct Report {
-    /// The diagnostics.
+    /// The diagnostics kept.
     pub diagnostics: Vec<Diagnostic>,
+    /// How many were left out past the cap, by code and severity.
+    left_out: std::collections::BTreeMap<(Code, Severity), usize>,
+    /// How many closing notes [`Report::sort`] added (they count as nothing found).
+    closing: usize,
 }
 
 impl Report {
-    /// Adds a diagnostic.
+    /// Adds a diagnostic, or only counts it once the report is full.
     pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
+        if self.is_full() {
+            self.left_out_one(diagnostic.code, diagnostic.severity);
+        } else {
+            self.diagnostics.push(diagnostic);
+        }
+    }
+
+    /// Whether the report keeps no more diagnostics: a caller with many to report checks this and calls
+    /// [`Report::left_out_one`] instead of building each one.
+    pub fn is_full(&self) -> bool {
+        self.diagnostics.len() >= MAX_DIAGNOSTICS
+    }
+
+    /// Counts a diagnostic that was found but not kept.
+    pub fn left_out_one(&mut self, code: Code, severity: Severity) {
+        *self.left_out.entry((code, severity)).or_default() += 1;
     }
 
     /// Whether any diagnostic is an error.
@@ -179,19 +203,61 @@ impl Report {
         self.count(Severity::Error) > 0
     }
 
-    /// How many diagnostics have this severity.
+    /// How many diagnostics have this severity, the ones left out included.
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
+        let kept = self
+            .diagnostics
             .iter()
             .filter(|d| d.severity == severity)
-            .count()
+            .count();
+        let closing = if severity == Severity::Note {
+            self.closing
+        } else {
+            0
+        };
+        let left_out: usize = self
+            .left_out
+            .iter()
+            .filter(|((_, s), _)| *s == severity)
+            .map(|(_, n)| n)
+            .sum();
+        kept - closing + left_out
     }
 
-    /// Sorts diagnostics by file position, keeping unplaced ones first, for stable output.
+    /// Sorts diagnostics by file position, keeping unplaced ones first, for stable output; then, when
+    /// some were left out, ends with one note per code and severity saying how many.
     pub fn sort(&mut self) {
+        self.diagnostics
+            .truncate(self.diagnostics.len() - self.closing);
         self.diagnostics.sort_by(|a, b| {
             (a.span.map(|s| s.start), a.code).cmp(&(b.span.map(|s| s.start), b.code))
         });
+        let file = self
+            .diagnostics
+            .first()
+            .map(|d| d.file.clone())
+            .unwrap_or_default();
+        let closing: Vec<Diagnostic> = self
+            .left_out
+            .iter()
+            .map(|((code, severity), n)| {
+                let what = match n {
+                    1 => severity.as_str().to_owned(),
+                    _ => format!("{}s", severity.as_str()),
+                };
+                Diagnostic::error(
+                    *code,
+                    &file,
+                    format!("and {n} more {what} of code {} not shown", code.as_str()),
+                )
+                .with_severity(Severity::Note)
+                .help(format!(
+                    "a report shows the first {MAX_DIAGNOSTICS} diagnostics; fix these and run again to see the rest"
+                ))
+            })
+            .collect();
+        self.closing = closing.len();
+        self.diagnostics.extend(closing);
     }
 }
 
@@ -206,4 +272,36 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_report_counts_what_it_leaves_out() {
+        let mut report = Report::default();
+        for i in 0..MAX_DIAGNOSTICS + 5 {
+            let d = Diagnostic::error(Code::E010, "f", format!("unknown field `k{i}`"));
+            report.push(d);
+        }
+        report.push(Diagnostic::error(Code::E011, "f", "missing").with_severity(Severity::Warning));
+        report.sort();
+        report.sort();
+        assert_eq!(report.diagnostics.len(), MAX_DIAGNOSTICS + 2);
+        assert_eq!(report.count(Severity::Error), MAX_DIAGNOSTICS + 5);
+        assert_eq!(report.count(Severity::Warning), 1);
+        assert_eq!(report.count(Severity::Note), 0);
+        let closing: Vec<&str> = report.diagnostics[MAX_DIAGNOSTICS..]
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            closing,
+            [
+                "and 5 more errors of code E010 not shown",
+                "and 1 more warning of code E011 not shown"
+            ]
+        );
+    }
 }
