@@ -192,10 +192,12 @@ fn pattern_fix(pattern: &str, value: &str) -> Option<String> {
                 .filter(|c| !c.is_whitespace())
                 .collect::<String>()
                 .to_uppercase();
-            if compact.len() < 5 {
+            // The inward code is the last three characters, whatever they are.
+            let (at, _) = compact.char_indices().rev().nth(2)?;
+            let (outward, inward) = compact.split_at_checked(at)?;
+            if outward.chars().count() < 2 {
                 return None;
             }
-            let (outward, inward) = compact.split_at(compact.len() - 3);
             format!("{outward} {inward}")
         }
         model::DURATION_PATTERN => {
