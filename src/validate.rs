@@ -192,15 +192,13 @@ fn pattern_fix(pattern: &str, value: &str) -> Option<String> {
                 .filter(|c| !c.is_whitespace())
                 .collect::<String>()
                 .to_uppercase();
-            // Split by characters, not bytes: a mistyped postcode may hold any character.
-            let chars: Vec<char> = compact.chars().collect();
-            let at = chars.len().checked_sub(3).filter(|at| *at >= 2)?;
-            let (outward, inward) = chars.split_at(at);
-            format!(
-                "{} {}",
-                outward.iter().collect::<String>(),
-                inward.iter().collect::<String>()
-            )
+            // The inward code is the last three characters, whatever they are.
+            let (at, _) = compact.char_indices().rev().nth(2)?;
+            let (outward, inward) = compact.split_at_checked(at)?;
+            if outward.chars().count() < 2 {
+                return None;
+            }
+            format!("{outward} {inward}")
         }
         model::DURATION_PATTERN => {
             duration_from_words(value).unwrap_or_else(|| value.to_uppercase().replace(' ', ""))

@@ -1,6 +1,9 @@
 //! Any valid notices file, generated from the model and written as YAML: it must check without error,
-//! render every output within the text width, and render the same bytes twice.
+//! render every output within the text width, and render the same bytes twice; its diagnostics render
+//! in every format, and no output carries a raw control character.
 #![no_main]
+
+mod common;
 
 use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
@@ -16,9 +19,11 @@ fuzz_target!(|data: &[u8]| {
     let checked = noticec::check_source(&source, &Limits::default(), &lint);
     let errors: Vec<_> = checked.report.diagnostics.iter().filter(|d| d.severity == noticec::diagnostics::Severity::Error).collect();
     assert!(errors.is_empty(), "a repaired model fails check: {errors:#?}");
+    common::render_diagnostics(&checked.report.diagnostics, checked.source_text(), "model.yaml");
     let parsed = checked.notices.expect("checked notices");
     assert_eq!(parsed, file, "the model does not survive YAML");
     let first = noticec::render::render_all(&parsed, &noticec::render::Templates::builtin(), &noticec::render::Catalogue::en_gb().expect("catalogue")).expect("renders");
     let second = noticec::render::render_all(&parsed, &noticec::render::Templates::builtin(), &noticec::render::Catalogue::en_gb().expect("catalogue")).expect("renders again");
     assert_eq!(first, second, "rendering is not deterministic");
+    common::check_outputs(&first);
 });

@@ -1,6 +1,9 @@
-//! Any bytes as a notices file: load, validate and lint must answer with diagnostics, never panic, and
-//! every diagnostic must point inside the file.
+//! Any bytes as a notices file: load, validate and lint must answer with diagnostics, never panic; every
+//! diagnostic must point inside the file, every diagnostic format must render them, and no output may
+//! carry a raw control character.
 #![no_main]
+
+mod common;
 
 use libfuzzer_sys::fuzz_target;
 use noticec::lint::LintOptions;
@@ -18,8 +21,10 @@ fuzz_target!(|data: &[u8]| {
             assert!(span.start.line >= 1 && span.start.line <= lines, "{d:?} points past line {lines}");
         }
     }
+    common::render_diagnostics(&checked.report.diagnostics, checked.source_text(), "fuzz.yaml");
     // A file that checks clean must also render.
     if let Some(file) = checked.notices.filter(|_| !checked.report.has_errors()) {
-        noticec::render::render_all(&file, &noticec::render::Templates::builtin(), &noticec::render::Catalogue::en_gb().expect("catalogue")).expect("a clean file renders");
+        let outputs = noticec::render::render_all(&file, &noticec::render::Templates::builtin(), &noticec::render::Catalogue::en_gb().expect("catalogue")).expect("a clean file renders");
+        common::check_outputs(&outputs);
     }
 });

@@ -4,10 +4,13 @@
 use std::fmt::Write as _;
 
 use super::{Diagnostic, Severity};
+use crate::suggest::visible;
 
-/// Escapes the message part of a workflow command.
+/// Escapes the message part of a workflow command; other control characters are shown as escapes
+/// (`\u{1b}`), as a log would obey them.
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
+    visible(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -62,5 +65,7 @@ mod tests {
     fn properties_and_data_are_escaped() {
         assert_eq!(property("a,b:c%"), "a%2Cb%3Ac%25");
         assert_eq!(data("one\ntwo"), "one%0Atwo");
+        assert_eq!(data("a\r\u{1b}[2J\u{85}b"), "a%0D\\u{1b}[2J\\u{85}b");
+        assert_eq!(property("x\u{202e},"), "x\\u{202e}%2C");
     }
 }

@@ -3,6 +3,7 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::{Diagnostic, Severity, Span};
+use crate::suggest::{visible, visible_char};
 
 /// Lines longer than this are not quoted; the position alone is shown.
 const MAX_QUOTED_LINE: usize = 400;
@@ -32,27 +33,35 @@ fn level(severity: Severity) -> Level<'static> {
 }
 
 fn render_one(renderer: &Renderer, d: &Diagnostic, lines: &[&str]) -> String {
+    // Everything quoted from the input shows its control characters as escapes, never raw: a terminal
+    // would obey them.
+    let message = visible(&d.message);
+    let file = visible(&d.file);
+    let label = d.label.as_deref().map(visible);
+    let labels: Vec<_> = d.secondary.iter().map(|s| visible(&s.label)).collect();
+    let help = d.help.as_deref().map(visible);
+    let note = d.note.as_deref().map(visible);
     let title = level(d.severity)
-        .primary_title(d.message.as_str())
+        .primary_title(message.as_ref())
         .id(d.code.as_str());
     let window = d.span.and_then(|s| Window::new(lines, s, &d.secondary));
     let mut group: Group<'_> = match &window {
         Some(w) => {
             let mut snippet = Snippet::source(w.text.as_str())
                 .line_start(w.first)
-                .path(d.file.as_str())
+                .path(file.as_ref())
                 .fold(true);
             snippet = snippet.annotation(
                 AnnotationKind::Primary
                     .span(w.range(d.span.unwrap_or(Span::point(1, 1))))
-                    .label(d.label.as_deref()),
+                    .label(label.as_deref()),
             );
-            for s in &d.secondary {
+            for (s, label) in d.secondary.iter().zip(&labels) {
                 if s.span.start.line >= w.first && s.span.start.line < w.first + w.count {
                     snippet = snippet.annotation(
                         AnnotationKind::Context
                             .span(w.range(s.span))
-                            .label(Some(s.label.as_str())),
+                            .label(Some(label.as_ref())),
                     );
                 }
             }
@@ -60,28 +69,31 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, lines: &[&str]) -> String {
         }
         None => {
             let place = match d.span {
-                Some(s) => format!("{}:{}:{}", d.file, s.start.line, s.start.column),
-                None => d.file.clone(),
+                Some(s) => format!("{file}:{}:{}", s.start.line, s.start.column),
+                None => file.clone().into_owned(),
             };
             title.element(Level::NOTE.no_name().message(format!("--> {place}")))
         }
     };
-    if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+    if let Some(help) = &help {
+        group = group.element(Level::HELP.message(help.as_ref()));
     }
-    if let Some(note) = &d.note {
-        group = group.element(Level::NOTE.message(note.as_str()));
+    if let Some(note) = &note {
+        group = group.element(Level::NOTE.message(note.as_ref()));
     }
     renderer.render(&[group])
 }
 
-/// The lines quoted for a diagnostic and how to map file positions into them.
+/// The lines quoted for a diagnostic and how to map file positions into them. Hidden characters in the
+/// lines are quoted as escapes (`\u{1b}`), so a column counts characters of the line as written.
 struct Window {
     text: String,
     first: usize,
     count: usize,
     /// Byte offset of each quoted line's start within `text`.
     starts: Vec<usize>,
+    /// Each quoted line as written.
+    lines: Vec<String>,
 }
 
 impl Window {
@@ -104,9 +116,13 @@ impl Window {
         }
         let mut starts = Vec::with_capacity(quoted.len());
         let mut text = String::new();
-        for l in &quoted {
+        let lines: Vec<String> = quoted
+            .iter()
+            .map(|l| l.trim_end_matches('\r').to_owned())
+            .collect();
+        for l in &lines {
             starts.push(text.len());
-            text.push_str(l.trim_end_matches('\r'));
+            text.push_str(&visible(l));
             text.push('\n');
         }
         Some(Window {
@@ -114,6 +130,7 @@ impl Window {
             first,
             count: quoted.len(),
             starts,
+            lines,
         })
     }
 
@@ -141,12 +158,16 @@ impl Window {
         else {
             return self.text.len().saturating_sub(1);
         };
-        let line_text = &self.text[start..self.line_end(line)];
-        start
-            + line_text
-                .char_indices()
-                .nth(column.saturating_sub(1))
-                .map_or(line_text.len(), |(i, _)| i)
+        let written = line
+            .checked_sub(self.first)
+            .and_then(|i| self.lines.get(i))
+            .map_or("", String::as_str);
+        // The width of the first `column - 1` characters as quoted, each hidden one as its escape.
+        let mut shown = String::new();
+        for c in written.chars().take(column.saturating_sub(1)) {
+            visible_char(c, &mut shown);
+        }
+        (start + shown.len()).min(self.line_end(line))
     }
 
     fn line_end(&self, line: usize) -> usize {
@@ -155,7 +176,9 @@ impl Window {
     }
 
     fn next_char(&self, at: usize) -> usize {
-        self.text[at..]
+        self.text
+            .get(at..)
+            .unwrap_or_default()
             .chars()
             .next()
             .map_or(at, |c| at + c.len_utf8())
@@ -164,6 +187,7 @@ impl Window {
 
 /// The closing summary line: `error: 2 errors and 1 warning in notices.yaml`.
 pub fn summary(diagnostics: &[Diagnostic], file: &str, notices: Option<usize>) -> String {
+    let file = visible(file);
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let (e, w, n) = (

@@ -58,7 +58,10 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
                 .collect(),
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(&entries).unwrap_or_else(|_| "[]".into());
+    // JSON may carry DEL, the C1 controls and the bidirectional characters raw; they are escaped.
+    let mut text = crate::suggest::json_escape_hidden(
+        serde_json::to_string_pretty(&entries).unwrap_or_else(|_| "[]".into()),
+    );
     text.push('\n');
     text
 }

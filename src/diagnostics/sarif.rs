@@ -90,7 +90,9 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
             "results": results,
         }],
     });
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    // JSON may carry DEL, the C1 controls and the bidirectional characters raw; they are escaped.
+    let mut text =
+        crate::suggest::json_escape_hidden(serde_json::to_string_pretty(&log).unwrap_or_default());
     text.push('\n');
     text
 }

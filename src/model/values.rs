@@ -279,7 +279,7 @@ text_value!(Id);
 
 /// Implements `Value` and the checked constructor for an id type.
 macro_rules! id_value {
-    ($name:ident) => {
+    ($name:ident, names_folder = $names_folder:literal) => {
         impl Value for $name {
             const PATTERN: &'static str = ID_PATTERN;
             const CODE: Code = Code::E014;
@@ -288,11 +288,18 @@ macro_rules! id_value {
             const EXAMPLE: &'static str = "example";
 
             fn parse(text: &str) -> Result<Self, ValueError> {
-                if text.len() <= ID_MAX && Self::fits(text) {
-                    Ok($name(text.to_owned()))
-                } else {
-                    Err(ValueError::pattern::<Self>(text))
+                if !(text.len() <= ID_MAX && Self::fits(text)) {
+                    return Err(ValueError::pattern::<Self>(text));
                 }
+                if $names_folder && windows_reserved(text) {
+                    return Err(ValueError::new(
+                        Code::E014,
+                        format!("`{text}` cannot name a folder on Windows"),
+                        "a reserved device name",
+                        "a notice id names its folder under `out/`; add a word, like `con-notice`",
+                    ));
+                }
+                Ok($name(text.to_owned()))
             }
         }
 
@@ -305,8 +312,18 @@ macro_rules! id_value {
         }
     };
 }
-id_value!(NoticeId);
-id_value!(Id);
+id_value!(NoticeId, names_folder = true);
+id_value!(Id, names_folder = false);
+
+/// Whether `id` is a name Windows keeps for a device (`con`, `nul`, `com1`, …): a folder of that name
+/// cannot be made or checked out there. Ids have no dots or capitals, so the name itself is the test.
+fn windows_reserved(id: &str) -> bool {
+    matches!(id, "con" | "prn" | "aux" | "nul")
+        || ["com", "lpt"].iter().any(|device| {
+            id.strip_prefix(device)
+                .is_some_and(|n| n.len() == 1 && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
 
 /// The pattern of a calendar date, `YYYY-MM-DD`.
 pub const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
@@ -477,6 +494,10 @@ impl Value for Duration {
     }
 }
 
+/// Characters an email address in a notice may not have, though a mailbox name may: each one would end
+/// or change a `mailto:` link (RFC 6068) or quote part of the address.
+const EMAIL_REFUSED: &[char] = &['?', '&', '%', '#', '/', '\\', '"', '<', '>'];
+
 /// A loose pattern for email addresses; `parse` checks them fully.
 pub const EMAIL_PATTERN: &str = r"^[^@\s]+@[^@\s]+$";
 value_type!(
@@ -495,6 +516,20 @@ impl Value for Email {
     fn parse(text: &str) -> Result<Self, ValueError> {
         if !Self::fits(text) {
             return Err(ValueError::pattern::<Self>(text));
+        }
+        // Characters that end or escape part of a `mailto:` link, or a quoted local part: legal in a
+        // mailbox name, but a published contact address never needs them, and in a link they can add
+        // hidden recipients or headers (`dpo?bcc=someone@example.org`).
+        if let Some(c) = text.chars().find(|c| EMAIL_REFUSED.contains(c)) {
+            return Err(ValueError::new(
+                Code::E024,
+                format!(
+                    "`{}` has `{c}` in it, which a contact address does not need",
+                    short(text)
+                ),
+                "not a plain email address",
+                "write the plain address, like `data.protection@example.org`, without `?`, `&`, `%`, `#`, `/`, `\\` or quotes",
+            ));
         }
         match email_address::EmailAddress::from_str(text) {
             Ok(_) => Ok(Email(text.to_owned())),

@@ -231,7 +231,24 @@ pub fn environment(templates: &Templates, words: &Catalogue) -> Environment<'sta
     env.add_filter("wrap", wrap);
     env.add_filter("underline", underline);
     env.add_filter("css_string", css_string);
+    env.add_filter("mailto", mailto);
     env
+}
+
+/// `{{ address|mailto }}`: a `mailto:` link to one address, every character other than the letters,
+/// digits and the few RFC 6068 allows in a link percent-encoded, so the address can never add a header
+/// or recipient to the link.
+fn mailto(address: &str) -> String {
+    let mut out = String::from("mailto:");
+    for b in address.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$'()*+,;:@".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            // Writing to a `String` cannot fail.
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
 }
 
 /// `{{ t("id", name=value) }}`: message `id` of the catalogue with its arguments. In an HTML template
@@ -809,6 +826,22 @@ fn check_width(path: &str, text: &str) -> Result<(), RenderError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mailto_links_encode_what_could_add_a_header() {
+        assert_eq!(
+            mailto("data.protection@livewest.co.uk"),
+            "mailto:data.protection@livewest.co.uk"
+        );
+        assert_eq!(
+            mailto("dpo?bcc=spy%40evil.example&x=1@example.org"),
+            "mailto:dpo%3Fbcc%3Dspy%2540evil.example%26x%3D1@example.org"
+        );
+        assert_eq!(
+            mailto("a#b é@example.org"),
+            "mailto:a%23b%20%C3%A9@example.org"
+        );
+    }
 
     #[test]
     fn wrap_never_exceeds_the_width() {
