@@ -7,6 +7,49 @@ use clap::{Parser, Subcommand, ValueEnum};
 use noticec::diagnostics::Format;
 use noticec::load::Limits;
 
+/// The longest review period `--max-age-months` takes: a hundred years. Every review period a data
+/// protection officer would set is far inside it, and the date arithmetic cannot overflow.
+const MAX_AGE_MONTHS: u64 = 1200;
+/// The most `--max-input-bytes` and `--max-string-chars` take: 1 GiB, far above any notices file.
+const MAX_INPUT_BYTES: u64 = 1 << 30;
+/// The most `--max-notices` takes.
+const MAX_NOTICES: u64 = 1_000_000;
+/// The most `--max-depth` takes: a notices file nests about six levels deep.
+const MAX_DEPTH: u64 = 256;
+
+/// A parser of a whole number from `min` to `max`, whose message gives the range whatever is wrong
+/// (a sign, a fraction, a unit, too many digits).
+fn whole_number<T>(min: u64, max: u64) -> impl Fn(&str) -> Result<T, String> + Clone + Send + Sync
+where
+    T: TryFrom<u64>,
+{
+    move |text: &str| {
+        let expected = format!("expected a whole number from {min} to {max}");
+        let n = text
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| format!("{expected}, written in digits alone"))?;
+        if !(min..=max).contains(&n) {
+            return Err(format!("{n} is out of range: {expected}"));
+        }
+        T::try_from(n).map_err(|_| expected)
+    }
+}
+
+/// Reads `--today` (or `NOTICEC_TODAY`): a calendar date as `YYYY-MM-DD`.
+fn parse_today(text: &str) -> Result<jiff::civil::Date, String> {
+    let expected =
+        "expected a date as YYYY-MM-DD, such as 2026-11-24 (from --today or NOTICEC_TODAY)";
+    if text.trim().is_empty() {
+        return Err(format!(
+            "it is empty; {expected}, or unset NOTICEC_TODAY to use the system date"
+        ));
+    }
+    text.trim()
+        .parse::<jiff::civil::Date>()
+        .map_err(|e| format!("{expected}: {e}"))
+}
+
 /// noticec, the privacy notice compiler: checks privacy notices written in YAML against UK GDPR
 /// Articles 13 and 14, and compiles them into every form a notice must take.
 #[derive(Debug, Parser)]
@@ -31,15 +74,15 @@ pub(crate) enum Command {
     /// Check the notices, then write every output into the output folder, replacing it whole.
     ///
     /// Writes `<id>/index.html`, `<id>/notice.txt`, `<id>/notice.jsonld`, `<id>/consent-form.html` for
-    /// notices with a form, and `index.html`. Exit status: 0 built, 1 problems in the notices (or, with
-    /// `--check`, a stale output folder), 2 usage or I/O error.
+    /// notices with a form, and `index.html`. Exit status: 0 built, 1 problems in the notices (nothing
+    /// written) or, with `--check`, a stale output folder, 2 usage or I/O error.
     Build(BuildArgs),
     /// Check the notices, then write a reviewer's report for the data protection officer: for each
     /// notice, every UK GDPR Art. 13 and 14 item, whether it is stated, and the findings about it.
     ///
     /// Writes `index.html` (every notice, most items missing first) and `<notice-id>.html` into the
-    /// report folder, replacing it whole. Exit status: 0 written, 1 errors in the notices (nothing
-    /// written), 2 usage or I/O error.
+    /// report folder, replacing it whole. Exit status: 0 written, 1 errors in the notices, or warnings
+    /// under `--deny warnings` (nothing written), 2 usage or I/O error.
     Report(ReportArgs),
     /// Print the JSON Schema (draft 2020-12) of a notices file.
     Schema,
@@ -61,23 +104,48 @@ pub(crate) struct DiagnosticArgs {
     /// Treat these as errors: `warnings` makes warnings fail the run.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub deny: Vec<Deny>,
-    /// A notice last updated longer ago than this many months gets a note (rule N701).
-    #[arg(long, default_value_t = noticec::lint::DEFAULT_MAX_AGE_MONTHS, value_name = "MONTHS")]
+    /// A notice last updated longer ago than this many months gets a note (rule N701); 1 to 1200.
+    #[arg(
+        long,
+        default_value_t = noticec::lint::DEFAULT_MAX_AGE_MONTHS,
+        value_name = "MONTHS",
+        value_parser = whole_number::<i32>(1, MAX_AGE_MONTHS),
+    )]
     pub max_age_months: i32,
     /// The date to treat as today for N701 (`YYYY-MM-DD`); the system date when absent.
-    #[arg(long, value_name = "DATE", env = "NOTICEC_TODAY")]
+    #[arg(long, value_name = "DATE", env = "NOTICEC_TODAY", value_parser = parse_today)]
     pub today: Option<jiff::civil::Date>,
-    /// The largest input file accepted, in bytes.
-    #[arg(long, default_value_t = Limits::DEFAULT.max_bytes, value_name = "BYTES")]
+    /// The largest input file accepted, in bytes; 1 to 1 GiB.
+    #[arg(
+        long,
+        default_value_t = Limits::DEFAULT.max_bytes,
+        value_name = "BYTES",
+        value_parser = whole_number::<u64>(1, MAX_INPUT_BYTES),
+    )]
     pub max_input_bytes: u64,
-    /// The longest text value accepted, in characters.
-    #[arg(long, default_value_t = Limits::DEFAULT.max_string_chars, value_name = "CHARS")]
+    /// The longest text value accepted, in characters; 1 to 1 GiB.
+    #[arg(
+        long,
+        default_value_t = Limits::DEFAULT.max_string_chars,
+        value_name = "CHARS",
+        value_parser = whole_number::<usize>(1, MAX_INPUT_BYTES),
+    )]
     pub max_string_chars: usize,
-    /// The most notices a file may hold.
-    #[arg(long, default_value_t = Limits::DEFAULT.max_notices, value_name = "N")]
+    /// The most notices a file may hold; 1 to 1,000,000.
+    #[arg(
+        long,
+        default_value_t = Limits::DEFAULT.max_notices,
+        value_name = "N",
+        value_parser = whole_number::<usize>(1, MAX_NOTICES),
+    )]
     pub max_notices: usize,
-    /// The deepest nesting of lists and mappings accepted.
-    #[arg(long, default_value_t = Limits::DEFAULT.max_depth, value_name = "LEVELS")]
+    /// The deepest nesting of lists and mappings accepted; 1 to 256.
+    #[arg(
+        long,
+        default_value_t = Limits::DEFAULT.max_depth,
+        value_name = "LEVELS",
+        value_parser = whole_number::<usize>(1, MAX_DEPTH),
+    )]
     pub max_depth: usize,
 }
 

@@ -61,14 +61,15 @@ pub(crate) fn read_source(path: &Path, limits: &Limits) -> Result<SourceFile, Re
     let mut bytes = Vec::new();
     let file = std::fs::File::open(path).map_err(io)?;
     std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, limits.max_bytes + 1),
+        &mut std::io::Read::take(file, limits.max_bytes.saturating_add(1)),
         &mut bytes,
     )
     .map_err(io)?;
-    if bytes.len() as u64 > limits.max_bytes {
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > limits.max_bytes {
         return Err(ReadError::TooLarge {
             path: path.to_path_buf(),
-            size: bytes.len() as u64,
+            size: read,
             limit: limits.max_bytes,
         });
     }

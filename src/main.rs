@@ -20,8 +20,21 @@ pub enum Outcome {
     Problems,
 }
 
+/// Writes a line to stderr. A closed or full stderr is not a reason to fail a run, nor to panic as
+/// `eprintln!` does: the exit code still tells the outcome.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+pub(crate) use say;
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return clap_exit(&err),
+    };
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -41,13 +54,31 @@ fn main() -> ExitCode {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
         Err(err) => {
-            eprintln!("error: {err}");
+            say!("error: {err}");
             let mut source = err.source();
             while let Some(cause) = source {
-                eprintln!("  caused by: {cause}");
+                say!("  caused by: {cause}");
                 source = cause.source();
             }
             ExitCode::from(2)
         }
     }
+}
+
+/// Prints what clap has to say, without `clap::Error::exit`, which panics when it cannot write: help
+/// and version on stdout (exit 0), usage errors on stderr (exit 2).
+fn clap_exit(err: &clap::Error) -> ExitCode {
+    use std::io::Write as _;
+    let text = err.render();
+    if err.use_stderr() {
+        let styled = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+            text.ansi().to_string()
+        } else {
+            text.to_string()
+        };
+        let _ = std::io::stderr().lock().write_all(styled.as_bytes());
+    } else {
+        let _ = cmd::print(&text.to_string());
+    }
+    u8::try_from(err.exit_code()).map_or(ExitCode::from(2), ExitCode::from)
 }

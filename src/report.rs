@@ -765,15 +765,7 @@ pub fn render(checked: &Checked, options: &ReportOptions) -> Result<Vec<Output>,
     }
     let env = crate::render::environment(&options.templates, &options.words);
     let render = |name: &str, ctx: Value| -> Result<Vec<u8>, RenderError> {
-        let err = |source| RenderError::Template {
-            name: name.to_owned(),
-            source,
-        };
-        let mut text = env
-            .get_template(name)
-            .map_err(err)?
-            .render(ctx)
-            .map_err(err)?;
+        let mut text = crate::render::render_template(&env, name, ctx)?;
         if !text.ends_with('\n') {
             text.push('\n');
         }

@@ -2,9 +2,19 @@
 //!
 //! Everything is written into a fresh folder beside the output folder (same filesystem), then swapped in
 //! with one atomic `renameat2(RENAME_EXCHANGE)` on Linux (two renames elsewhere), and the old folder is
-//! removed. A failure or a kill before the swap leaves the output folder as it was. Output paths are
-//! checked to be plain relative components, so no notice can write outside the folder; a marker file
-//! records that a folder is ours, and a folder without it is never replaced.
+//! removed. A failure or a kill before the swap leaves the output folder as it was; once the swap is
+//! done the build has succeeded, and an old copy that cannot be removed is only a warning (the next
+//! build removes it). Output paths are checked to be plain relative components, so no notice can write
+//! outside the folder; a marker file records that a folder is ours, and a folder without it is never
+//! replaced. An output folder that holds the input or the templates is refused.
+//!
+//! An output folder that is a mount point (a container volume) cannot be renamed; its contents are
+//! replaced instead, see [`replace_contents`].
+//!
+//! Builds running at once (in other processes, containers or PID namespaces) share the output folder's
+//! parent: each holds a shared advisory lock on the parent folder for its whole run, and a staging
+//! folder left by a killed build is removed only by a build that can take the lock exclusively, that
+//! is, when no other build is running there.
 
 use std::collections::BTreeMap;
 use std::io::ErrorKind;
@@ -48,9 +58,28 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
     }
 }
 
+/// What [`replace_dir`] did, apart from the outputs themselves.
+#[derive(Debug, Default)]
+pub(crate) struct Written {
+    /// The previous output, moved aside but not fully removed, and why; the next build removes it.
+    pub(crate) leftover: Option<(PathBuf, std::io::Error)>,
+}
+
+/// Warns of an old copy of the output folder that could not be removed after the new one was put in
+/// place: the outputs are written, and the next build removes the copy.
+pub(crate) fn warn_leftover(written: &Written) {
+    if let Some((path, e)) = &written.leftover {
+        crate::say!(
+            "warning: the outputs are written, but the previous copy `{}` could not be fully removed ({e}); the next build removes it, or delete it yourself",
+            path.display()
+        );
+    }
+}
+
 /// Checks that `out` is a folder noticec may replace: not a file, not the filesystem root, not a
-/// project folder, and either missing, empty or marked as a previous output.
-pub(crate) fn check_target(out: &Path) -> Result<(), WriteError> {
+/// project folder, not holding any of `keep` (the input file, the templates folder), and either
+/// missing, empty or marked as a previous output.
+pub(crate) fn check_target(out: &Path, keep: &[&Path]) -> Result<(), WriteError> {
     let refuse = |reason: &str| {
         Err(WriteError::Refused {
             path: out.to_path_buf(),
@@ -69,6 +98,14 @@ pub(crate) fn check_target(out: &Path) -> Result<(), WriteError> {
         return refuse("it is not a folder");
     }
     let real = std::fs::canonicalize(out).map_err(io(out))?;
+    for kept in keep {
+        if std::fs::canonicalize(kept).is_ok_and(|k| k.starts_with(&real)) {
+            return refuse(&format!(
+                "it holds `{}`, which a build reads and replacing the folder would delete; choose an --out outside it",
+                kept.display()
+            ));
+        }
+    }
     if real.parent().is_none() {
         return refuse("it is the root of the filesystem");
     }
@@ -117,9 +154,14 @@ pub(crate) fn expected_files(outputs: &[Output]) -> Result<BTreeMap<PathBuf, Vec
     Ok(files)
 }
 
-/// Replaces `out` with exactly `outputs` (and the marker), atomically.
-pub(crate) fn replace_dir(out: &Path, outputs: &[Output]) -> Result<(), WriteError> {
-    check_target(out)?;
+/// Replaces `out` with exactly `outputs` (and the marker), atomically where the filesystem allows.
+/// `keep` are paths the build reads (input, templates): an `out` that holds one is refused.
+pub(crate) fn replace_dir(
+    out: &Path,
+    outputs: &[Output],
+    keep: &[&Path],
+) -> Result<Written, WriteError> {
+    check_target(out, keep)?;
     let files = expected_files(outputs)?;
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -129,50 +171,150 @@ pub(crate) fn replace_dir(out: &Path, outputs: &[Output]) -> Result<(), WriteErr
     let name = out
         .file_name()
         .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    remove_stale_siblings(&parent, &name);
+    // Held until this function returns: while it is held, no other build removes our staging folders.
+    let _lock = lock_parent(&parent, out, &name);
     let staging = unique_sibling(&parent, &name, "new")?;
     let result = write_all(&staging, &files).and_then(|()| swap(&staging, out, &parent, &name));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
+    match result {
+        Err(e) if is_mount_point_error(&e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            replace_contents(out, &files)
+        }
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            Err(e)
+        }
+        ok => ok,
     }
-    result
 }
 
-/// Removes staging folders left beside the output folder by builds that were killed: those whose
-/// process is no longer running. A concurrent build's staging folder is left alone.
-fn remove_stale_siblings(parent: &Path, name: &str) {
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
+/// Whether a failed swap failed because `out` cannot be renamed: a mount point gives `EBUSY`, and a
+/// folder on another filesystem than its parent `EXDEV`.
+fn is_mount_point_error(e: &WriteError) -> bool {
+    matches!(e, WriteError::Io { source, .. }
+        if matches!(source.kind(), ErrorKind::ResourceBusy | ErrorKind::CrossesDevices))
+}
+
+/// The prefix of the folders [`replace_contents`] makes inside the output folder.
+const INNER_STAGING: &str = ".noticec-staging.";
+
+/// Replaces the contents of `out`, a folder that cannot itself be renamed (a mount point).
+///
+/// The new outputs are first written in full into a staging folder inside `out` (so on the same
+/// filesystem), then the old entries are moved into a second folder inside `out`, the new ones moved
+/// up in their place, and the old folder removed. The guarantee is weaker than the swap's: a failure
+/// before the moves leaves `out` as it was, and a failure during them moves the old entries back, but
+/// another program reading `out` during the moves (milliseconds) may see it half old, half new, and a
+/// kill at that moment leaves the old entries in a `.noticec-staging.old-*` folder inside `out`, which
+/// the next build removes.
+fn replace_contents(out: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Written, WriteError> {
+    let staging = unique_sibling(out, "noticec-staging", "new")?;
+    let old = match unique_sibling(out, "noticec-staging", "old") {
+        Ok(old) => old,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
     };
+    let undo = |moved_in: &[PathBuf], moved_out: &[PathBuf]| {
+        for name in moved_in {
+            let _ = std::fs::rename(out.join(name), staging.join(name));
+        }
+        for name in moved_out {
+            let _ = std::fs::rename(old.join(name), out.join(name));
+        }
+        let _ = std::fs::remove_dir_all(&staging);
+        let _ = std::fs::remove_dir_all(&old);
+    };
+    if let Err(e) = write_all(&staging, files) {
+        undo(&[], &[]);
+        return Err(e);
+    }
+    let names = |dir: &Path| -> Result<Vec<PathBuf>, WriteError> {
+        let mut names = Vec::new();
+        for entry in std::fs::read_dir(dir).map_err(io(dir))? {
+            let entry = entry.map_err(io(dir))?;
+            let name = entry.file_name();
+            if !name.to_string_lossy().starts_with(INNER_STAGING) {
+                names.push(PathBuf::from(name));
+            }
+        }
+        Ok(names)
+    };
+    let (current, new) = match names(out).and_then(|c| Ok((c, names(&staging)?))) {
+        Ok(both) => both,
+        Err(e) => {
+            undo(&[], &[]);
+            return Err(e);
+        }
+    };
+    let mut moved_out = Vec::new();
+    for name in current {
+        if let Err(e) = std::fs::rename(out.join(&name), old.join(&name)) {
+            undo(&[], &moved_out);
+            return Err(io(&out.join(&name))(e));
+        }
+        moved_out.push(name);
+    }
+    let mut moved_in = Vec::new();
+    for name in new {
+        if let Err(e) = std::fs::rename(staging.join(&name), out.join(&name)) {
+            undo(&moved_in, &moved_out);
+            return Err(io(&out.join(&name))(e));
+        }
+        moved_in.push(name);
+    }
+    let _ = std::fs::remove_dir(&staging);
+    Ok(Written {
+        leftover: std::fs::remove_dir_all(&old).err().map(|e| (old, e)),
+    })
+}
+
+/// Takes a shared lock on `parent` for the build's life, after removing what killed builds left
+/// there if no other build holds it. Without locks (another platform, a filesystem that has none),
+/// nothing is removed: a leftover folder is only clutter, a removed running build's folder a failure.
+fn lock_parent(parent: &Path, out: &Path, name: &str) -> Option<std::fs::File> {
+    let dir = std::fs::File::open(parent).ok()?;
+    match dir.try_lock() {
+        Ok(()) => {
+            remove_leftovers(parent, out, name);
+            dir.lock_shared().ok()?;
+        }
+        Err(std::fs::TryLockError::WouldBlock) => dir.lock_shared().ok()?,
+        Err(std::fs::TryLockError::Error(_)) => return None,
+    }
+    Some(dir)
+}
+
+/// Removes the staging folders beside `out` (and inside it, for a mount point) left by builds that
+/// were killed, or whose old copy could not be removed. Called only under the exclusive lock, when no
+/// other build is running.
+fn remove_leftovers(parent: &Path, out: &Path, name: &str) {
     let prefix = format!(".{name}.");
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        let Some(rest) = file_name.strip_prefix(&prefix) else {
-            continue;
-        };
-        let Some(pid) = rest
-            .strip_prefix("new-")
-            .or_else(|| rest.strip_prefix("old-"))
-            .and_then(|r| r.split('-').next())
-            .and_then(|p| p.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if pid != std::process::id() && !process_alive(pid) {
-            let _ = std::fs::remove_dir_all(entry.path());
+    if let Ok(entries) = std::fs::read_dir(parent) {
+        for entry in entries.flatten() {
+            let file_name = entry.file_name().to_string_lossy().into_owned();
+            if file_name
+                .strip_prefix(&prefix)
+                .is_some_and(|rest| rest.starts_with("new-") || rest.starts_with("old-"))
+            {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
         }
     }
-}
-
-#[cfg(target_os = "linux")]
-fn process_alive(pid: u32) -> bool {
-    Path::new(&format!("/proc/{pid}")).exists()
-}
-
-#[cfg(not(target_os = "linux"))]
-fn process_alive(_: u32) -> bool {
-    // Without a cheap check, assume it is running and leave its folder.
-    true
+    if std::fs::symlink_metadata(out).is_ok_and(|m| m.is_dir()) && out.join(MARKER).is_file() {
+        if let Ok(entries) = std::fs::read_dir(out) {
+            for entry in entries.flatten() {
+                if entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(INNER_STAGING)
+                {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                }
+            }
+        }
+    }
 }
 
 /// Creates a new, empty folder beside the output folder.
@@ -203,14 +345,31 @@ fn write_all(root: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<(), Writ
     Ok(())
 }
 
-/// Puts `staging` in place of `out`.
-fn swap(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {
+/// Puts `staging` in place of `out`. Once the new folder is in place the outputs are written: failing
+/// to remove the old copy is then only reported back, with the folder left behind.
+fn swap(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<Written, WriteError> {
+    let leftover = |old: &Path| Written {
+        leftover: std::fs::remove_dir_all(old)
+            .err()
+            .map(|e| (old.to_path_buf(), e)),
+    };
     if std::fs::symlink_metadata(out).is_err() {
-        return std::fs::rename(staging, out).map_err(io(out));
+        return std::fs::rename(staging, out)
+            .map(|()| Written::default())
+            .map_err(io(out));
     }
-    if exchange(staging, out).is_ok() {
+    match exchange(staging, out) {
         // `staging` now holds the previous output.
-        return std::fs::remove_dir_all(staging).map_err(io(staging));
+        Ok(()) => return Ok(leftover(staging)),
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::ResourceBusy | ErrorKind::CrossesDevices
+            ) =>
+        {
+            return Err(io(out)(e));
+        }
+        Err(_) => {}
     }
     // No atomic exchange here: move the old folder aside, then the new one in.
     let old = unique_sibling(parent, name, "old")?;
@@ -220,7 +379,7 @@ fn swap(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), Wri
         let _ = std::fs::rename(&old, out);
         return Err(io(out)(e));
     }
-    std::fs::remove_dir_all(&old).map_err(io(&old))
+    Ok(leftover(&old))
 }
 
 #[cfg(target_os = "linux")]

@@ -1,6 +1,6 @@
 //! `noticec build`: check, then write (or, with `--check`, compare) every output.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use noticec::render::{Catalogue, Templates};
 
@@ -12,9 +12,15 @@ use crate::cli::BuildArgs;
 pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
     let d = &args.diagnostics;
     let (limits, lint) = options(d);
+    let mut keep = vec![d.file.as_path()];
+    keep.extend(args.templates.as_deref());
+    if !args.check {
+        // Before any work: an output folder that holds the input or the templates is refused.
+        crate::write::check_target(&args.out, &keep)?;
+    }
     let opts = noticec::CompileOptions {
         templates: match &args.templates {
-            Some(dir) => read_templates(dir),
+            Some(dir) => read_templates(dir)?,
             None => Templates::builtin(),
         },
         words: Catalogue::en_gb()?,
@@ -29,73 +35,171 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
     report(&built.checked, d, color)?;
     let out = args.out.display();
     if built.checked.report.has_errors() {
-        eprintln!("nothing written: fix the errors above; `{out}` is unchanged");
+        crate::say!("nothing written: fix the errors above; `{out}` is unchanged");
+        return Ok(Outcome::Problems);
+    }
+    let failed = fails(&built.checked, d);
+    if failed && !args.check {
+        crate::say!(
+            "nothing written: warnings are denied (`--deny warnings`); fix them; `{out}` is unchanged"
+        );
         return Ok(Outcome::Problems);
     }
     if args.check {
         let stale = crate::write::stale_files(&args.out, &built.outputs)?;
         if !stale.is_empty() {
-            eprintln!(
+            crate::say!(
                 "`{out}` is stale: {} files differ from a fresh build",
                 stale.len()
             );
             for path in &stale {
-                eprintln!("  {path}");
+                crate::say!("  {path}");
             }
-            eprintln!("help: run `noticec build` and commit `{out}`");
+            crate::say!("help: run `noticec build` and commit `{out}`");
             return Ok(Outcome::Problems);
         }
-        eprintln!("`{out}` is up to date ({} files)", built.outputs.len() + 1);
+        crate::say!("`{out}` is up to date ({} files)", built.outputs.len() + 1);
     } else {
-        crate::write::replace_dir(&args.out, &built.outputs)?;
+        let written = crate::write::replace_dir(&args.out, &built.outputs, &keep)?;
+        crate::write::warn_leftover(&written);
         let notices = built
             .checked
             .notices
             .as_ref()
             .map_or(0, |n| n.notices.len());
         let plural = if notices == 1 { "notice" } else { "notices" };
-        eprintln!(
+        crate::say!(
             "wrote {} files for {notices} {plural} to `{out}`",
             built.outputs.len() + 1
         );
     }
-    Ok(if fails(&built.checked, d) {
+    Ok(if failed {
         Outcome::Problems
     } else {
         Outcome::Clean
     })
 }
 
+/// The largest template file read from `--templates`: the built-in ones are under 40 KiB.
+const MAX_TEMPLATE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Why a `--templates` folder cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum TemplatesError {
+    /// The folder or an entry in it could not be read.
+    #[error("cannot read the templates folder `{path}`")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The operating system's reason.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The folder, or something in it, is not what a templates folder holds.
+    #[error("refusing the templates folder: `{path}` {reason}")]
+    Refused {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+}
+
 /// The built-in templates with those in `dir` in their place, by path relative to `dir`
-/// (`partials/sections.html.j2`). A file that cannot be read fails the build only if a template needs it.
-fn read_templates(dir: &Path) -> Templates {
-    /// Symbolic links may make a loop; no template folder is this deep.
+/// (`partials/sections.html.j2`). The folder must exist and hold only folders and plain files:
+/// a symbolic link could publish a file from anywhere on the machine as a page, so it is refused,
+/// as are devices, pipes and names that are not UTF-8. A file that cannot be read fails the build
+/// only if a template needs it.
+pub(crate) fn read_templates(dir: &Path) -> std::result::Result<Templates, TemplatesError> {
+    /// No template folder is this deep.
     const MAX_DEPTH: usize = 16;
-    fn walk(dir: &Path, prefix: &str, depth: usize, mut templates: Templates) -> Templates {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return templates;
+    fn refuse(path: &Path, reason: &str) -> TemplatesError {
+        TemplatesError::Refused {
+            path: path.to_path_buf(),
+            reason: reason.to_owned(),
+        }
+    }
+    fn walk(
+        dir: &Path,
+        prefix: &str,
+        depth: usize,
+        mut templates: Templates,
+    ) -> std::result::Result<Templates, TemplatesError> {
+        let io = |source| TemplatesError::Io {
+            path: dir.to_path_buf(),
+            source,
         };
-        let mut entries: Vec<_> = entries.filter_map(std::result::Result::ok).collect();
+        let mut entries = std::fs::read_dir(dir)
+            .map_err(io)?
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(io)?;
         entries.sort_by_key(std::fs::DirEntry::file_name);
         for entry in entries {
+            let path = entry.path();
             let Some(file_name) = entry.file_name().to_str().map(str::to_owned) else {
-                continue;
+                return Err(refuse(&path, "has a name that is not UTF-8; rename it"));
             };
             let name = format!("{prefix}{file_name}");
-            let path = entry.path();
-            if path.is_dir() {
-                if depth < MAX_DEPTH {
-                    templates = walk(&path, &format!("{name}/"), depth + 1, templates);
+            let meta = std::fs::symlink_metadata(&path).map_err(|source| TemplatesError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let kind = meta.file_type();
+            if kind.is_symlink() {
+                return Err(refuse(
+                    &path,
+                    "is a symbolic link; copy the template into the folder instead",
+                ));
+            } else if kind.is_dir() {
+                if depth >= MAX_DEPTH {
+                    return Err(refuse(
+                        &path,
+                        &format!("is nested more than {MAX_DEPTH} folders deep"),
+                    ));
                 }
-            } else if path.is_file() {
+                templates = walk(&path, &format!("{name}/"), depth + 1, templates)?;
+            } else if kind.is_file() {
+                if meta.len() > MAX_TEMPLATE_BYTES {
+                    return Err(refuse(
+                        &path,
+                        &format!(
+                            "is {} bytes, over the limit of {MAX_TEMPLATE_BYTES} bytes for a template",
+                            meta.len()
+                        ),
+                    ));
+                }
                 templates = match std::fs::read_to_string(&path) {
                     Ok(source) => templates.with_override(name, source),
                     Err(e) => templates
                         .with_unreadable(name, format!("cannot read {}: {e}", path.display())),
                 };
+            } else {
+                return Err(refuse(
+                    &path,
+                    "is not a file or a folder (a device, pipe or socket)",
+                ));
             }
         }
-        templates
+        Ok(templates)
+    }
+    let meta = std::fs::symlink_metadata(dir).map_err(|source| TemplatesError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    if meta.file_type().is_symlink() {
+        // The folder itself may be a link (a checkout's `templates -> ../shared/templates`): what
+        // matters is that nothing inside it leads out.
+        if !std::fs::metadata(dir).is_ok_and(|m| m.is_dir()) {
+            return Err(refuse(
+                dir,
+                "is a symbolic link to something that is not a folder",
+            ));
+        }
+    } else if !meta.is_dir() {
+        return Err(refuse(
+            dir,
+            "is not a folder; give the folder that holds the templates",
+        ));
     }
     walk(dir, "", 0, Templates::builtin())
 }

@@ -45,7 +45,7 @@ pub(crate) fn options(args: &DiagnosticArgs) -> (Limits, LintOptions) {
 fn today_utc() -> jiff::civil::Date {
     let days = jiff::Timestamp::now().as_second().div_euclid(86_400);
     jiff::civil::date(1970, 1, 1)
-        .checked_add(jiff::Span::new().days(days))
+        .checked_add(jiff::Span::new().try_days(days).unwrap_or_default())
         .unwrap_or(jiff::civil::date(1970, 1, 1))
 }
 

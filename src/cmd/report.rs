@@ -5,7 +5,7 @@ use std::path::{Component, Path};
 use noticec::render::{Catalogue, Templates};
 use noticec::report::ReportOptions;
 
-use super::{Result, options, report};
+use super::{Result, fails, options, report};
 use crate::Outcome;
 use crate::cli::ReportArgs;
 
@@ -13,12 +13,21 @@ use crate::cli::ReportArgs;
 pub(crate) fn run(args: &ReportArgs, color: bool) -> Result<Outcome> {
     let d = &args.diagnostics;
     let (limits, lint) = options(d);
+    let keep = [d.file.as_path()];
+    // Before any work: a report folder that holds the input is refused.
+    crate::write::check_target(&args.out, &keep)?;
     let source = crate::input::read_source(&d.file, &limits)?;
     let checked = noticec::check_source(&source, &limits, &lint);
     report(&checked, d, color)?;
     let out = args.out.display();
     if checked.report.has_errors() {
-        eprintln!("nothing written: fix the errors above; `{out}` is unchanged");
+        crate::say!("nothing written: fix the errors above; `{out}` is unchanged");
+        return Ok(Outcome::Problems);
+    }
+    if fails(&checked, d) {
+        crate::say!(
+            "nothing written: warnings are denied (`--deny warnings`); fix them; `{out}` is unchanged"
+        );
         return Ok(Outcome::Problems);
     }
     let opts = ReportOptions {
@@ -28,8 +37,9 @@ pub(crate) fn run(args: &ReportArgs, color: bool) -> Result<Outcome> {
         source_href: source_href(&d.file, &args.out),
     };
     let outputs = noticec::report::render(&checked, &opts)?;
-    crate::write::replace_dir(&args.out, &outputs)?;
-    eprintln!(
+    let written = crate::write::replace_dir(&args.out, &outputs, &keep)?;
+    crate::write::warn_leftover(&written);
+    crate::say!(
         "wrote the reviewer's report, {} files, to `{out}`",
         outputs.len()
     );

@@ -17,10 +17,14 @@ pub(super) fn notice_out_of_date(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     };
     let months = ctx.options.max_age_months;
-    let Ok(limit) = ctx
-        .options
-        .today
-        .checked_sub(jiff::Span::new().months(months))
+    // A period that is not positive means nothing, and one past the calendar's range cannot be
+    // measured: either way there is no date to compare with, so no note.
+    if months <= 0 {
+        return;
+    }
+    let Ok(limit) = jiff::Span::new()
+        .try_months(months)
+        .and_then(|span| ctx.options.today.checked_sub(span))
     else {
         return;
     };

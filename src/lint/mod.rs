@@ -109,7 +109,8 @@ pub struct LintOptions {
     /// The date "today" is, for the age of notices. The caller gives it (the command line reads the
     /// clock or `--today`), so the library never reads the clock and a check is repeatable.
     pub today: jiff::civil::Date,
-    /// A notice last updated longer ago than this many months gets a note.
+    /// A notice last updated longer ago than this many months gets a note. A period that is not
+    /// positive, or reaches outside the calendar from `today`, turns the note off.
     pub max_age_months: i32,
 }
 

@@ -54,6 +54,17 @@ pub enum RenderError {
         /// Typst's errors, each with its template and line where it has one.
         message: String,
     },
+    /// A template ran past a limit: it used more than [`TEMPLATE_FUEL`] steps, or wrote more than
+    /// [`TEMPLATE_OUTPUT_BYTES`] bytes (a loop that does not end, or a template that writes without end).
+    #[error(
+        "template `{name}` stopped: {what}; check its loops, recursive macros and repeated text"
+    )]
+    Limit {
+        /// The template.
+        name: String,
+        /// The limit it ran past.
+        what: String,
+    },
     /// Code asked the catalogue for a message it does not have, or could not format.
     #[error(transparent)]
     Message(#[from] CatalogueError),
@@ -206,10 +217,21 @@ impl Templates {
     }
 }
 
+/// The most fuel (minijinja's count of instructions and of memory, about 64 bytes a unit) one
+/// template may use in one render. The largest built-in render on the example notices (`notice.txt.j2`
+/// of the longest notice) uses 9,159, over two thousand times less: a template that needs this much is
+/// looping without end.
+pub const TEMPLATE_FUEL: u64 = 20_000_000;
+
+/// The most bytes one template may write in one render; the largest built-in output on the example
+/// notices is 67 KB.
+pub const TEMPLATE_OUTPUT_BYTES: usize = 16 * 1024 * 1024;
+
 /// Sets up the template environment: strict undefined values, HTML autoescaping by file name, the
-/// text filters, `t()` for the catalogue's words, and the templates.
+/// text filters, `t()` for the catalogue's words, the templates, and [`TEMPLATE_FUEL`].
 pub fn environment(templates: &Templates, words: &Catalogue) -> Environment<'static> {
     let mut env = Environment::new();
+    env.set_fuel(Some(TEMPLATE_FUEL));
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_syntax(
         minijinja::syntax::SyntaxConfig::builder()
@@ -760,15 +782,7 @@ mod print {
 }
 
 fn render(env: &Environment<'_>, name: &str, ctx: &Value) -> Result<String, RenderError> {
-    let err = |source| RenderError::Template {
-        name: name.to_owned(),
-        source,
-    };
-    let mut out = env
-        .get_template(name)
-        .map_err(err)?
-        .render(ctx)
-        .map_err(err)?;
+    let mut out = render_template(env, name, ctx.clone())?;
     if !out.ends_with('\n') {
         out.push('\n');
     }
@@ -781,6 +795,65 @@ pub(crate) fn hex<'a>(bytes: impl IntoIterator<Item = &'a u8>) -> String {
         // Writing to a `String` cannot fail.
         let _ = write!(hex, "{b:02x}");
         hex
+    })
+}
+
+/// A writer that takes at most [`TEMPLATE_OUTPUT_BYTES`] bytes.
+struct Bounded {
+    bytes: Vec<u8>,
+    over: bool,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len().saturating_add(buf.len()) > TEMPLATE_OUTPUT_BYTES {
+            self.over = true;
+            return Err(std::io::Error::other("output limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Renders template `name` with `ctx` within [`TEMPLATE_FUEL`] and [`TEMPLATE_OUTPUT_BYTES`].
+pub(crate) fn render_template(
+    env: &Environment<'_>,
+    name: &str,
+    ctx: Value,
+) -> Result<String, RenderError> {
+    let err = |source: minijinja::Error| {
+        if source.kind() == minijinja::ErrorKind::OutOfFuel {
+            RenderError::Limit {
+                name: name.to_owned(),
+                what: format!("it ran past the limit of {TEMPLATE_FUEL} steps"),
+            }
+        } else {
+            RenderError::Template {
+                name: name.to_owned(),
+                source,
+            }
+        }
+    };
+    let template = env.get_template(name).map_err(err)?;
+    let mut out = Bounded {
+        bytes: Vec::new(),
+        over: false,
+    };
+    let result = template.render_captured_to(ctx, &mut out);
+    if out.over {
+        return Err(RenderError::Limit {
+            name: name.to_owned(),
+            what: format!("it wrote more than the limit of {TEMPLATE_OUTPUT_BYTES} bytes"),
+        });
+    }
+    result.map_err(err)?;
+    String::from_utf8(out.bytes).map_err(|e| RenderError::Template {
+        name: name.to_owned(),
+        source: minijinja::Error::new(minijinja::ErrorKind::BadSerialization, e.to_string()),
     })
 }
 
