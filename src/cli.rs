@@ -204,8 +204,13 @@ pub(crate) struct BuildArgs {
     #[arg(long)]
     pub check: bool,
     /// The most characters of text the PDFs of one build may carry, counted over every PDF; a build
-    /// over it is refused before any PDF is laid out.
-    #[arg(long, default_value_t = noticec::render::RenderLimits::DEFAULT.max_print_chars, value_name = "CHARS")]
+    /// over it is refused before any PDF is laid out. 1 to 1 GiB.
+    #[arg(
+        long,
+        default_value_t = noticec::render::RenderLimits::DEFAULT.max_print_chars,
+        value_name = "CHARS",
+        value_parser = whole_number::<usize>(1, MAX_INPUT_BYTES),
+    )]
     pub max_print_chars: usize,
 }
 

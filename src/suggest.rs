@@ -18,7 +18,7 @@ where
         // the distance, whose cost is the product of the lengths, is worked out (a megabyte-long key).
         .filter(|c| {
             let c_chars = c.chars().count();
-            c_chars.abs_diff(wrong_chars) <= allowed(*c, c_chars)
+            c_chars.abs_diff(wrong_chars) <= allowed(c, c_chars)
         })
         .map(|c| {
             (
@@ -26,7 +26,7 @@ where
                 c,
             )
         })
-        .filter(|(d, c)| *d <= allowed(*c, c.chars().count()))
+        .filter(|(d, c)| *d <= allowed(c, c.chars().count()))
         .min_by_key(|(d, c)| (*d, *c))
         .map(|(_, c)| c)
 }

@@ -230,15 +230,7 @@ fn schema_errors(doc: &Document, report: &mut Report) {
     let file = doc.file.as_str();
     for error in validator().iter_errors(&doc.value) {
         if report.is_full() {
-            // Past the cap only the count matters: no message, place or suggestion is worked out.
-            match error.kind() {
-                ValidationErrorKind::AdditionalProperties { unexpected } => {
-                    for _ in unexpected {
-                        report.left_out_one(Code::E010, Severity::Error);
-                    }
-                }
-                kind => report.left_out_one(code_of(kind), Severity::Error),
-            }
+            count_left_out(error.kind(), report);
             continue;
         }
         let pointer = error.instance_path().as_str().to_owned();
@@ -329,6 +321,19 @@ fn schema_errors(doc: &Document, report: &mut Report) {
             _ => Diagnostic::error(Code::E012, file, error.to_string()).at(doc.span(&pointer), ""),
         };
         report.push(diagnostic.path(pointer, notice));
+    }
+}
+
+/// Counts a schema error past the report's cap: only the count matters, so no message, place or
+/// suggestion is worked out.
+fn count_left_out(kind: &ValidationErrorKind, report: &mut Report) {
+    match kind {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            for _ in unexpected {
+                report.left_out_one(Code::E010, Severity::Error);
+            }
+        }
+        kind => report.left_out_one(code_of(kind), Severity::Error),
     }
 }
 

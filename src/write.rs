@@ -98,14 +98,6 @@ pub(crate) fn check_target(out: &Path, keep: &[&Path]) -> Result<(), WriteError>
         return refuse("it is not a folder");
     }
     let real = std::fs::canonicalize(out).map_err(io(out))?;
-    for kept in keep {
-        if std::fs::canonicalize(kept).is_ok_and(|k| k.starts_with(&real)) {
-            return refuse(&format!(
-                "it holds `{}`, which a build reads and replacing the folder would delete; choose an --out outside it",
-                kept.display()
-            ));
-        }
-    }
     if real.parent().is_none() {
         return refuse("it is the root of the filesystem");
     }
@@ -121,6 +113,14 @@ pub(crate) fn check_target(out: &Path, keep: &[&Path]) -> Result<(), WriteError>
         if real.join(project_file).exists() {
             return refuse(&format!(
                 "it holds `{project_file}`, so it looks like a project folder, not an output folder"
+            ));
+        }
+    }
+    for kept in keep {
+        if std::fs::canonicalize(kept).is_ok_and(|k| k.starts_with(&real)) {
+            return refuse(&format!(
+                "it holds `{}`, which a build reads and replacing the folder would delete; choose an --out outside it",
+                kept.display()
             ));
         }
     }
@@ -302,16 +302,17 @@ fn remove_leftovers(parent: &Path, out: &Path, name: &str) {
             }
         }
     }
-    if std::fs::symlink_metadata(out).is_ok_and(|m| m.is_dir()) && out.join(MARKER).is_file() {
-        if let Ok(entries) = std::fs::read_dir(out) {
-            for entry in entries.flatten() {
-                if entry
-                    .file_name()
-                    .to_string_lossy()
-                    .starts_with(INNER_STAGING)
-                {
-                    let _ = std::fs::remove_dir_all(entry.path());
-                }
+    if std::fs::symlink_metadata(out).is_ok_and(|m| m.is_dir())
+        && out.join(MARKER).is_file()
+        && let Ok(entries) = std::fs::read_dir(out)
+    {
+        for entry in entries.flatten() {
+            if entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(INNER_STAGING)
+            {
+                let _ = std::fs::remove_dir_all(entry.path());
             }
         }
     }

@@ -153,6 +153,9 @@ fn numeric_flags_take_their_range_and_refuse_the_rest() {
                     &args.join(" "),
                 );
             }
+            for folder in ["out", "report"] {
+                let _ = std::fs::remove_dir_all(dir.path().join(folder));
+            }
             for value in flag.refused {
                 let arg = format!("{}={value}", flag.flag);
                 let mut args = command.to_vec();
@@ -169,13 +172,53 @@ fn numeric_flags_take_their_range_and_refuse_the_rest() {
                     );
                 }
             }
+            for folder in ["out", "report"] {
+                assert!(
+                    !dir.path().join(folder).exists(),
+                    "{} {}: a refused run writes nothing",
+                    command.join(" "),
+                    flag.flag
+                );
+            }
         }
-        let wrote = ["out", "report"]
-            .iter()
-            .filter(|d| dir.path().join(d).exists())
-            .count();
-        assert!(wrote <= 1, "only the good runs wrote");
     }
+}
+
+// Ensures `build --max-print-chars` takes 1 to 1 GiB: garbage, 0, past the maximum and empty are
+// usage errors naming the flag and the range; the maximum builds; a limit the notices pass is refused
+// by the build itself (exit 2, naming the flag) and writes nothing.
+#[test]
+fn the_print_limit_takes_its_range_and_refuses_the_rest() {
+    let dir = project();
+    for value in ["0", "1073741825", "18446744073709551616", "-1", "lots", ""] {
+        let arg = format!("--max-print-chars={value}");
+        let args = ["build", "--out", "out", &arg];
+        let run = run(dir.path(), &args, Some(common::TODAY));
+        refused(&run, "--max-print-chars", &args.join(" "));
+        if !value.is_empty() {
+            assert!(
+                run.stderr.contains("from 1 to 1073741824"),
+                "{value}: gives the range\n{}",
+                run.stderr
+            );
+        }
+        assert!(!dir.path().join("out").exists(), "{value}: writes nothing");
+    }
+    let over = run(
+        dir.path(),
+        &["build", "--out", "out", "--max-print-chars", "1"],
+        Some(common::TODAY),
+    );
+    refused(&over, "--max-print-chars", "--max-print-chars 1");
+    assert!(!dir.path().join("out").exists(), "1: writes nothing");
+    taken(
+        &run(
+            dir.path(),
+            &["build", "--out", "out", "--max-print-chars", "1073741824"],
+            Some(common::TODAY),
+        ),
+        "--max-print-chars 1073741824",
+    );
 }
 
 // Ensures `--today` and `NOTICEC_TODAY` take a calendar date at the edges of the calendar and refuse

@@ -24,7 +24,7 @@ fn file_with(what: &str, field: &str, value: &str) -> String {
         String::new()
     };
     format!(
-        "organisations:\n  - id: acme\n    name: Acme\n{org}contacts:\n  - id: dpo\n    name: DPO\n    organisation: acme\n\
+        "organisations:\n  - id: acme\n    name: Acme\n{org}contacts:\n  - id: dpo\n    name: DPO\n    organisation: acme\n    role: data_protection_officer\n\
          notices:\n  - id: main\n    title: Main\n    version: \"1\"\n    kind: main\n{notice}"
     )
 }

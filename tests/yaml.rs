@@ -2,7 +2,12 @@
 //! value as written, positions in files with a byte order mark or other line breaks, the limits on keys,
 //! and the cap on how many diagnostics one run reports.
 
+// Tests may panic: a failed unwrap or expect in a helper is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
+
+use std::fmt::Write as _;
 
 use common::{dir_with, noticec};
 use serde_json::Value;
@@ -243,7 +248,7 @@ fn a_report_keeps_the_first_thousand_diagnostics_and_counts_the_rest() {
         "notices:\n  - id: example\n    title: x\n    version: \"1\"\n    kind: main\n",
     );
     for i in 0..1_500 {
-        text.push_str(&format!("    unknown{i}: x\n"));
+        writeln!(text, "    unknown{i}: x").unwrap();
     }
     let (code, items) = check_json(text.as_bytes());
     assert_eq!(code, Some(1));
@@ -271,6 +276,8 @@ fn a_report_keeps_the_first_thousand_diagnostics_and_counts_the_rest() {
             out.contains("and 500 more errors of code E010 not shown"),
             "{format}"
         );
-        assert_eq!(out.matches("unknown1499").count(), 0, "{format}");
+        let shown = out.matches("unknown field `unknown").count();
+        // SARIF names each rule once more in its rule list, not per result.
+        assert!((1..=1_000).contains(&shown), "{format}: {shown} shown");
     }
 }

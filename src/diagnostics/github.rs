@@ -65,7 +65,7 @@ mod tests {
     fn properties_and_data_are_escaped() {
         assert_eq!(property("a,b:c%"), "a%2Cb%3Ac%25");
         assert_eq!(data("one\ntwo"), "one%0Atwo");
-        assert_eq!(data("a\r\u{1b}[2J\u{85}b"), "a%0D\\u{1b}[2J\\u{85}b");
+        assert_eq!(data("a\r\u{1b}[2J\u{85}b"), "a\\u{d}\\u{1b}[2J\\u{85}b");
         assert_eq!(property("x\u{202e},"), "x\\u{202e}%2C");
     }
 }
