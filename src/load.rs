@@ -495,6 +495,14 @@ impl Builder<'_> {
             ..
         }) = self.stack.last_mut()
         {
+            if text.is_empty() && style == ScalarStyle::Plain {
+                // `: value`, or `{: value}`: YAML reads the key as null, which no field is named.
+                return self.fail(
+                    Diagnostic::error(Code::E004, self.file, "a key with no name")
+                        .at(Some(span), "the name of a field goes before its `:`")
+                        .help("write the field's name before the `:`, such as `title: ...`"),
+                );
+            }
             let limit = self.limits.max_string_chars;
             if text.len() > limit && text.chars().count() > limit {
                 let message = format!("a key is longer than the limit of {limit} characters");

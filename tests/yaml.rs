@@ -281,3 +281,24 @@ fn a_report_keeps_the_first_thousand_diagnostics_and_counts_the_rest() {
         assert!((1..=1_000).contains(&shown), "{format}: {shown} shown");
     }
 }
+
+// Ensures a key with no name (`: value`, `{: value}`), which YAML reads as a null key and the YAML
+// test suite cannot give as JSON, is refused where it is written, never read as a field named "".
+#[test]
+fn a_key_with_no_name_is_refused_where_it_is_written() {
+    for (text, line, column) in [
+        ("notices:\n  - id: a\n    : x\n", 3, 5),
+        ("notices: [{: x}]\n", 1, 12),
+    ] {
+        let (code, items) = check_json(text.as_bytes());
+        assert_eq!(code, Some(1), "{text:?}");
+        let first = &items[0];
+        assert_eq!(first["code"], "E004", "{text:?}: {first}");
+        assert_eq!(first["message"], "a key with no name", "{text:?}: {first}");
+        assert_eq!(
+            (first["line"].as_u64(), first["column"].as_u64()),
+            (Some(line), Some(column)),
+            "{text:?}: {first}"
+        );
+    }
+}
