@@ -1,6 +1,9 @@
 //! Reading the notices file: the one place the input touches the file system. The library takes the
 //! bytes ([`noticec::load::SourceFile`]).
 
+// Positions and sizes here come from the input: arithmetic on them is checked or saturating.
+#![deny(clippy::arithmetic_side_effects)]
+
 use std::path::{Path, PathBuf};
 
 use noticec::load::{Limits, SourceFile};

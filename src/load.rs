@@ -7,6 +7,9 @@
 //! string keys, scalars resolved by the YAML 1.2 core schema. Input size and nesting depth are bounded,
 //! so hostile files (alias bombs, deep nesting, huge lines) are refused quickly.
 
+// Positions and sizes here come from the input: arithmetic on them is checked or saturating.
+#![deny(clippy::arithmetic_side_effects)]
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -190,7 +193,7 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Result<Document, Vec<Diagn
         let span = to_span(&span);
         match event {
             Event::DocumentStart(_) => {
-                documents += 1;
+                documents = documents.saturating_add(1);
                 if documents > 1 {
                     let message = "the file holds more than one YAML document";
                     builder.errors.push(
@@ -223,7 +226,7 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Result<Document, Vec<Diagn
         Some(value) => Ok(Document {
             file: file.to_owned(),
             line_starts: std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .chain(text.match_indices('\n').map(|(i, _)| i.saturating_add(1)))
                 .collect(),
             text,
             value,
@@ -239,7 +242,7 @@ fn decode(file: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>> {
         Ok(t) => t,
         Err(e) => {
             let good = e.valid_up_to();
-            let (line, column) = line_col(&bytes[..good]);
+            let (line, column) = line_col(bytes.get(..good).unwrap_or_default());
             let bad = bytes.get(good).copied().unwrap_or(0);
             return Err(vec![
                 Diagnostic::error(
@@ -253,7 +256,7 @@ fn decode(file: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>> {
         }
     };
     if let Some(at) = text.find('\0') {
-        let (line, column) = line_col(&bytes[..at]);
+        let (line, column) = line_col(bytes.get(..at).unwrap_or_default());
         let d = Diagnostic::error(Code::E002, file, "the file contains a NUL character")
             .at(Some(Span::point(line, column)), "NUL here")
             .help(HELP_NUL);
@@ -277,15 +280,19 @@ pub fn normalize_line_breaks(text: &str) -> String {
 /// each as one line break, as YAML does.
 fn line_col(prefix: &[u8]) -> (usize, usize) {
     let text = normalize_line_breaks(&String::from_utf8_lossy(prefix));
-    let line = text.matches('\n').count() + 1;
-    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let line = text.matches('\n').count().saturating_add(1);
+    let column = text
+        .rsplit('\n')
+        .next()
+        .map_or(0, |l| l.chars().count())
+        .saturating_add(1);
     (line, column)
 }
 
 fn to_span(span: &saphyr_parser::Span) -> Span {
     let p = |m: &saphyr_parser::Marker| crate::diagnostics::Pos {
         line: m.line().max(1),
-        column: m.col() + 1,
+        column: m.col().saturating_add(1),
     };
     Span {
         start: p(&span.start),
@@ -296,27 +303,31 @@ fn to_span(span: &saphyr_parser::Span) -> Span {
 fn syntax_error(file: &str, text: &str, err: &ScanError) -> Diagnostic {
     let m = err.marker();
     let info = err.info();
-    let (mut line, mut column) = (m.line().max(1), m.col() + 1);
+    let (mut line, mut column) = (m.line().max(1), m.col().saturating_add(1));
     // At the end of input the scanner reports a place after the last character; point just after the
     // last line that has any text.
     let lines: Vec<&str> = text.split('\n').collect();
     let last = lines
         .iter()
         .rposition(|l| !l.trim().is_empty())
-        .map_or(1, |i| i + 1);
+        .map_or(1, |i| i.saturating_add(1));
     if line > last {
         line = last;
         column = lines
-            .get(last - 1)
+            .get(last.saturating_sub(1))
             .map_or(0, |l| l.trim_end().chars().count())
-            + 1;
+            .saturating_add(1);
     }
     if info.contains("simple key expect") {
         // The scanner notices the missing `:` at the next token, often on a later line; the key that
         // lacks it starts the last line with text before that token.
         let before = |n: usize| -> String {
-            let l = lines.get(n - 1).copied().unwrap_or_default();
-            let keep = if n == line { column - 1 } else { usize::MAX };
+            let l = lines.get(n.saturating_sub(1)).copied().unwrap_or_default();
+            let keep = if n == line {
+                column.saturating_sub(1)
+            } else {
+                usize::MAX
+            };
             l.chars().take(keep).collect()
         };
         let key_line = (1..=line)
@@ -326,15 +337,24 @@ fn syntax_error(file: &str, text: &str, err: &ScanError) -> Diagnostic {
                 !l.trim().is_empty() && !l.trim_start().starts_with('#')
             })
             .unwrap_or(line);
-        let text_line = lines.get(key_line - 1).copied().unwrap_or_default();
+        let text_line = lines
+            .get(key_line.saturating_sub(1))
+            .copied()
+            .unwrap_or_default();
         let indent = text_line.chars().take_while(|c| *c == ' ').count();
         let rest: String = text_line.chars().skip(indent).collect();
-        let after_dash = rest
-            .strip_prefix("- ")
-            .map_or(0, |r| 2 + r.chars().take_while(|c| *c == ' ').count());
+        let after_dash = rest.strip_prefix("- ").map_or(0, |r| {
+            r.chars()
+                .take_while(|c| *c == ' ')
+                .count()
+                .saturating_add(2)
+        });
         return Diagnostic::error(Code::E001, file, "invalid YAML: a key is missing its `:`")
             .at(
-                Some(Span::point(key_line, indent + after_dash + 1)),
+                Some(Span::point(
+                    key_line,
+                    indent.saturating_add(after_dash).saturating_add(1),
+                )),
                 "this line needs a `:` after its key",
             )
             .help("write `key: value`, with a colon and a space after the key; quote text that is not a key");
@@ -373,7 +393,11 @@ fn first_tab_from(text: &str, line: usize) -> Option<(usize, usize)> {
     text.split('\n')
         .enumerate()
         .skip(line.saturating_sub(1))
-        .find_map(|(i, l)| l.chars().position(|c| c == '\t').map(|c| (i + 1, c + 1)))
+        .find_map(|(i, l)| {
+            l.chars()
+                .position(|c| c == '\t')
+                .map(|c| (i.saturating_add(1), c.saturating_add(1)))
+        })
 }
 
 /// A partly built collection on the builder's stack.

@@ -269,10 +269,13 @@ pub enum Status {
     NotStated,
 }
 
-/// The status of every item of one notice, in checklist order.
+/// The status of every item of the notice at `index`, in checklist order (none when there is no such
+/// notice).
 pub fn statuses(file: &NoticeFile, index: usize, options: &LintOptions) -> Vec<(Item, Status)> {
+    let Some(notice) = file.notices.get(index) else {
+        return Vec::new();
+    };
     let graph = Graph::new(file);
-    let notice = &file.notices[index];
     let ctx = Ctx {
         file,
         graph: &graph,

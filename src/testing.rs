@@ -56,8 +56,12 @@ pub fn make_valid(file: &mut NoticeFile) {
         // Later repeats of an id are dropped, last first so earlier indices stay put.
         for d in graph::declarations(file).iter().rev() {
             let mut seen = BTreeSet::new();
-            let repeats: Vec<usize> = (0..d.ids.len())
-                .filter(|&i| !seen.insert(d.ids[i]))
+            let repeats: Vec<usize> = d
+                .ids
+                .iter()
+                .enumerate()
+                .filter(|&(_, id)| !seen.insert(*id))
+                .map(|(i, _)| i)
                 .collect();
             for i in repeats.into_iter().rev() {
                 remove(tree, &format!("{}/{i}", d.list));
@@ -85,7 +89,9 @@ pub fn make_valid(file: &mut NoticeFile) {
             }
         }
     });
-    let first_org = file.organisations[0].id.clone();
+    let Some(first_org) = file.organisations.first().map(|o| o.id.clone()) else {
+        return;
+    };
     for n in &mut file.notices {
         complete_notice(n, &first_org);
     }

@@ -2,7 +2,12 @@
 //! `noticec schema`. Each test runs the real binary in a temporary directory of its own.
 
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::string_slice,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

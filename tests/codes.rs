@@ -2,7 +2,12 @@
 //! example, and the examples are real. Each is checked in-process with the library's `check_source`.
 
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::string_slice,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

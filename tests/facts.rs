@@ -12,7 +12,12 @@
 //! templates, never a reason to drop it from these lists.
 
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::string_slice,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -15,7 +15,12 @@
 //! So a template or renderer that strengthens a statement (a notice-wide basis printed under a purpose, an
 //! "accountable organisation" called a controller, a contractor typed as a processor) fails here.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::string_slice,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -12,7 +12,12 @@
 //! one at a time, in the `heavy` test group of `.config/nextest.toml`.
 
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::string_slice,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

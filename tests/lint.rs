@@ -15,7 +15,12 @@
 //! `--color never` and `--today 2026-11-24`, so the output does not depend on the machine or the date.
 
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::string_slice,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

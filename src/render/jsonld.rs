@@ -163,13 +163,17 @@ fn contact(graph: &Graph<'_>, id: &Id) -> Option<Value> {
 
 fn category(notice: &Notice, c: &DataCategory, words: &Catalogue) -> Value {
     let mut types: Vec<Value> = vec![json!("dpv:PersonalData")];
-    types.extend(terms(&c.kinds).into_iter().map(|t| t["@id"].clone()));
+    types.extend(
+        terms(&c.kinds)
+            .into_iter()
+            .filter_map(|t| t.get("@id").cloned()),
+    );
     if !c.special_category.is_empty() {
         types.push(json!("dpv:SpecialCategoryPersonalData"));
         types.extend(
             terms(&c.special_category)
                 .into_iter()
-                .map(|t| t["@id"].clone()),
+                .filter_map(|t| t.get("@id").cloned()),
         );
     }
     if c.criminal_offence_data {
@@ -473,7 +477,11 @@ fn purpose_process(notice: &Notice, p: &Purpose, linked: &Linked<'_>, words: &Ca
     let (categories, recipients, controller_refs) =
         (linked.categories, linked.recipients, linked.controllers);
     let mut purpose_types = vec![json!("dpv:Purpose")];
-    purpose_types.extend(terms(&p.kinds).into_iter().map(|t| t["@id"].clone()));
+    purpose_types.extend(
+        terms(&p.kinds)
+            .into_iter()
+            .filter_map(|t| t.get("@id").cloned()),
+    );
     let mut purpose = Map::new();
     purpose.insert("@id".into(), json!(iri(notice, "purpose", p.id.as_str())));
     purpose.insert("@type".into(), Value::Array(purpose_types));
