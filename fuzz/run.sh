@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs both fuzz targets at once for SECONDS each (default 600), seeded from notices.yaml and the
-# fixtures, and prints each target's final statistics. Crashes land in fuzz/artifacts/<target>/.
+# Runs the fuzz targets for SECONDS each (default 600; two at once, then the flags target), seeded from
+# notices.yaml and the fixtures, and prints each target's final statistics. Crashes land in fuzz/artifacts/<target>/.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 seconds="${1:-600}"
@@ -22,7 +22,10 @@ run build_model -max_len=8192 -len_control=0 & b=$!
 status=0
 wait "$a" || status=1
 wait "$b" || status=1
-for target in load_check build_model; do
+# Argument vectors are small; the third target runs after the first two, on the cores they free.
+mkdir -p corpus/cli_flags
+run cli_flags -max_len=512 || status=1
+for target in load_check build_model cli_flags; do
     echo "== $target"
     grep -E "^stat::|^#[0-9]+ +DONE|panicked|SUMMARY|Test unit written" "logs/$target.log" | tail -8
 done
