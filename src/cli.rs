@@ -84,6 +84,20 @@ pub(crate) enum Command {
     /// report folder, replacing it whole. Exit status: 0 written, 1 errors in the notices, or warnings
     /// under `--deny warnings` (nothing written), 2 usage or I/O error.
     Report(ReportArgs),
+    /// Compare two versions of the notices file, per notice and per Art. 13/14 item, and say for each
+    /// change whether people must be asked for consent again (`reconsent`), told before it applies
+    /// (`notify`), or neither (`editorial`).
+    ///
+    /// `noticec diff` compares the working file with `HEAD`; `noticec diff REV` with a revision
+    /// (`HEAD~1`, `v1.2`); `noticec diff A..B` two revisions; `noticec diff OLD NEW` two files or
+    /// revisions. Exit status: 0 nothing material (or `--fail-on never`), 1 changes at or above the
+    /// `--fail-on` class, 2 usage or I/O error, or a side that is not readable YAML.
+    Diff(DiffArgs),
+    /// Find which committed version of a notice has the content hash printed in a form's footer, and
+    /// print that notice's text as it was.
+    ///
+    /// Exit status: 0 found, 1 no version matches, 2 usage or I/O error.
+    VerifyForm(VerifyFormArgs),
     /// Print the JSON Schema (draft 2020-12) of a notices file.
     Schema,
     /// List the lint rules.
@@ -212,6 +226,87 @@ pub(crate) struct BuildArgs {
         value_parser = whole_number::<usize>(1, MAX_INPUT_BYTES),
     )]
     pub max_print_chars: usize,
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct DiffArgs {
+    /// The old version: a file, a git revision of the notices file, or a range `A..B`; `HEAD` when
+    /// absent.
+    #[arg(value_name = "OLD")]
+    pub old: Option<String>,
+    /// The new version: a file or a git revision; the working notices file when absent.
+    #[arg(value_name = "NEW")]
+    pub new: Option<String>,
+    /// How to print the changes: `human`, `json`, or `markdown` for a pull-request comment.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    /// The least class of change that fails the run (exit 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Notify, value_name = "CLASS")]
+    pub fail_on: FailOn,
+    /// The notices file and its limits.
+    #[command(flatten)]
+    pub history: HistoryArgs,
+}
+
+/// The notices file whose history is read, and the limit on each version read.
+#[derive(Debug, clap::Args)]
+pub(crate) struct HistoryArgs {
+    /// The notices file: the working version, and the file whose git history revisions are read from.
+    #[arg(long, default_value = "notices.yaml", value_name = "FILE")]
+    pub file: PathBuf,
+    /// The largest version of the file accepted, in bytes; 1 to 1 GiB.
+    #[arg(
+        long,
+        default_value_t = Limits::DEFAULT.max_bytes,
+        value_name = "BYTES",
+        value_parser = whole_number::<u64>(1, MAX_INPUT_BYTES),
+    )]
+    pub max_input_bytes: u64,
+}
+
+impl HistoryArgs {
+    /// The input limits: the default ones, with `--max-input-bytes`.
+    pub(crate) fn limits(&self) -> Limits {
+        Limits {
+            max_bytes: self.max_input_bytes,
+            ..Limits::DEFAULT
+        }
+    }
+}
+
+/// The formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DiffFormat {
+    /// Grouped by notice, each change with its class, place, reasons and provision.
+    Human,
+    /// One JSON object.
+    Json,
+    /// A table per notice, for a pull-request comment.
+    Markdown,
+}
+
+/// The values of `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FailOn {
+    /// Changes people must be told about, or asked to consent to again.
+    Notify,
+    /// Only changes that need consent again.
+    Reconsent,
+    /// Never: always exit 0 once the diff is printed.
+    Never,
+}
+
+/// Arguments of `verify-form`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct VerifyFormArgs {
+    /// The notice's id, as printed on the form.
+    pub id: String,
+    /// The content hash printed in the form's footer (12 hexadecimal digits; at least 6 accepted).
+    pub hash: String,
+    /// The notices file and its limits.
+    #[command(flatten)]
+    pub history: HistoryArgs,
 }
 
 /// Arguments of `report`.

@@ -12,6 +12,7 @@
 //! environment; the `noticec` binary reads the input and swaps the outputs into place.
 
 pub mod diagnostics;
+pub mod diff;
 pub mod error;
 pub mod graph;
 pub mod lint;

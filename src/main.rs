@@ -2,6 +2,8 @@
 
 mod cli;
 mod cmd;
+#[cfg(feature = "git")]
+mod git;
 mod input;
 mod write;
 
@@ -46,6 +48,8 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&args, color),
         Command::Build(args) => cmd::build::run(&args, color),
         Command::Report(args) => cmd::report::run(&args, color),
+        Command::Diff(args) => cmd::diff::run(&args, color),
+        Command::VerifyForm(args) => cmd::verify::run(&args),
         Command::Schema => cmd::print(&noticec::schema::schema_text()).map(|()| Outcome::Clean),
         Command::Rules(args) => cmd::rules::list(&args),
         Command::Explain(args) => cmd::rules::explain(&args),

@@ -2,6 +2,8 @@
 
 pub(crate) mod build;
 pub(crate) mod check;
+pub(crate) mod diff;
+pub(crate) mod verify;
 pub(crate) mod report;
 pub(crate) mod rules;
 

@@ -64,6 +64,10 @@ pub(crate) fn explain(args: &ExplainArgs) -> Result<Outcome> {
         print(&code.explain())?;
         return Ok(Outcome::Clean);
     }
+    if let Some(kind) = noticec::diff::kinds::find(&args.code) {
+        print(&noticec::diff::kinds::explain(kind))?;
+        return Ok(Outcome::Clean);
+    }
     let lint_first = Code::lint().chain(Code::ALL.iter().copied().filter(|c| !c.is_lint()));
     let candidates = lint_first.flat_map(|c| [c.as_str(), c.name()]);
     let hint = match did_you_mean(&args.code, candidates) {

@@ -495,6 +495,26 @@ pub fn render_within(
     Ok(outputs)
 }
 
+/// The plain text of one notice (`notice.txt`), as a build would write it; `None` when the file has
+/// no notice with that id.
+pub fn notice_text(
+    file: &NoticeFile,
+    id: &str,
+    templates: &Templates,
+    words: &Catalogue,
+) -> Result<Option<String>, RenderError> {
+    let Some(notice) = file.notices.iter().find(|n| n.id.as_str() == id) else {
+        return Ok(None);
+    };
+    let env = &environment(templates, words);
+    let graph = Graph::new(file);
+    let view = view::notice(&graph, notice, words);
+    let linked = jsonld::notice(&graph, notice, &view.hash, words);
+    let embedded = Value::from_safe_string(jsonld::script_safe(&linked));
+    let ctx = context! { notice => Value::from(minijinja::value::Serde(&view)), jsonld => embedded };
+    Ok(Some(tidy_text(&render(env, "notice.txt.j2", &ctx)?)))
+}
+
 /// The printed outputs of a notice: `notice.pdf`, and the form to sign in standard and large print.
 #[cfg(feature = "pdf")]
 mod print {
