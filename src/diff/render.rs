@@ -159,10 +159,11 @@ pub fn human(cmp: &Comparison, sides: &Sides<'_>, color: bool) -> String {
         visible(&format!("{} → {}", sides.old.label, sides.new.label)),
         verdict(cmp)
     );
-    if cmp.impact().is_some() {
+    if let Some(first) = cmp.notices.iter().flat_map(|n| n.changes.first()).next() {
         let _ = writeln!(
             out,
-            "  = help: `noticec explain C101` explains a kind of change and what it rests on"
+            "  = help: `noticec explain {}` explains a kind of change and what it rests on",
+            first.kind.code
         );
     }
     out
