@@ -200,6 +200,11 @@ pub(crate) struct CheckArgs {
     /// Input and reporting.
     #[command(flatten)]
     pub diagnostics: DiagnosticArgs,
+    /// Also check the version discipline against this git revision of the file (`HEAD`, `main`,
+    /// `v1.2`): a notice with changes people must be told about needs a new `version` and
+    /// `last_updated` (rule N707).
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
 }
 
 /// Arguments of `build`.

@@ -248,6 +248,7 @@ pub const CODE_TARGETS: &[(Code, Target)] = {
         (Code::N704, Other),
         (Code::N705, Other),
         (Code::N706, Other),
+        (Code::N707, Other),
         (Code::N901, Other),
         (Code::N902, Other),
     ]

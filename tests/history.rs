@@ -219,3 +219,55 @@ fn verify_form_finds_the_commit_of_the_example_consent_form() {
     run.expect(1, "made-up hash");
     assert!(run.stderr.contains("no version matches"), "{}", run.stderr);
 }
+
+#[test]
+fn check_since_requires_a_new_version_for_a_material_change_only() {
+    let f = repository();
+    let dir = f.dir.path();
+    let head = std::fs::read_to_string(dir.join("privacy.yaml")).unwrap();
+    let with_recipient = head.replacen(
+        "      - id: emergency-services\n",
+        "      - id: funders\n        name: The organisations that fund our service\n        kind: funder\n      - id: emergency-services\n",
+        1,
+    );
+    // A new recipient, version and date unchanged: N707, an error.
+    std::fs::write(dir.join("privacy.yaml"), &with_recipient).unwrap();
+    let run = noticec(dir, &["check", "privacy.yaml", "--since", "HEAD", "--format", "json"]);
+    run.expect(1, "material change, same version");
+    let json = run.json();
+    let n707: Vec<&serde_json::Value> = json.as_array().unwrap().iter().filter(|d| d["code"] == "N707").collect();
+    assert_eq!(n707.len(), 1, "{json:#}");
+    assert_eq!(n707[0]["severity"], "error");
+    assert_eq!(n707[0]["notice"], "brightwater-support");
+    let message = n707[0]["message"].as_str().unwrap();
+    assert!(message.contains("`version` and `last_updated` did not change"), "{message}");
+    // With a new version and date: clean.
+    let bumped = with_recipient
+        .replacen("version: \"2026.3\"", "version: \"2026.4\"", 1)
+        .replacen("last_updated: 2026-11-01", "last_updated: 2026-11-20", 1);
+    std::fs::write(dir.join("privacy.yaml"), &bumped).unwrap();
+    let run = noticec(dir, &["check", "privacy.yaml", "--since", "HEAD", "--format", "json"]);
+    run.expect(0, "material change, new version");
+    // A new version alone is not enough.
+    let version_only = with_recipient.replacen("version: \"2026.3\"", "version: \"2026.4\"", 1);
+    std::fs::write(dir.join("privacy.yaml"), &version_only).unwrap();
+    let run = noticec(dir, &["check", "privacy.yaml", "--since", "HEAD"]);
+    run.expect(1, "version without date");
+    assert!(run.stderr.contains("error[N707]"), "{}", run.stderr);
+    assert!(run.stderr.contains("but `last_updated` did not change"), "{}", run.stderr);
+    // An editorial change needs no new version, and may have one.
+    let reworded = head.replacen("We review this notice every year", "We review this notice each year", 1);
+    std::fs::write(dir.join("privacy.yaml"), &reworded).unwrap();
+    noticec(dir, &["check", "privacy.yaml", "--since", "HEAD"]).expect(0, "editorial, same version");
+    let reworded_bumped = reworded.replacen("version: \"2026.3\"", "version: \"2026.4\"", 1);
+    std::fs::write(dir.join("privacy.yaml"), &reworded_bumped).unwrap();
+    noticec(dir, &["check", "privacy.yaml", "--since", "HEAD"]).expect(0, "editorial, new version");
+    // The rule can be allowed for a notice, with a reason.
+    let allowed = with_recipient.replacen(
+        "    form:\n",
+        "    allow:\n      - rule: version-not-updated\n        reason: The funders recipient is published with the next version.\n    form:\n",
+        1,
+    );
+    std::fs::write(dir.join("privacy.yaml"), &allowed).unwrap();
+    noticec(dir, &["check", "privacy.yaml", "--since", "HEAD"]).expect(0, "allowed");
+}

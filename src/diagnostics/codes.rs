@@ -151,6 +151,7 @@ codes! {
         N704 "form-without-signature-block", Warning, None, "a consent form has no signature block";
         N705 "consent-purpose-missing-from-form", Warning, Some("UK GDPR Art. 7(2)"), "a purpose relies on consent, but the form has no box for it";
         N706 "signature-without-declaration", Warning, Some("UK GDPR Art. 7(2), 12(1)"), "a signature block does not say what signing means";
+        N707 "version-not-updated", Error, Some("UK GDPR Art. 12(1), 13(3)"), "a notice changed in a way people must be told about, but its version and date did not (`check --since`)";
         N901 "allow-without-reason", Warning, None, "a rule is allowed without a reason";
         N902 "allow-unknown-rule", Warning, None, "an allow names a rule that does not exist";
     }
@@ -274,9 +275,11 @@ mod tests {
                 c.is_lint() || c.severity() == Error,
                 "{s} is structural, so an error"
             );
-            // A gap in a notice is a finding, never a reason to refuse to publish it.
+            // A gap in a notice is a finding, never a reason to refuse to publish it. N707 is no gap:
+            // it is the release rule `check --since` is asked to enforce (a changed notice needs a new
+            // version), and only that flag runs it.
             assert!(
-                !c.is_lint() || c.severity() != Error,
+                !c.is_lint() || c.severity() != Error || c == Code::N707,
                 "{s} is a lint rule, so a warning or a note"
             );
             assert!(c.is_lint() || c.article().is_none(), "{s}");
@@ -313,7 +316,7 @@ mod tests {
         E001 E002 E003 E004 E005 E006 E007 E010 E011 E012 E013 E014 E020 E021 E022 E023 E024 E025
         E026 E027 E028 N001 N002 N003 N004 N101 N102 N103 N104 N105 N106 N107 N201 N202 N203 N204
         N205 N206 N207 N208 N209 N301 N302 N303 N401 N402 N403 N404 N405 N501 N502 N503 N504 N505
-        N506 N507 N508 N509 N510 N511 N601 N602 N603 N604 N701 N702 N703 N704 N705 N706 N901 N902
+        N506 N507 N508 N509 N510 N511 N601 N602 N603 N604 N701 N702 N703 N704 N705 N706 N707 N901 N902
     ";
 
     #[test]

@@ -42,6 +42,8 @@ pub enum Check {
     Notice(fn(&Ctx<'_>, &mut Vec<Finding>)),
     /// Once per file, on the allow lists (see `meta::allow_findings`).
     Allows,
+    /// Only with `check --since REV`, on the changes since that version (see [`since`]).
+    Since,
 }
 
 /// What a rule found, before it becomes a diagnostic.
@@ -354,6 +356,60 @@ pub fn run(file: &NoticeFile, doc: &Document, options: &LintOptions, report: &mu
     for f in meta::allow_findings(file) {
         let notice = f.notice.clone();
         report.push(diagnostic(f.code, f.finding, doc, notice));
+    }
+}
+
+/// The version discipline (rule N707), for `check --since REV`: every notice with a change people must
+/// be told about or asked to consent to again since `old` (the file as it was in that revision) must
+/// have a new `version` and a new `last_updated`. Editorial changes need neither, and may have both.
+pub fn since(file: &NoticeFile, doc: &Document, old: &serde_json::Value, label: &str, report: &mut Report) {
+    let code = Code::N707;
+    if allowed(&file.allow).contains(&code) {
+        return;
+    }
+    let cmp = crate::diff::compare(old, &doc.value);
+    for (i, notice) in file.notices.iter().enumerate() {
+        if allowed(&notice.allow).contains(&code) {
+            continue;
+        }
+        let Some(d) = cmp.notice(notice.id.as_str()) else {
+            continue;
+        };
+        let Some(impact) = d.impact().filter(|i| i.is_material()) else {
+            continue;
+        };
+        if d.status != crate::diff::Status::Compared {
+            continue;
+        }
+        let stale: Vec<&str> = [("version", &d.version), ("last_updated", &d.last_updated)]
+            .into_iter()
+            .filter(|(_, (old, new))| new.is_none() || old == new)
+            .map(|(field, _)| field)
+            .collect();
+        if stale.is_empty() {
+            continue;
+        }
+        let material = d.changes.iter().filter(|c| c.kind.impact.is_material()).count();
+        let first = d.changes.first().map(|c| format!("{}: {}", c.subject, c.detail)).unwrap_or_default();
+        let at = format!("/notices/{i}");
+        let pointer = match stale.first() {
+            Some(field) if doc.value.pointer(&format!("{at}/{field}")).is_some() => format!("{at}/{field}"),
+            _ => at,
+        };
+        let fields = stale.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" and ");
+        let finding = Finding::new(
+            pointer,
+            format!(
+                "notice `{}` has {material} change(s) of class `{}` or `notify` since {label}, but {fields} did not change",
+                notice.id,
+                impact.as_str()
+            ),
+        )
+        .help(format!(
+            "give the notice a new `version` and `last_updated` (first change: {}); `noticec diff {label}` lists them all",
+            crate::suggest::short(&first)
+        ));
+        report.push(diagnostic(code, finding, doc, Some(notice.id.to_string())));
     }
 }
 

@@ -5,7 +5,7 @@
 //! `N4xx` retention (13(2)(a)), `N5xx` rights (13(2)(b)-(d)), `N6xx` requirements and automated decisions
 //! (13(2)(e)(f)), `N7xx` how the notice is kept and printed, `N9xx` the allow lists themselves.
 
-use super::Check::{Allows, Notice};
+use super::Check::{Allows, Notice, Since};
 use super::{Rule, controller, data, decisions, meta, purposes, retention, rights, sharing};
 use crate::diagnostics::Code;
 
@@ -74,6 +74,7 @@ pub static RULES: &[Rule] = &[
     rule!(N704, Notice(meta::form_without_signature_block)),
     rule!(N705, Notice(meta::consent_purpose_missing_from_form)),
     rule!(N706, Notice(meta::signature_without_declaration)),
+    rule!(N707, Since),
     rule!(N901, Allows),
     rule!(N902, Allows),
 ];
