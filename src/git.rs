@@ -37,7 +37,9 @@ pub(crate) enum GitError {
         rev: String,
     },
     /// The file at the revision is larger than the limit.
-    #[error("`{label}` is {size} bytes, over the limit of {limit} bytes (raise it with `--max-input-bytes`)")]
+    #[error(
+        "`{label}` is {size} bytes, over the limit of {limit} bytes (raise it with `--max-input-bytes`)"
+    )]
     TooLarge {
         /// The revision and path.
         label: String,
@@ -77,8 +79,8 @@ impl History {
     pub(crate) fn open(file: &Path) -> Result<History, GitError> {
         let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
         let dir = absolute.parent().unwrap_or(Path::new("."));
-        let repo = Repository::discover(dir)
-            .map_err(|e| GitError::NoRepository(file.to_path_buf(), e))?;
+        let repo =
+            Repository::discover(dir).map_err(|e| GitError::NoRepository(file.to_path_buf(), e))?;
         let workdir = repo
             .workdir()
             .map(|w| std::fs::canonicalize(w).unwrap_or_else(|_| w.to_path_buf()));
@@ -147,10 +149,11 @@ impl History {
         let mut changed = Vec::new();
         self.walk(|commit, path| {
             let here = blob_at(commit, path);
-            let before = commit
-                .parent(0)
-                .ok()
-                .and_then(|p| blob_at(&p, path).or_else(|| renamed_from(&self.repo, &p, commit, path).and_then(|old| blob_at(&p, &old))));
+            let before = commit.parent(0).ok().and_then(|p| {
+                blob_at(&p, path).or_else(|| {
+                    renamed_from(&self.repo, &p, commit, path).and_then(|old| blob_at(&p, &old))
+                })
+            });
             if here.is_some() && here != before {
                 changed.push((commit.id(), path.to_owned()));
             }
@@ -186,12 +189,12 @@ impl History {
             if !each(&commit, &path)? {
                 break;
             }
-            if let Ok(parent) = commit.parent(0) {
-                if blob_at(&parent, &path).is_none() {
-                    match renamed_from(&self.repo, &parent, &commit, &path) {
-                        Some(old) => path = old,
-                        None => break,
-                    }
+            if let Ok(parent) = commit.parent(0)
+                && blob_at(&parent, &path).is_none()
+            {
+                match renamed_from(&self.repo, &parent, &commit, &path) {
+                    Some(old) => path = old,
+                    None => break,
                 }
             }
         }
@@ -266,5 +269,9 @@ fn renamed_from(
     diff.deltas()
         .filter(|d| d.status() == git2::Delta::Renamed)
         .find(|d| d.new_file().path() == Some(Path::new(path)))
-        .and_then(|d| d.old_file().path().map(|p| p.to_string_lossy().replace('\\', "/")))
+        .and_then(|d| {
+            d.old_file()
+                .path()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
 }

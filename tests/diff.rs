@@ -1,6 +1,13 @@
 //! The semantic diff: one pair of files per kind of change (tests/fixtures/diff/cases.yaml), each run
 //! through the real binary, and the example notices edited as a writer would.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 mod common;
 
 use std::collections::BTreeSet;
@@ -48,7 +55,10 @@ fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
 /// Runs `noticec diff old.yaml new.yaml --format json`, with the exit code.
 fn diff_json(old: &str, new: &str) -> (Option<i32>, Value) {
     let dir = dir_with(&[("old.yaml", old), ("new.yaml", new)]);
-    let run = noticec(dir.path(), &["diff", "old.yaml", "new.yaml", "--format", "json"]);
+    let run = noticec(
+        dir.path(),
+        &["diff", "old.yaml", "new.yaml", "--format", "json"],
+    );
     (run.code, run.json())
 }
 
@@ -74,7 +84,12 @@ fn each_pair_reports_exactly_its_changes_with_their_class() {
             .as_array()
             .expect("edits")
             .iter()
-            .map(|e| (str_of(e, "find").to_owned(), str_of(e, "replace").to_owned()))
+            .map(|e| {
+                (
+                    str_of(e, "find").to_owned(),
+                    str_of(e, "replace").to_owned(),
+                )
+            })
             .collect();
         let new = edit(&base, &edits, name);
         let (code, report) = diff_json(&base, &new);
@@ -87,14 +102,21 @@ fn each_pair_reports_exactly_its_changes_with_their_class() {
             .collect();
         let class = report["impact"].as_str().unwrap_or("none");
         let want_class = str_of(case, "class");
-        let want_code = if matches!(want_class, "notify" | "reconsent") { 1 } else { 0 };
+        let want_code = if matches!(want_class, "notify" | "reconsent") {
+            1
+        } else {
+            0
+        };
         if found != expected || class != want_class || code != Some(want_code) {
             failures.push(format!(
                 "{name}: expected {expected:?} class {want_class} exit {want_code}, found {found:?} class {class} exit {code:?}\n{report:#}"
             ));
         }
         // The new side must be a valid notices file: the diff is of meaning, not of mistakes.
-        assert_eq!(report["new"]["errors"], 0, "{name}: the edited file has errors");
+        assert_eq!(
+            report["new"]["errors"], 0,
+            "{name}: the edited file has errors"
+        );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
@@ -107,7 +129,7 @@ fn the_same_file_has_no_changes_and_exits_0() {
     assert_eq!(report["impact"], Value::Null);
 }
 
-/// A new purpose that relies on consent, added to the LiveWest customer notice.
+/// A new purpose that relies on consent, added to the customer notice of `livewest-customer`.
 const NEW_CONSENT_PURPOSE: &str = "      - id: prize-draws
         name: Entering you into our customer prize draws
         lawful_bases: [consent]
@@ -129,12 +151,22 @@ fn a_new_consent_purpose_in_the_example_is_reconsent_and_exits_1() {
     );
     assert!(run.stdout.contains("--> new.yaml:"), "{}", run.stdout);
     // `--fail-on reconsent` still fails; `never` does not.
-    noticec(dir.path(), &["diff", "notices.yaml", "new.yaml", "--fail-on", "reconsent"])
-        .expect(1, "--fail-on reconsent");
-    noticec(dir.path(), &["diff", "notices.yaml", "new.yaml", "--fail-on", "never"])
-        .expect(0, "--fail-on never");
+    noticec(
+        dir.path(),
+        &["diff", "notices.yaml", "new.yaml", "--fail-on", "reconsent"],
+    )
+    .expect(1, "--fail-on reconsent");
+    noticec(
+        dir.path(),
+        &["diff", "notices.yaml", "new.yaml", "--fail-on", "never"],
+    )
+    .expect(0, "--fail-on never");
     // The JSON names the purpose and its class.
-    let json = noticec(dir.path(), &["diff", "notices.yaml", "new.yaml", "--format", "json"]).json();
+    let json = noticec(
+        dir.path(),
+        &["diff", "notices.yaml", "new.yaml", "--format", "json"],
+    )
+    .json();
     let change = json["notices"][0]["changes"][0].clone();
     assert_eq!(json["notices"][0]["id"], "livewest-customer");
     assert_eq!(change["impact"], "reconsent");
@@ -151,7 +183,10 @@ fn reordered_requoted_and_recommented_example_has_no_changes() {
             "  - id: livewest\n    name: LiveWest\n",
             "  - name: \"LiveWest\" # quoted now\n    id: livewest\n",
         ),
-        ("    email: dpo@kent.gov.uk\n", "    email: 'dpo@kent.gov.uk'\n"),
+        (
+            "    email: dpo@kent.gov.uk\n",
+            "    email: 'dpo@kent.gov.uk'\n",
+        ),
         (
             "    data_subjects: [customer, member_of_public, visitor]\n",
             "    data_subjects:\n      - visitor\n      - customer\n      - member_of_public\n",
@@ -164,7 +199,13 @@ fn reordered_requoted_and_recommented_example_has_no_changes() {
     }
     new = new
         .lines()
-        .map(|l| if l.starts_with('#') { format!("{l} (edited)") } else { l.to_owned() })
+        .map(|l| {
+            if l.starts_with('#') {
+                format!("{l} (edited)")
+            } else {
+                l.to_owned()
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n");
     new.insert_str(0, "# A comment added at the top.\n");
@@ -172,21 +213,26 @@ fn reordered_requoted_and_recommented_example_has_no_changes() {
     let run = noticec(dir.path(), &["diff", "notices.yaml", "new.yaml"]);
     run.expect(0, "formatting only");
     assert!(run.stdout.contains("summary: no changes"), "{}", run.stdout);
-    assert!(run.stdout.contains("no change in meaning"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("no change in meaning"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
 fn markdown_is_a_table_per_notice_with_escaped_cells() {
     let base = base();
-    let new = base
-        .replacen("period: P6Y", "period: P7Y", 1)
-        .replacen(
-            "name: Planning and giving you support at home",
-            "name: Planning <b>and</b> giving | you support at home",
-            1,
-        );
+    let new = base.replacen("period: P6Y", "period: P7Y", 1).replacen(
+        "name: Planning and giving you support at home",
+        "name: Planning <b>and</b> giving | you support at home",
+        1,
+    );
     let dir = dir_with(&[("old.yaml", base.as_str()), ("new.yaml", new.as_str())]);
-    let run = noticec(dir.path(), &["diff", "old.yaml", "new.yaml", "--format", "markdown"]);
+    let run = noticec(
+        dir.path(),
+        &["diff", "old.yaml", "new.yaml", "--format", "markdown"],
+    );
     run.expect(1, "markdown");
     let md = &run.stdout;
     assert!(md.contains("### notice `brightwater-support`"), "{md}");
@@ -202,7 +248,11 @@ fn a_side_that_is_not_yaml_is_a_usage_error() {
     let dir = dir_with(&[("old.yaml", base().as_str()), ("new.yaml", "notices: [\n")]);
     let run = noticec(dir.path(), &["diff", "old.yaml", "new.yaml"]);
     run.expect(2, "unreadable side");
-    assert!(run.stderr.contains("not a readable notices file"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not a readable notices file"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -210,7 +260,11 @@ fn a_revision_outside_a_repository_is_explained() {
     let dir = dir_with(&[("notices.yaml", base().as_str())]);
     let run = noticec(dir.path(), &["diff", "HEAD~1"]);
     run.expect(2, "no repository");
-    assert!(run.stderr.contains("is not in a git repository"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is not in a git repository"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -218,7 +272,11 @@ fn explain_describes_a_kind_of_change() {
     let dir = dir_with::<&str>(&[]);
     let run = noticec(dir.path(), &["explain", "C101"]);
     run.expect(0, "explain C101");
-    assert!(run.stdout.contains("purpose-added-consent"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("purpose-added-consent"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("reconsent"), "{}", run.stdout);
     let run = noticec(dir.path(), &["explain", "retention-longer"]);
     run.expect(0, "explain by name");

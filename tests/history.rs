@@ -2,6 +2,13 @@
 //! temporary folder (several commits, a rename, an old revision written against an older schema), and
 //! the repository's own history for the hash printed on the example consent form.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 mod common;
 
 use std::path::Path;
@@ -27,14 +34,22 @@ fn commit(repo: &Repository, day: i64, message: &str, files: &[(&str, Option<&st
             }
             None => {
                 std::fs::remove_file(workdir.join(path)).expect("remove");
-                index.remove_path(Path::new(path)).expect("remove from index");
+                index
+                    .remove_path(Path::new(path))
+                    .expect("remove from index");
             }
         }
     }
     index.write().expect("write index");
-    let tree = repo.find_tree(index.write_tree().expect("tree")).expect("find tree");
-    let when = Signature::new("Data Protection Officer", "dpo@example.org", &Time::new(day * 86_400, 0))
-        .expect("signature");
+    let tree = repo
+        .find_tree(index.write_tree().expect("tree"))
+        .expect("find tree");
+    let when = Signature::new(
+        "Data Protection Officer",
+        "dpo@example.org",
+        &Time::new(day * 86_400, 0),
+    )
+    .expect("signature");
     let parents: Vec<git2::Commit<'_>> = repo
         .head()
         .ok()
@@ -74,13 +89,28 @@ fn repository() -> Fixture {
         "    data_protection_contact: brightwater-dpo\n    dpo_name: Jo Example\n",
         1,
     );
-    let old_schema = commit(&repo, DAY_OLD_SCHEMA, "First draft", &[("notices.yaml", Some(&old))]);
-    let first = commit(&repo, DAY_FIRST, "Publish the notice", &[("notices.yaml", Some(&base))]);
+    let old_schema = commit(
+        &repo,
+        DAY_OLD_SCHEMA,
+        "First draft",
+        &[("notices.yaml", Some(&old))],
+    );
+    let first = commit(
+        &repo,
+        DAY_FIRST,
+        "Publish the notice",
+        &[("notices.yaml", Some(&base))],
+    );
     let longer_text = base
         .replacen("period: P6Y", "period: P7Y", 1)
         .replacen("version: \"2026.2\"", "version: \"2026.3\"", 1)
         .replacen("last_updated: 2026-10-01", "last_updated: 2026-11-01", 1);
-    let longer = commit(&repo, DAY_LONGER, "Keep support records for seven years", &[("notices.yaml", Some(&longer_text))]);
+    let longer = commit(
+        &repo,
+        DAY_LONGER,
+        "Keep support records for seven years",
+        &[("notices.yaml", Some(&longer_text))],
+    );
     commit(
         &repo,
         DAY_RENAME,
@@ -92,8 +122,19 @@ fn repository() -> Fixture {
         "      - id: fundraising\n        name: Asking you to support our fundraising\n        lawful_bases: [consent]\n        categories: [contact-details]\n      - id: equality-monitoring\n",
         1,
     );
-    let consent = commit(&repo, DAY_CONSENT, "Ask about fundraising", &[("privacy.yaml", Some(&consent_text))]);
-    Fixture { dir, old_schema, first, longer, consent }
+    let consent = commit(
+        &repo,
+        DAY_CONSENT,
+        "Ask about fundraising",
+        &[("privacy.yaml", Some(&consent_text))],
+    );
+    Fixture {
+        dir,
+        old_schema,
+        first,
+        longer,
+        consent,
+    }
 }
 
 #[test]
@@ -103,11 +144,24 @@ fn diff_against_a_revision_reads_the_history() {
     // HEAD~1 against HEAD: the fundraising purpose.
     let run = noticec(dir, &["diff", "HEAD~1..HEAD", "--file", "privacy.yaml"]);
     run.expect(1, "HEAD~1..HEAD");
-    assert!(run.stdout.contains("reconsent[C101]: purpose `fundraising`"), "{}", run.stdout);
-    assert!(run.stdout.contains("HEAD~1:privacy.yaml → HEAD:privacy.yaml"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("reconsent[C101]: purpose `fundraising`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("HEAD~1:privacy.yaml → HEAD:privacy.yaml"),
+        "{}",
+        run.stdout
+    );
     // The working file against a revision before the rename: the old name is followed.
-    let range = format!("{}", &f.first);
-    let run = noticec(dir, &["diff", &range, "--file", "privacy.yaml", "--format", "json"]);
+    let range = f.first.clone();
+    let run = noticec(
+        dir,
+        &["diff", &range, "--file", "privacy.yaml", "--format", "json"],
+    );
     run.expect(1, "across the rename");
     let json = run.json();
     assert_eq!(json["old"]["label"], format!("{}:notices.yaml", f.first));
@@ -117,11 +171,22 @@ fn diff_against_a_revision_reads_the_history() {
         .iter()
         .map(|c| c["code"].as_str().unwrap())
         .collect();
-    assert!(codes.contains(&"C101") && codes.contains(&"C161"), "{codes:?}");
+    assert!(
+        codes.contains(&"C101") && codes.contains(&"C161"),
+        "{codes:?}"
+    );
     assert_eq!(json["notices"][0]["version"]["old"], "2026.2");
     assert_eq!(json["notices"][0]["version"]["new"], "2026.3");
     // Two revisions by id.
-    let run = noticec(dir, &["diff", &format!("{}..{}", f.first, f.longer), "--file", "privacy.yaml"]);
+    let run = noticec(
+        dir,
+        &[
+            "diff",
+            &format!("{}..{}", f.first, f.longer),
+            "--file",
+            "privacy.yaml",
+        ],
+    );
     run.expect(1, "first..longer");
     assert!(run.stdout.contains("notify[C161]"), "{}", run.stdout);
     assert!(!run.stdout.contains("C101"), "{}", run.stdout);
@@ -132,26 +197,56 @@ fn an_old_revision_under_an_older_schema_is_diffed_as_far_as_it_can_be_read() {
     let f = repository();
     let run = noticec(
         f.dir.path(),
-        &["diff", &format!("{}..{}", f.old_schema, f.first), "--file", "privacy.yaml", "--fail-on", "never"],
+        &[
+            "diff",
+            &format!("{}..{}", f.old_schema, f.first),
+            "--file",
+            "privacy.yaml",
+            "--fail-on",
+            "never",
+        ],
     );
     run.expect(0, "old schema");
-    assert!(run.stdout.contains("note: the old version"), "{}", run.stdout);
-    assert!(run.stdout.contains("has 1 error(s) under this version of noticec"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("note: the old version"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("has 1 error(s) under this version of noticec"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("`dpo_name` changed"), "{}", run.stdout);
 }
 
 #[test]
 fn a_bad_revision_is_a_usage_error() {
     let f = repository();
-    let run = noticec(f.dir.path(), &["diff", "no-such-tag", "--file", "privacy.yaml"]);
+    let run = noticec(
+        f.dir.path(),
+        &["diff", "no-such-tag", "--file", "privacy.yaml"],
+    );
     run.expect(2, "bad revision");
-    assert!(run.stderr.contains("`no-such-tag` is not a revision"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`no-such-tag` is not a revision"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// The content hash of the notice in a file, as the library computes it for the form footer.
 fn hash_of(text: &str) -> String {
-    let source = noticec::load::SourceFile { name: "n.yaml".into(), bytes: text.as_bytes().to_vec() };
-    let checked = noticec::check_source(&source, &noticec::load::Limits::DEFAULT, &common::lint_options());
+    let source = noticec::load::SourceFile {
+        name: "n.yaml".into(),
+        bytes: text.as_bytes().to_vec(),
+    };
+    let checked = noticec::check_source(
+        &source,
+        &noticec::load::Limits::DEFAULT,
+        &common::lint_options(),
+    );
     let file = checked.notices.expect("valid");
     let graph = noticec::graph::Graph::new(&file);
     noticec::render::view::content_hash(&graph, &file.notices[0])
@@ -167,18 +262,45 @@ fn verify_form_finds_the_commit_of_a_hash_and_prints_the_text_as_it_was() {
         String::from_utf8(repo.find_blob(entry.id()).unwrap().content().to_vec()).unwrap()
     };
     let hash = hash_of(&blob(&f.longer, "notices.yaml"));
-    let run = noticec(f.dir.path(), &["verify-form", "brightwater-support", &hash, "--file", "privacy.yaml"]);
+    let run = noticec(
+        f.dir.path(),
+        &[
+            "verify-form",
+            "brightwater-support",
+            &hash,
+            "--file",
+            "privacy.yaml",
+        ],
+    );
     run.expect(0, "verify-form");
-    assert!(run.stdout.contains(&format!("was first committed in {}", f.longer)), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains(&format!("was first committed in {}", f.longer)),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("version 2026.3"), "{}", run.stdout);
     // The rename kept the text: it is not a version of its own.
     assert!(!run.stdout.contains("later commit(s)"), "{}", run.stdout);
     // The text as it was: seven years, not the fundraising purpose added later.
-    assert!(run.stdout.contains("The notice as it was:"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("The notice as it was:"),
+        "{}",
+        run.stdout
+    );
     assert!(!run.stdout.contains("fundraising"), "{}", run.stdout);
     // The newest version has its own hash, found in the newest commit; upper case and a prefix work.
     let newest = hash_of(&blob(&f.consent, "privacy.yaml")).to_uppercase();
-    let run = noticec(f.dir.path(), &["verify-form", "brightwater-support", &newest[..8], "--file", "privacy.yaml"]);
+    let run = noticec(
+        f.dir.path(),
+        &[
+            "verify-form",
+            "brightwater-support",
+            &newest[..8],
+            "--file",
+            "privacy.yaml",
+        ],
+    );
     run.expect(0, "prefix");
     assert!(run.stdout.contains(&f.consent), "{}", run.stdout);
 }
@@ -186,18 +308,47 @@ fn verify_form_finds_the_commit_of_a_hash_and_prints_the_text_as_it_was() {
 #[test]
 fn verify_form_says_when_no_version_matches() {
     let f = repository();
-    let run = noticec(f.dir.path(), &["verify-form", "brightwater-support", "0123456789ab", "--file", "privacy.yaml"]);
+    let run = noticec(
+        f.dir.path(),
+        &[
+            "verify-form",
+            "brightwater-support",
+            "0123456789ab",
+            "--file",
+            "privacy.yaml",
+        ],
+    );
     run.expect(1, "made-up hash");
     assert!(run.stderr.contains("no version matches"), "{}", run.stderr);
-    assert!(run.stderr.contains("1 version(s) could not be read"), "{}", run.stderr);
-    let run = noticec(f.dir.path(), &["verify-form", "brightwater-support", "not-a-hash", "--file", "privacy.yaml"]);
+    assert!(
+        run.stderr.contains("1 version(s) could not be read"),
+        "{}",
+        run.stderr
+    );
+    let run = noticec(
+        f.dir.path(),
+        &[
+            "verify-form",
+            "brightwater-support",
+            "not-a-hash",
+            "--file",
+            "privacy.yaml",
+        ],
+    );
     run.expect(2, "not a hash");
-    assert!(run.stderr.contains("is not a content hash"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is not a content hash"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// The hash printed in the footer of a built consent form.
 fn footer_hash(html: &str) -> String {
-    let at = html.find("content hash ").expect("the form prints its content hash") + "content hash ".len();
+    let at = html
+        .find("content hash ")
+        .expect("the form prints its content hash")
+        + "content hash ".len();
     html[at..at + 12].to_owned()
 }
 
@@ -212,9 +363,21 @@ fn verify_form_finds_the_commit_of_the_example_consent_form() {
     let hash = footer_hash(&html);
     let run = noticec(root, &["verify-form", "live-well-kent", &hash]);
     run.expect(0, "the example form's hash");
-    assert!(run.stdout.contains(&format!("content hash {hash}")), "{}", run.stdout);
-    assert!(run.stdout.contains("was first committed in "), "{}", run.stdout);
-    assert!(run.stdout.contains("Partner Privacy Promise"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!("content hash {hash}")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("was first committed in "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Partner Privacy Promise"),
+        "{}",
+        run.stdout
+    );
     let run = noticec(root, &["verify-form", "live-well-kent", "0123456789ab"]);
     run.expect(1, "made-up hash");
     assert!(run.stderr.contains("no version matches"), "{}", run.stderr);
@@ -232,21 +395,49 @@ fn check_since_requires_a_new_version_for_a_material_change_only() {
     );
     // A new recipient, version and date unchanged: N707, an error.
     std::fs::write(dir.join("privacy.yaml"), &with_recipient).unwrap();
-    let run = noticec(dir, &["check", "privacy.yaml", "--since", "HEAD", "--format", "json"]);
+    let run = noticec(
+        dir,
+        &[
+            "check",
+            "privacy.yaml",
+            "--since",
+            "HEAD",
+            "--format",
+            "json",
+        ],
+    );
     run.expect(1, "material change, same version");
     let json = run.json();
-    let n707: Vec<&serde_json::Value> = json.as_array().unwrap().iter().filter(|d| d["code"] == "N707").collect();
+    let n707: Vec<&serde_json::Value> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "N707")
+        .collect();
     assert_eq!(n707.len(), 1, "{json:#}");
     assert_eq!(n707[0]["severity"], "error");
     assert_eq!(n707[0]["notice"], "brightwater-support");
     let message = n707[0]["message"].as_str().unwrap();
-    assert!(message.contains("`version` and `last_updated` did not change"), "{message}");
+    assert!(
+        message.contains("`version` and `last_updated` did not change"),
+        "{message}"
+    );
     // With a new version and date: clean.
     let bumped = with_recipient
         .replacen("version: \"2026.3\"", "version: \"2026.4\"", 1)
         .replacen("last_updated: 2026-11-01", "last_updated: 2026-11-20", 1);
     std::fs::write(dir.join("privacy.yaml"), &bumped).unwrap();
-    let run = noticec(dir, &["check", "privacy.yaml", "--since", "HEAD", "--format", "json"]);
+    let run = noticec(
+        dir,
+        &[
+            "check",
+            "privacy.yaml",
+            "--since",
+            "HEAD",
+            "--format",
+            "json",
+        ],
+    );
     run.expect(0, "material change, new version");
     // A new version alone is not enough.
     let version_only = with_recipient.replacen("version: \"2026.3\"", "version: \"2026.4\"", 1);
@@ -254,11 +445,20 @@ fn check_since_requires_a_new_version_for_a_material_change_only() {
     let run = noticec(dir, &["check", "privacy.yaml", "--since", "HEAD"]);
     run.expect(1, "version without date");
     assert!(run.stderr.contains("error[N707]"), "{}", run.stderr);
-    assert!(run.stderr.contains("but `last_updated` did not change"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("but `last_updated` did not change"),
+        "{}",
+        run.stderr
+    );
     // An editorial change needs no new version, and may have one.
-    let reworded = head.replacen("We review this notice every year", "We review this notice each year", 1);
+    let reworded = head.replacen(
+        "We review this notice every year",
+        "We review this notice each year",
+        1,
+    );
     std::fs::write(dir.join("privacy.yaml"), &reworded).unwrap();
-    noticec(dir, &["check", "privacy.yaml", "--since", "HEAD"]).expect(0, "editorial, same version");
+    noticec(dir, &["check", "privacy.yaml", "--since", "HEAD"])
+        .expect(0, "editorial, same version");
     let reworded_bumped = reworded.replacen("version: \"2026.3\"", "version: \"2026.4\"", 1);
     std::fs::write(dir.join("privacy.yaml"), &reworded_bumped).unwrap();
     noticec(dir, &["check", "privacy.yaml", "--since", "HEAD"]).expect(0, "editorial, new version");

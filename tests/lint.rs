@@ -203,7 +203,10 @@ fn in_process_check_prints_what_the_binary_prints() {
 fn every_rule_has_both_fixtures() {
     let dir = Path::new(ROOT).join("tests/fixtures/lint");
     let codes = rule_codes();
-    for code in codes.iter().filter(|c| !HISTORY_RULES.contains(&c.as_str())) {
+    for code in codes
+        .iter()
+        .filter(|c| !HISTORY_RULES.contains(&c.as_str()))
+    {
         for name in [format!("{code}.yaml"), format!("{code}_ok.yaml")] {
             assert!(
                 dir.join(&name).is_file(),

@@ -20,8 +20,9 @@ fn since(
     }
     let old = crate::git::History::open(file)?.read(rev, limits.max_bytes)?;
     let label = old.source.name.clone();
-    let old = noticec::load::parse(&old.source, limits)
-        .map_err(|_| format!("`{label}` is not readable YAML, so nothing can be compared with it"))?;
+    let old = noticec::load::parse(&old.source, limits).map_err(|_| {
+        format!("`{label}` is not readable YAML, so nothing can be compared with it")
+    })?;
     noticec::lint::since(notices, doc, &old.value, rev, &mut checked.report);
     checked.report.sort();
     Ok(())

@@ -34,7 +34,13 @@ pub(crate) fn specs(old: Option<&str>, new: Option<&str>, file: &Path) -> (Spec,
         (None, _) => (Spec::Rev("HEAD".into()), Spec::File(file.to_path_buf())),
         (Some(range), None) if !Path::new(range).is_file() && range.contains("..") => {
             let (a, b) = range.split_once("..").unwrap_or((range, ""));
-            let or_head = |s: &str| if s.is_empty() { "HEAD".to_owned() } else { s.to_owned() };
+            let or_head = |s: &str| {
+                if s.is_empty() {
+                    "HEAD".to_owned()
+                } else {
+                    s.to_owned()
+                }
+            };
             (Spec::Rev(or_head(a)), Spec::Rev(or_head(b)))
         }
         (Some(old), None) => (spec(old), Spec::File(file.to_path_buf())),
@@ -76,7 +82,10 @@ pub(crate) fn load(
     if checked.document.is_none() {
         let shown = human::render(&checked.report.diagnostics, checked.source_text(), color);
         crate::say!("{shown}");
-        return Err(format!("`{label}` is not a readable notices file, so there is nothing to compare").into());
+        return Err(format!(
+            "`{label}` is not a readable notices file, so there is nothing to compare"
+        )
+        .into());
     }
     Ok(Loaded { label, checked })
 }
@@ -89,7 +98,10 @@ fn read_rev(rev: &str, file: &Path, limits: &noticec::load::Limits) -> Result<So
 
 #[cfg(not(feature = "git"))]
 fn read_rev(rev: &str, _file: &Path, _limits: &noticec::load::Limits) -> Result<SourceFile> {
-    Err(format!("`{rev}` is not a file, and this noticec was built without git support to read revisions").into())
+    Err(format!(
+        "`{rev}` is not a file, and this noticec was built without git support to read revisions"
+    )
+    .into())
 }
 
 /// Lint options for reading a version only to compare it: the lint's findings are not reported, and
@@ -114,8 +126,16 @@ pub(crate) fn run(args: &DiffArgs, color: bool) -> Result<Outcome> {
     };
     let cmp = diff::compare(&old_doc.value, &new_doc.value);
     let sides = render::Sides {
-        old: render::Side { label: &old.label, doc: Some(old_doc), errors: old.errors() },
-        new: render::Side { label: &new.label, doc: Some(new_doc), errors: new.errors() },
+        old: render::Side {
+            label: &old.label,
+            doc: Some(old_doc),
+            errors: old.errors(),
+        },
+        new: render::Side {
+            label: &new.label,
+            doc: Some(new_doc),
+            errors: new.errors(),
+        },
     };
     let text = match args.format {
         DiffFormat::Human => render::human(&cmp, &sides, color),
@@ -123,7 +143,11 @@ pub(crate) fn run(args: &DiffArgs, color: bool) -> Result<Outcome> {
         DiffFormat::Markdown => render::markdown(&cmp, &sides),
     };
     print(&text)?;
-    Ok(if fails(&cmp, args.fail_on) { Outcome::Problems } else { Outcome::Clean })
+    Ok(if fails(&cmp, args.fail_on) {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    })
 }
 
 /// Whether the changes fail the run under `--fail-on`.
@@ -143,10 +167,25 @@ mod tests {
     #[test]
     fn arguments_name_files_revisions_and_ranges() {
         let file = Path::new("notices.yaml");
-        assert_eq!(specs(None, None, file), (Spec::Rev("HEAD".into()), Spec::File(file.into())));
-        assert_eq!(specs(Some("HEAD~1"), None, file), (Spec::Rev("HEAD~1".into()), Spec::File(file.into())));
-        assert_eq!(specs(Some("v1.2..main"), None, file), (Spec::Rev("v1.2".into()), Spec::Rev("main".into())));
-        assert_eq!(specs(Some("v1.2.."), None, file), (Spec::Rev("v1.2".into()), Spec::Rev("HEAD".into())));
-        assert_eq!(specs(Some("a"), Some("b"), file), (Spec::Rev("a".into()), Spec::Rev("b".into())));
+        assert_eq!(
+            specs(None, None, file),
+            (Spec::Rev("HEAD".into()), Spec::File(file.into()))
+        );
+        assert_eq!(
+            specs(Some("HEAD~1"), None, file),
+            (Spec::Rev("HEAD~1".into()), Spec::File(file.into()))
+        );
+        assert_eq!(
+            specs(Some("v1.2..main"), None, file),
+            (Spec::Rev("v1.2".into()), Spec::Rev("main".into()))
+        );
+        assert_eq!(
+            specs(Some("v1.2.."), None, file),
+            (Spec::Rev("v1.2".into()), Spec::Rev("HEAD".into()))
+        );
+        assert_eq!(
+            specs(Some("a"), Some("b"), file),
+            (Spec::Rev("a".into()), Spec::Rev("b".into()))
+        );
     }
 }

@@ -3,9 +3,9 @@
 pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod diff;
-pub(crate) mod verify;
 pub(crate) mod report;
 pub(crate) mod rules;
+pub(crate) mod verify;
 
 use std::io::Write;
 

@@ -75,9 +75,10 @@ pub(crate) fn run(args: &VerifyFormArgs) -> Result<Outcome> {
         return Ok(Outcome::Problems);
     };
     let notice = file.notices.iter().find(|n| n.id.as_str() == args.id);
-    let version = notice
-        .and_then(|n| n.version.clone())
-        .map_or_else(|| "no version stated".to_owned(), |v| format!("version {v}"));
+    let version = notice.and_then(|n| n.version.clone()).map_or_else(
+        || "no version stated".to_owned(),
+        |v| format!("version {v}"),
+    );
     let updated = notice
         .and_then(|n| n.last_updated.as_ref())
         .map(|d| format!(", last updated {d}"))

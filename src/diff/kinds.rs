@@ -309,7 +309,11 @@ mod tests {
     #[test]
     fn codes_and_names_are_unique_and_found() {
         for (i, k) in ALL.iter().enumerate() {
-            assert!(ALL.iter().skip(i + 1).all(|o| o.code != k.code && o.name != k.name));
+            assert!(
+                ALL.iter()
+                    .skip(i + 1)
+                    .all(|o| o.code != k.code && o.name != k.name)
+            );
             assert_eq!(find(k.code), Some(k));
             assert_eq!(find(k.name), Some(k));
         }

@@ -11,6 +11,7 @@ pub mod kinds;
 pub mod render;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -24,7 +25,7 @@ use crate::model::Duration;
 pub struct Change {
     /// The kind of change, with its class and reasoning.
     pub kind: &'static Kind,
-    /// What changed (`purpose \`newsletter\` (Newsletters)`).
+    /// What changed, such as the purpose `newsletter` and its name.
     pub subject: String,
     /// How it changed (`added, relying on consent`).
     pub detail: String,
@@ -109,10 +110,10 @@ pub fn compare(old: &Value, new: &Value) -> Comparison {
         key_of("id"),
     ) {
         let diff = match pair {
-            Pair::Added(n) => whole_notice(n, Status::Added, &kinds::NOTICE_ADDED),
-            Pair::Removed(o) => whole_notice(o, Status::Removed, &kinds::NOTICE_REMOVED),
+            Pair::Added(n) => whole_notice(&n, Status::Added, &kinds::NOTICE_ADDED),
+            Pair::Removed(o) => whole_notice(&o, Status::Removed, &kinds::NOTICE_REMOVED),
             Pair::Both(o, n) => {
-                let mut diff = whole_notice(n.clone(), Status::Compared, &kinds::NOTICE_ADDED);
+                let mut diff = whole_notice(&n, Status::Compared, &kinds::NOTICE_ADDED);
                 diff.changes.clear();
                 diff.version.0 = text(o.value, "version");
                 diff.last_updated.0 = text(o.value, "last_updated");
@@ -126,8 +127,12 @@ pub fn compare(old: &Value, new: &Value) -> Comparison {
                 };
                 ctx.notice();
                 diff.changes = ctx.changes;
-                diff.changes
-                    .sort_by(|a, b| b.kind.impact.cmp(&a.kind.impact).then(a.kind.item.cmp(&b.kind.item)));
+                diff.changes.sort_by(|a, b| {
+                    b.kind
+                        .impact
+                        .cmp(&a.kind.impact)
+                        .then(a.kind.item.cmp(&b.kind.item))
+                });
                 diff
             }
         };
@@ -139,7 +144,7 @@ pub fn compare(old: &Value, new: &Value) -> Comparison {
 }
 
 /// A notice added or removed whole.
-fn whole_notice(n: Entry<'_>, status: Status, kind: &'static Kind) -> NoticeDiff {
+fn whole_notice(n: &Entry<'_>, status: Status, kind: &'static Kind) -> NoticeDiff {
     let id = text(n.value, "id").unwrap_or_default();
     let title = text(n.value, "title").unwrap_or_default();
     let version = text(n.value, "version");
@@ -250,7 +255,10 @@ fn pair<'a>(
     for n in new {
         let found = key(n.value).and_then(|k| {
             old.iter_mut()
-                .find(|o| o.as_ref().is_some_and(|o| key(o.value).as_ref() == Some(&k)))
+                .find(|o| {
+                    o.as_ref()
+                        .is_some_and(|o| key(o.value).as_ref() == Some(&k))
+                })
                 .and_then(Option::take)
         });
         if found.is_none() {
@@ -365,14 +373,17 @@ impl Fields<'_> {
     fn changed(&self) -> BTreeSet<String> {
         let keys = |v: &Value| -> BTreeSet<String> {
             v.as_object()
-                .map(|m| m.iter().filter(|(_, v)| !is_empty(v)).map(|(k, _)| k.clone()).collect())
+                .map(|m| {
+                    m.iter()
+                        .filter(|(_, v)| !is_empty(v))
+                        .map(|(k, _)| k.clone())
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         let mut all = keys(self.old);
         all.extend(keys(self.new));
-        all.into_iter()
-            .filter(|k| self.differs(k))
-            .collect()
+        all.into_iter().filter(|k| self.differs(k)).collect()
     }
 
     fn differs(&self, field: &str) -> bool {
@@ -424,7 +435,10 @@ fn consent_purposes(notice: &Value) -> BTreeSet<String> {
     let notice_wide = notice
         .get("lawful_bases")
         .and_then(Value::as_array)
-        .is_some_and(|b| b.iter().any(|s| text(s, "basis").as_deref() == Some("consent")));
+        .is_some_and(|b| {
+            b.iter()
+                .any(|s| text(s, "basis").as_deref() == Some("consent"))
+        });
     let mut ids: BTreeSet<String> = entries(notice.get("purposes"), "")
         .into_iter()
         .filter(|p| {
@@ -469,16 +483,23 @@ fn shared_refs(notice: &Value, file: &File<'_>) -> (BTreeSet<String>, BTreeSet<S
     let (mut orgs, mut contacts) = (BTreeSet::new(), BTreeSet::new());
     walk(notice, &mut orgs, &mut contacts);
     for c in &contacts {
-        if let Some(org) = file.contacts.get(c).and_then(|e| text(e.value, "organisation")) {
+        if let Some(org) = file
+            .contacts
+            .get(c)
+            .and_then(|e| text(e.value, "organisation"))
+        {
             orgs.insert(org);
         }
     }
     let mut queue: Vec<String> = orgs.iter().cloned().collect();
     while let Some(org) = queue.pop() {
-        if let Some(parent) = file.organisations.get(&org).and_then(|e| text(e.value, "part_of")) {
-            if orgs.insert(parent.clone()) {
-                queue.push(parent);
-            }
+        if let Some(parent) = file
+            .organisations
+            .get(&org)
+            .and_then(|e| text(e.value, "part_of"))
+            && orgs.insert(parent.clone())
+        {
+            queue.push(parent);
         }
     }
     (orgs, contacts)
@@ -489,7 +510,10 @@ fn shared_refs(notice: &Value, file: &File<'_>) -> (BTreeSet<String>, BTreeSet<S
 fn reach(v: &Value) -> String {
     let s = show(v).to_lowercase();
     let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-    if !digits.is_empty() && s.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c)) {
+    if !digits.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+    {
         return match digits.strip_prefix("44") {
             Some(rest) if s.trim_start().starts_with('+') => format!("0{rest}"),
             _ => digits,
@@ -550,7 +574,14 @@ const WORDING: &[&str] = &[
 const NOT_CHANGES: &[&str] = &["id", "version", "last_updated", "published", "allow"];
 
 impl<'a> Ctx<'a> {
-    fn push(&mut self, kind: &'static Kind, subject: impl Into<String>, detail: impl Into<String>, at: &Entry<'_>, in_old: bool) {
+    fn push(
+        &mut self,
+        kind: &'static Kind,
+        subject: impl Into<String>,
+        detail: impl Into<String>,
+        at: &Entry<'_>,
+        in_old: bool,
+    ) {
         self.changes.push(Change {
             kind,
             subject: subject.into(),
@@ -596,17 +627,25 @@ impl<'a> Ctx<'a> {
             "automated_decisions",
             "form",
         ];
-        let fields = Fields { old: o.value, new: n.value };
+        let fields = Fields {
+            old: o.value,
+            new: n.value,
+        };
         let wording: Vec<String> = fields
             .changed()
             .into_iter()
             .filter(|f| !handled.contains(&f.as_str()) && !NOT_CHANGES.contains(&f.as_str()))
             .collect();
         if !wording.is_empty() {
-            let unknown: Vec<&String> = wording.iter().filter(|f| !WORDING.contains(&f.as_str())).collect();
+            let unknown: Vec<&String> = wording
+                .iter()
+                .filter(|f| !WORDING.contains(&f.as_str()))
+                .collect();
             let mut detail = format!("{} changed", ticks(&wording));
             if !unknown.is_empty() {
-                detail.push_str(" (fields this version of noticec does not know are compared as wording)");
+                detail.push_str(
+                    " (fields this version of noticec does not know are compared as wording)",
+                );
             }
             self.push(&kinds::REWORDED, "the notice's wording", detail, &n, false);
         }
@@ -615,10 +654,14 @@ impl<'a> Ctx<'a> {
         self.subjects(&fields, &n);
         self.purposes(&o, &n);
         self.bases(&o, &n);
+        self.sharing_bases(&o, &n);
         self.categories(&o, &n);
+        self.special_conditions(&o, &n);
         self.sources(&o, &n);
         self.recipients(&o, &n);
+        self.confidentiality(&o, &n);
         self.transfers(&o, &n);
+        self.systems(&o, &n);
         self.retention(&o, &n);
         self.rights(&o, &n);
         self.requirements(&o, &n);
@@ -629,42 +672,91 @@ impl<'a> Ctx<'a> {
 
     fn parties(&mut self, o: &Entry<'a>, n: &Entry<'a>) {
         let controls = |v: &Value| {
-            matches!(text(v, "legal_role").as_deref(), Some("controller" | "joint_controller"))
+            matches!(
+                text(v, "legal_role").as_deref(),
+                Some("controller" | "joint_controller")
+            )
         };
-        self.each_pair(o.list("parties"), n.list("parties"), key_of("organisation"), |ctx, p| {
-            let removed = matches!(p, Pair::Removed(_));
-            match p {
-                Pair::Added(e) | Pair::Removed(e) => {
-                    let org = text(e.value, "organisation").unwrap_or_default();
-                    let role = text(e.value, "legal_role");
-                    let kind = if controls(e.value) { &kinds::CONTROLLER_CHANGED } else { &kinds::PARTY_CHANGED };
-                    let detail = match (removed, role) {
-                        (false, Some(r)) => format!("added, as {r}"),
-                        (false, None) => "added".into(),
-                        (true, Some(r)) => format!("removed (was {r})"),
-                        (true, None) => "removed".into(),
-                    };
-                    ctx.push(kind, format!("organisation `{org}`"), detail, &e, removed);
+        self.each_pair(
+            o.list("parties"),
+            n.list("parties"),
+            key_of("organisation"),
+            |ctx, p| {
+                let removed = matches!(p, Pair::Removed(_));
+                match p {
+                    Pair::Added(e) | Pair::Removed(e) => {
+                        let org = text(e.value, "organisation").unwrap_or_default();
+                        let role = text(e.value, "legal_role");
+                        let kind = if controls(e.value) {
+                            &kinds::CONTROLLER_CHANGED
+                        } else {
+                            &kinds::PARTY_CHANGED
+                        };
+                        let detail = match (removed, role) {
+                            (false, Some(r)) => format!("added, as {r}"),
+                            (false, None) => "added".into(),
+                            (true, Some(r)) => format!("removed (was {r})"),
+                            (true, None) => "removed".into(),
+                        };
+                        ctx.push(kind, format!("organisation `{org}`"), detail, &e, removed);
+                    }
+                    Pair::Both(oe, ne) => {
+                        let f = Fields {
+                            old: oe.value,
+                            new: ne.value,
+                        };
+                        let org = text(ne.value, "organisation").unwrap_or_default();
+                        let subject = format!("organisation `{org}`");
+                        if f.differs("legal_role") {
+                            let kind = if controls(oe.value) || controls(ne.value) {
+                                &kinds::CONTROLLER_CHANGED
+                            } else {
+                                &kinds::PARTY_CHANGED
+                            };
+                            ctx.push(
+                                kind,
+                                &subject,
+                                format!(
+                                    "legal role {} → {}",
+                                    f.was("legal_role"),
+                                    f.is("legal_role")
+                                ),
+                                &ne,
+                                false,
+                            );
+                        }
+                        let roles: Vec<String> = ["acting_for", "we"]
+                            .iter()
+                            .filter(|k| f.differs(k))
+                            .map(|k| (*k).to_owned())
+                            .collect();
+                        if !roles.is_empty() {
+                            ctx.push(
+                                &kinds::PARTY_CHANGED,
+                                &subject,
+                                format!("{} changed", ticks(&roles)),
+                                &ne,
+                                false,
+                            );
+                        }
+                        let words: Vec<String> = ["described_as", "description"]
+                            .iter()
+                            .filter(|k| f.differs(k))
+                            .map(|k| (*k).to_owned())
+                            .collect();
+                        if !words.is_empty() {
+                            ctx.push(
+                                &kinds::REWORDED,
+                                &subject,
+                                format!("{} changed", ticks(&words)),
+                                &ne,
+                                false,
+                            );
+                        }
+                    }
                 }
-                Pair::Both(oe, ne) => {
-                    let f = Fields { old: oe.value, new: ne.value };
-                    let org = text(ne.value, "organisation").unwrap_or_default();
-                    let subject = format!("organisation `{org}`");
-                    if f.differs("legal_role") {
-                        let kind = if controls(oe.value) || controls(ne.value) { &kinds::CONTROLLER_CHANGED } else { &kinds::PARTY_CHANGED };
-                        ctx.push(kind, &subject, format!("legal role {} → {}", f.was("legal_role"), f.is("legal_role")), &ne, false);
-                    }
-                    let roles: Vec<String> = ["acting_for", "we"].iter().filter(|k| f.differs(k)).map(|k| (*k).to_owned()).collect();
-                    if !roles.is_empty() {
-                        ctx.push(&kinds::PARTY_CHANGED, &subject, format!("{} changed", ticks(&roles)), &ne, false);
-                    }
-                    let words: Vec<String> = ["described_as", "description"].iter().filter(|k| f.differs(k)).map(|k| (*k).to_owned()).collect();
-                    if !words.is_empty() {
-                        ctx.push(&kinds::REWORDED, &subject, format!("{} changed", ticks(&words)), &ne, false);
-                    }
-                }
-            }
-        });
+            },
+        );
     }
 
     fn contacts(&mut self, f: &Fields<'_>, n: &Entry<'a>) {
@@ -676,7 +768,13 @@ impl<'a> Ctx<'a> {
                 } else {
                     "the feedback contact"
                 };
-                self.push(&kinds::CONTACT_CHANGED, subject, format!("`{}` → `{}`", f.was(field), f.is(field)), &at, false);
+                self.push(
+                    &kinds::CONTACT_CHANGED,
+                    subject,
+                    format!("`{}` → `{}`", f.was(field), f.is(field)),
+                    &at,
+                    false,
+                );
             }
         }
     }
@@ -691,19 +789,38 @@ impl<'a> Ctx<'a> {
             .new_notice
             .list("parties")
             .iter()
-            .filter(|p| matches!(text(p.value, "legal_role").as_deref(), Some("controller" | "joint_controller")))
+            .filter(|p| {
+                matches!(
+                    text(p.value, "legal_role").as_deref(),
+                    Some("controller" | "joint_controller")
+                )
+            })
             .filter_map(|p| text(p.value, "organisation"))
             .collect();
         for id in orgs {
-            let (Some(o), Some(n)) = (self.old.organisations.get(&id), self.new.organisations.get(&id)) else {
+            let (Some(o), Some(n)) = (
+                self.old.organisations.get(&id),
+                self.new.organisations.get(&id),
+            ) else {
                 continue;
             };
             let (o, n) = (o.clone(), n.clone());
-            let f = Fields { old: o.value, new: n.value };
+            let f = Fields {
+                old: o.value,
+                new: n.value,
+            };
             let subject = format!("organisation `{id}`");
-            let identity: Vec<String> = ["name", "ico_registration", "part_of"].iter().filter(|k| f.differs(k)).map(|k| (*k).to_owned()).collect();
+            let identity: Vec<String> = ["name", "ico_registration", "part_of"]
+                .iter()
+                .filter(|k| f.differs(k))
+                .map(|k| (*k).to_owned())
+                .collect();
             if !identity.is_empty() {
-                let kind = if controllers.contains(&id) { &kinds::CONTROLLER_CHANGED } else { &kinds::PARTY_CHANGED };
+                let kind = if controllers.contains(&id) {
+                    &kinds::CONTROLLER_CHANGED
+                } else {
+                    &kinds::PARTY_CHANGED
+                };
                 let detail = identity
                     .iter()
                     .map(|k| format!("{k} {} → {}", f.was(k), f.is(k)))
@@ -712,25 +829,63 @@ impl<'a> Ctx<'a> {
                 self.push(kind, &subject, detail, &n, false);
             }
             self.reach_changes(&f, &["address", "email", "phone", "website"], &subject, &n);
-            let words: Vec<String> = ["kind", "description"].iter().filter(|k| f.differs(k)).map(|k| (*k).to_owned()).collect();
+            let words: Vec<String> = ["kind", "description"]
+                .iter()
+                .filter(|k| f.differs(k))
+                .map(|k| (*k).to_owned())
+                .collect();
             if !words.is_empty() {
-                self.push(&kinds::REWORDED, &subject, format!("{} changed", ticks(&words)), &n, false);
+                self.push(
+                    &kinds::REWORDED,
+                    &subject,
+                    format!("{} changed", ticks(&words)),
+                    &n,
+                    false,
+                );
             }
         }
+        self.shared_contacts(contacts);
+    }
+
+    fn shared_contacts(&mut self, contacts: BTreeSet<String>) {
         for id in contacts {
-            let (Some(o), Some(n)) = (self.old.contacts.get(&id), self.new.contacts.get(&id)) else {
+            let (Some(o), Some(n)) = (self.old.contacts.get(&id), self.new.contacts.get(&id))
+            else {
                 continue;
             };
             let (o, n) = (o.clone(), n.clone());
-            let f = Fields { old: o.value, new: n.value };
+            let f = Fields {
+                old: o.value,
+                new: n.value,
+            };
             let subject = format!("contact `{id}`");
             if f.differs("organisation") {
-                self.push(&kinds::CONTACT_CHANGED, &subject, format!("organisation `{}` → `{}`", f.was("organisation"), f.is("organisation")), &n, false);
+                self.push(
+                    &kinds::CONTACT_CHANGED,
+                    &subject,
+                    format!(
+                        "organisation `{}` → `{}`",
+                        f.was("organisation"),
+                        f.is("organisation")
+                    ),
+                    &n,
+                    false,
+                );
             }
             self.reach_changes(&f, &["address", "email", "phone", "url"], &subject, &n);
-            let words: Vec<String> = ["name", "role"].iter().filter(|k| f.differs(k)).map(|k| (*k).to_owned()).collect();
+            let words: Vec<String> = ["name", "role"]
+                .iter()
+                .filter(|k| f.differs(k))
+                .map(|k| (*k).to_owned())
+                .collect();
             if !words.is_empty() {
-                self.push(&kinds::CONTACT_REWORDED, &subject, format!("{} changed", ticks(&words)), &n, false);
+                self.push(
+                    &kinds::CONTACT_REWORDED,
+                    &subject,
+                    format!("{} changed", ticks(&words)),
+                    &n,
+                    false,
+                );
             }
         }
     }
@@ -744,7 +899,13 @@ impl<'a> Ctx<'a> {
             let get = |v: &Value| v.get(*field).filter(|v| !is_empty(v)).map(reach);
             let detail = format!("{field}: {} → {}", f.was(field), f.is(field));
             if get(f.old) == get(f.new) {
-                self.push(&kinds::CONTACT_REWORDED, subject, format!("{detail} (written differently, same place)"), at, false);
+                self.push(
+                    &kinds::CONTACT_REWORDED,
+                    subject,
+                    format!("{detail} (written differently, same place)"),
+                    at,
+                    false,
+                );
             } else {
                 self.push(&kinds::CONTACT_CHANGED, subject, detail, at, false);
             }
@@ -755,38 +916,70 @@ impl<'a> Ctx<'a> {
         let at = n.field("data_subjects").unwrap_or_else(|| n.clone());
         let added = f.added("data_subjects");
         if !added.is_empty() {
-            self.push(&kinds::SUBJECTS_ADDED, "the people the notice is about", format!("{} added", ticks(&added)), &at, false);
+            self.push(
+                &kinds::SUBJECTS_ADDED,
+                "the people the notice is about",
+                format!("{} added", ticks(&added)),
+                &at,
+                false,
+            );
         }
         let removed = f.removed("data_subjects");
         if !removed.is_empty() {
-            self.push(&kinds::SUBJECTS_REMOVED, "the people the notice is about", format!("{} removed", ticks(&removed)), &at, false);
+            self.push(
+                &kinds::SUBJECTS_REMOVED,
+                "the people the notice is about",
+                format!("{} removed", ticks(&removed)),
+                &at,
+                false,
+            );
         }
     }
 
     fn purposes(&mut self, o: &Entry<'a>, n: &Entry<'a>) {
-        self.each_pair(o.list("purposes"), n.list("purposes"), key_of("id"), |ctx, p| match p {
-            Pair::Added(e) => {
-                let id = text(e.value, "id").unwrap_or_default();
-                let subject = named("purpose", e.value);
-                if ctx.consent_purposes.contains(&id) {
-                    ctx.push(&kinds::PURPOSE_ADDED_CONSENT, subject, "added, relying on consent", &e, false);
-                } else {
-                    let bases = sorted(e.value.get("lawful_bases"));
-                    let detail = if bases.is_empty() {
-                        "added, with no lawful basis linked to it".to_owned()
+        self.each_pair(
+            o.list("purposes"),
+            n.list("purposes"),
+            key_of("id"),
+            |ctx, p| match p {
+                Pair::Added(e) => {
+                    let id = text(e.value, "id").unwrap_or_default();
+                    let subject = named("purpose", e.value);
+                    if ctx.consent_purposes.contains(&id) {
+                        ctx.push(
+                            &kinds::PURPOSE_ADDED_CONSENT,
+                            subject,
+                            "added, relying on consent",
+                            &e,
+                            false,
+                        );
                     } else {
-                        format!("added, on {}", ticks(&bases))
-                    };
-                    ctx.push(&kinds::PURPOSE_ADDED, subject, detail, &e, false);
+                        let bases = sorted(e.value.get("lawful_bases"));
+                        let detail = if bases.is_empty() {
+                            "added, with no lawful basis linked to it".to_owned()
+                        } else {
+                            format!("added, on {}", ticks(&bases))
+                        };
+                        ctx.push(&kinds::PURPOSE_ADDED, subject, detail, &e, false);
+                    }
                 }
-            }
-            Pair::Removed(e) => ctx.push(&kinds::PURPOSE_REMOVED, named("purpose", e.value), "removed", &e, true),
-            Pair::Both(oe, ne) => ctx.purpose(&oe, &ne),
-        });
+                Pair::Removed(e) => ctx.push(
+                    &kinds::PURPOSE_REMOVED,
+                    named("purpose", e.value),
+                    "removed",
+                    &e,
+                    true,
+                ),
+                Pair::Both(oe, ne) => ctx.purpose(&oe, &ne),
+            },
+        );
     }
 
     fn purpose(&mut self, oe: &Entry<'a>, ne: &Entry<'a>) {
-        let f = Fields { old: oe.value, new: ne.value };
+        let f = Fields {
+            old: oe.value,
+            new: ne.value,
+        };
         let changed = f.changed();
         if changed.is_empty() {
             return;
@@ -796,7 +989,13 @@ impl<'a> Ctx<'a> {
         let consent = self.consent_purposes.contains(&id);
         self.basis_change(&f, &subject, ne);
         if f.differs("legitimate_interests") {
-            self.push(&kinds::INTERESTS_CHANGED, &subject, interests_detail(&f), ne, false);
+            self.push(
+                &kinds::INTERESTS_CHANGED,
+                &subject,
+                interests_detail(&f),
+                ne,
+                false,
+            );
         }
         let mut wider = Vec::new();
         for (field, what) in [("categories", "data"), ("recipients", "recipients")] {
@@ -810,12 +1009,26 @@ impl<'a> Ctx<'a> {
             wider.push(format!("qualifier {} removed", ticks(&firmer)));
         }
         if !wider.is_empty() {
-            let kind = if consent { &kinds::PURPOSE_WIDENED_CONSENT } else { &kinds::PURPOSE_WIDENED };
+            let kind = if consent {
+                &kinds::PURPOSE_WIDENED_CONSENT
+            } else {
+                &kinds::PURPOSE_WIDENED
+            };
             self.push(kind, &subject, wider.join("; "), ne, false);
         }
-        let how: Vec<String> = ["consent", "opt_out"].iter().filter(|k| f.differs(k)).map(|k| (*k).to_owned()).collect();
+        let how: Vec<String> = ["consent", "opt_out"]
+            .iter()
+            .filter(|k| f.differs(k))
+            .map(|k| (*k).to_owned())
+            .collect();
         if !how.is_empty() {
-            self.push(&kinds::PURPOSE_HOW_TO_CHANGED, &subject, format!("{} changed", ticks(&how)), ne, false);
+            self.push(
+                &kinds::PURPOSE_HOW_TO_CHANGED,
+                &subject,
+                format!("{} changed", ticks(&how)),
+                ne,
+                false,
+            );
         }
         let mut words: Vec<String> = changed
             .iter()
@@ -833,7 +1046,13 @@ impl<'a> Ctx<'a> {
             words.push(format!("qualifier {} added", ticks(&weaker)));
         }
         if !words.is_empty() {
-            self.push(&kinds::PURPOSE_REWORDED, &subject, changed_list(&words), ne, false);
+            self.push(
+                &kinds::PURPOSE_REWORDED,
+                &subject,
+                changed_list(&words),
+                ne,
+                false,
+            );
         }
     }
 
@@ -842,373 +1061,863 @@ impl<'a> Ctx<'a> {
         let added = f.added("lawful_bases");
         let removed = f.removed("lawful_bases");
         if added.iter().any(|b| b == "consent") {
-            self.push(&kinds::BASIS_CONSENT_ADDED, subject, basis_detail(&added, &removed), at, false);
+            self.push(
+                &kinds::BASIS_CONSENT_ADDED,
+                subject,
+                basis_detail(&added, &removed),
+                at,
+                false,
+            );
         } else if !added.is_empty() || !removed.is_empty() {
-            self.push(&kinds::BASIS_CHANGED, subject, basis_detail(&added, &removed), at, false);
+            self.push(
+                &kinds::BASIS_CHANGED,
+                subject,
+                basis_detail(&added, &removed),
+                at,
+                false,
+            );
         }
-        let terms: Vec<String> = ["basis_qualifiers", "law"].iter().filter(|k| f.differs(k)).map(|k| (*k).to_owned()).collect();
+        let terms: Vec<String> = ["basis_qualifiers", "law"]
+            .iter()
+            .filter(|k| f.differs(k))
+            .map(|k| (*k).to_owned())
+            .collect();
         if !terms.is_empty() {
-            self.push(&kinds::BASIS_CHANGED, subject, format!("{} changed", ticks(&terms)), at, false);
+            self.push(
+                &kinds::BASIS_CHANGED,
+                subject,
+                format!("{} changed", ticks(&terms)),
+                at,
+                false,
+            );
         }
     }
 
     fn bases(&mut self, o: &Entry<'a>, n: &Entry<'a>) {
-        self.each_pair(o.list("lawful_bases"), n.list("lawful_bases"), key_of("basis"), |ctx, p| match p {
-            Pair::Added(e) => {
-                let basis = text(e.value, "basis").unwrap_or_default();
-                let kind = if basis == "consent" { &kinds::BASIS_CONSENT_ADDED } else { &kinds::BASIS_CHANGED };
-                ctx.push(kind, "the lawful bases of the notice as a whole", format!("`{basis}` added"), &e, false);
-            }
-            Pair::Removed(e) => {
-                let basis = text(e.value, "basis").unwrap_or_default();
-                ctx.push(&kinds::BASIS_CHANGED, "the lawful bases of the notice as a whole", format!("`{basis}` removed"), &e, true);
-            }
-            Pair::Both(oe, ne) => {
-                let f = Fields { old: oe.value, new: ne.value };
-                let subject = format!("lawful basis `{}` of the notice as a whole", f.is("basis"));
-                if f.differs("legitimate_interests") || f.differs("interests_qualifiers") {
-                    ctx.push(&kinds::INTERESTS_CHANGED, &subject, interests_detail(&f), &ne, false);
+        self.each_pair(
+            o.list("lawful_bases"),
+            n.list("lawful_bases"),
+            key_of("basis"),
+            |ctx, p| match p {
+                Pair::Added(e) => {
+                    let basis = text(e.value, "basis").unwrap_or_default();
+                    let kind = if basis == "consent" {
+                        &kinds::BASIS_CONSENT_ADDED
+                    } else {
+                        &kinds::BASIS_CHANGED
+                    };
+                    ctx.push(
+                        kind,
+                        "the lawful bases of the notice as a whole",
+                        format!("`{basis}` added"),
+                        &e,
+                        false,
+                    );
                 }
-                let firmer = f.removed("qualifiers");
-                if !firmer.is_empty() || f.differs("law") {
-                    let mut what = Vec::new();
-                    if !firmer.is_empty() {
-                        what.push(format!("qualifier {} removed", ticks(&firmer)));
+                Pair::Removed(e) => {
+                    let basis = text(e.value, "basis").unwrap_or_default();
+                    ctx.push(
+                        &kinds::BASIS_CHANGED,
+                        "the lawful bases of the notice as a whole",
+                        format!("`{basis}` removed"),
+                        &e,
+                        true,
+                    );
+                }
+                Pair::Both(oe, ne) => {
+                    let f = Fields {
+                        old: oe.value,
+                        new: ne.value,
+                    };
+                    let subject =
+                        format!("lawful basis `{}` of the notice as a whole", f.is("basis"));
+                    if f.differs("legitimate_interests") || f.differs("interests_qualifiers") {
+                        ctx.push(
+                            &kinds::INTERESTS_CHANGED,
+                            &subject,
+                            interests_detail(&f),
+                            &ne,
+                            false,
+                        );
                     }
-                    if f.differs("law") {
-                        what.push("`law` changed".into());
+                    let firmer = f.removed("qualifiers");
+                    if !firmer.is_empty() || f.differs("law") {
+                        let mut what = Vec::new();
+                        if !firmer.is_empty() {
+                            what.push(format!("qualifier {} removed", ticks(&firmer)));
+                        }
+                        if f.differs("law") {
+                            what.push("`law` changed".into());
+                        }
+                        ctx.push(&kinds::BASIS_CHANGED, &subject, what.join("; "), &ne, false);
                     }
-                    ctx.push(&kinds::BASIS_CHANGED, &subject, what.join("; "), &ne, false);
+                    if f.differs("consent") {
+                        ctx.push(
+                            &kinds::PURPOSE_HOW_TO_CHANGED,
+                            &subject,
+                            "`consent` changed",
+                            &ne,
+                            false,
+                        );
+                    }
+                    let mut words: Vec<String> = ["explanation", "examples"]
+                        .iter()
+                        .filter(|k| f.differs(k))
+                        .map(|k| (*k).to_owned())
+                        .collect();
+                    let weaker = f.added("qualifiers");
+                    if !weaker.is_empty() {
+                        words.push(format!("qualifier {} added", ticks(&weaker)));
+                    }
+                    if !words.is_empty() {
+                        ctx.push(&kinds::REWORDED, &subject, changed_list(&words), &ne, false);
+                    }
                 }
-                if f.differs("consent") {
-                    ctx.push(&kinds::PURPOSE_HOW_TO_CHANGED, &subject, "`consent` changed", &ne, false);
+            },
+        );
+    }
+
+    fn sharing_bases(&mut self, o: &Entry<'a>, n: &Entry<'a>) {
+        self.each_pair(
+            o.list("sharing_bases"),
+            n.list("sharing_bases"),
+            key_of("basis"),
+            |ctx, p| match p {
+                Pair::Added(e) => ctx.push(
+                    &kinds::SHARING_BASIS_CHANGED,
+                    "the lawful bases for sharing",
+                    format!("`{}` added", text(e.value, "basis").unwrap_or_default()),
+                    &e,
+                    false,
+                ),
+                Pair::Removed(e) => ctx.push(
+                    &kinds::SHARING_BASIS_CHANGED,
+                    "the lawful bases for sharing",
+                    format!("`{}` removed", text(e.value, "basis").unwrap_or_default()),
+                    &e,
+                    true,
+                ),
+                Pair::Both(oe, ne) => {
+                    let f = Fields {
+                        old: oe.value,
+                        new: ne.value,
+                    };
+                    let subject = format!("lawful basis `{}` for sharing", f.is("basis"));
+                    if f.differs("qualifiers") {
+                        ctx.push(
+                            &kinds::SHARING_BASIS_CHANGED,
+                            &subject,
+                            "`qualifiers` changed",
+                            &ne,
+                            false,
+                        );
+                    }
+                    if f.differs("note") {
+                        ctx.push(&kinds::REWORDED, &subject, "`note` changed", &ne, false);
+                    }
                 }
-                let mut words: Vec<String> = ["explanation", "examples"].iter().filter(|k| f.differs(k)).map(|k| (*k).to_owned()).collect();
-                let weaker = f.added("qualifiers");
-                if !weaker.is_empty() {
-                    words.push(format!("qualifier {} added", ticks(&weaker)));
-                }
-                if !words.is_empty() {
-                    ctx.push(&kinds::REWORDED, &subject, changed_list(&words), &ne, false);
-                }
-            }
-        });
-        self.each_pair(o.list("sharing_bases"), n.list("sharing_bases"), key_of("basis"), |ctx, p| match p {
-            Pair::Added(e) => ctx.push(&kinds::SHARING_BASIS_CHANGED, "the lawful bases for sharing", format!("`{}` added", text(e.value, "basis").unwrap_or_default()), &e, false),
-            Pair::Removed(e) => ctx.push(&kinds::SHARING_BASIS_CHANGED, "the lawful bases for sharing", format!("`{}` removed", text(e.value, "basis").unwrap_or_default()), &e, true),
-            Pair::Both(oe, ne) => {
-                let f = Fields { old: oe.value, new: ne.value };
-                let subject = format!("lawful basis `{}` for sharing", f.is("basis"));
-                if f.differs("qualifiers") {
-                    ctx.push(&kinds::SHARING_BASIS_CHANGED, &subject, "`qualifiers` changed", &ne, false);
-                }
-                if f.differs("note") {
-                    ctx.push(&kinds::REWORDED, &subject, "`note` changed", &ne, false);
-                }
-            }
-        });
+            },
+        );
+    }
+
+    /// The ids a list field of the purposes that rely on consent names (their data or recipients).
+    fn consent_uses(&self, n: &Entry<'a>, field: &str) -> BTreeSet<String> {
+        n.list("purposes")
+            .iter()
+            .filter(|p| text(p.value, "id").is_some_and(|id| self.consent_purposes.contains(&id)))
+            .flat_map(|p| sorted(p.value.get(field)))
+            .collect()
     }
 
     fn categories(&mut self, o: &Entry<'a>, n: &Entry<'a>) {
-        let consent_data: BTreeSet<String> = n
-            .list("purposes")
-            .iter()
-            .filter(|p| text(p.value, "id").is_some_and(|id| self.consent_purposes.contains(&id)))
-            .flat_map(|p| sorted(p.value.get("categories")))
-            .collect();
-        self.each_pair(o.list("data_categories"), n.list("data_categories"), key_of("id"), |ctx, p| match p {
-            Pair::Added(e) => {
-                let id = text(e.value, "id").unwrap_or_default();
-                let mut detail = "added".to_owned();
-                let special = sorted(e.value.get("special_category"));
-                if !special.is_empty() {
-                    detail.push_str(&format!(": special category data ({}, Art. 9)", ticks(&special)));
-                }
-                if e.value.get("criminal_offence_data") == Some(&Value::Bool(true)) {
-                    detail.push_str(": criminal offence data (Art. 10)");
-                }
-                let kind = if consent_data.contains(&id) {
-                    detail.push_str(", used for a purpose that relies on consent");
-                    &kinds::DATA_ADDED_CONSENT
-                } else {
-                    &kinds::DATA_ADDED
-                };
-                ctx.push(kind, named("data", e.value), detail, &e, false);
-            }
-            Pair::Removed(e) => ctx.push(&kinds::DATA_REMOVED, named("data", e.value), "removed", &e, true),
-            Pair::Both(oe, ne) => {
-                let f = Fields { old: oe.value, new: ne.value };
-                let subject = named("data", ne.value);
-                let mut sensitive = Vec::new();
-                let special = f.added("special_category");
-                if !special.is_empty() {
-                    sensitive.push(format!("now special category data ({}, Art. 9)", ticks(&special)));
-                }
-                if f.differs("criminal_offence_data") {
-                    sensitive.push(if ne.value.get("criminal_offence_data") == Some(&Value::Bool(true)) {
-                        "now criminal offence data (Art. 10)".to_owned()
-                    } else {
-                        "no longer criminal offence data".to_owned()
-                    });
-                }
-                for k in ["art9_conditions", "art9_justifications", "schedule1_conditions", "appropriate_policy_document"] {
-                    if f.differs(k) {
-                        sensitive.push(format!("`{k}` changed"));
+        let consent_data = self.consent_uses(n, "categories");
+        self.each_pair(
+            o.list("data_categories"),
+            n.list("data_categories"),
+            key_of("id"),
+            |ctx, p| match p {
+                Pair::Added(e) => ctx.category_added(&e, &consent_data),
+                Pair::Removed(e) => ctx.push(
+                    &kinds::DATA_REMOVED,
+                    named("data", e.value),
+                    "removed",
+                    &e,
+                    true,
+                ),
+                Pair::Both(oe, ne) => {
+                    let f = Fields {
+                        old: oe.value,
+                        new: ne.value,
+                    };
+                    let subject = named("data", ne.value);
+                    let mut sensitive = Vec::new();
+                    let special = f.added("special_category");
+                    if !special.is_empty() {
+                        sensitive.push(format!(
+                            "now special category data ({}, Art. 9)",
+                            ticks(&special)
+                        ));
+                    }
+                    if f.differs("criminal_offence_data") {
+                        sensitive.push(
+                            if ne.value.get("criminal_offence_data") == Some(&Value::Bool(true)) {
+                                "now criminal offence data (Art. 10)".to_owned()
+                            } else {
+                                "no longer criminal offence data".to_owned()
+                            },
+                        );
+                    }
+                    for k in [
+                        "art9_conditions",
+                        "art9_justifications",
+                        "schedule1_conditions",
+                        "appropriate_policy_document",
+                    ] {
+                        if f.differs(k) {
+                            sensitive.push(format!("`{k}` changed"));
+                        }
+                    }
+                    if !sensitive.is_empty() {
+                        ctx.push(
+                            &kinds::DATA_SENSITIVE,
+                            &subject,
+                            sensitive.join("; "),
+                            &ne,
+                            false,
+                        );
+                    }
+                    let sources = f.added("sources");
+                    if !sources.is_empty() {
+                        ctx.push(
+                            &kinds::SOURCE_CHANGED,
+                            &subject,
+                            format!("now also from {}", ticks(&sources)),
+                            &ne,
+                            false,
+                        );
+                    }
+                    let mut words: Vec<String> = [
+                        "name",
+                        "description",
+                        "examples",
+                        "kinds",
+                        "qualifiers",
+                        "access",
+                    ]
+                    .iter()
+                    .filter(|k| f.differs(k))
+                    .map(|k| (*k).to_owned())
+                    .collect();
+                    let gone = f.removed("special_category");
+                    if !gone.is_empty() {
+                        words.push(format!("no longer special category {}", ticks(&gone)));
+                    }
+                    let fewer = f.removed("sources");
+                    if !fewer.is_empty() {
+                        words.push(format!("no longer from {}", ticks(&fewer)));
+                    }
+                    if !words.is_empty() {
+                        ctx.push(
+                            &kinds::DATA_REWORDED,
+                            &subject,
+                            changed_list(&words),
+                            &ne,
+                            false,
+                        );
                     }
                 }
-                if !sensitive.is_empty() {
-                    ctx.push(&kinds::DATA_SENSITIVE, &subject, sensitive.join("; "), &ne, false);
-                }
-                let sources = f.added("sources");
-                if !sources.is_empty() {
-                    ctx.push(&kinds::SOURCE_CHANGED, &subject, format!("now also from {}", ticks(&sources)), &ne, false);
-                }
-                let mut words: Vec<String> = ["name", "description", "examples", "kinds", "qualifiers", "access"].iter().filter(|k| f.differs(k)).map(|k| (*k).to_owned()).collect();
-                let gone = f.removed("special_category");
-                if !gone.is_empty() {
-                    words.push(format!("no longer special category {}", ticks(&gone)));
-                }
-                let fewer = f.removed("sources");
-                if !fewer.is_empty() {
-                    words.push(format!("no longer from {}", ticks(&fewer)));
-                }
-                if !words.is_empty() {
-                    ctx.push(&kinds::DATA_REWORDED, &subject, changed_list(&words), &ne, false);
-                }
-            }
-        });
-        let f = Fields { old: o.value, new: n.value };
+            },
+        );
+    }
+
+    /// A new category of data, flagged when it is special category or criminal offence data.
+    fn category_added(&mut self, e: &Entry<'a>, consent_data: &BTreeSet<String>) {
+        let id = text(e.value, "id").unwrap_or_default();
+        let mut detail = "added".to_owned();
+        let special = sorted(e.value.get("special_category"));
+        if !special.is_empty() {
+            let _ = write!(
+                detail,
+                ": special category data ({}, Art. 9)",
+                ticks(&special)
+            );
+        }
+        if e.value.get("criminal_offence_data") == Some(&Value::Bool(true)) {
+            detail.push_str(": criminal offence data (Art. 10)");
+        }
+        let kind = if consent_data.contains(&id) {
+            detail.push_str(", used for a purpose that relies on consent");
+            &kinds::DATA_ADDED_CONSENT
+        } else {
+            &kinds::DATA_ADDED
+        };
+        self.push(kind, named("data", e.value), detail, e, false);
+    }
+
+    fn special_conditions(&mut self, o: &Entry<'a>, n: &Entry<'a>) {
+        let f = Fields {
+            old: o.value,
+            new: n.value,
+        };
         if f.differs("special_category_conditions") {
-            let at = n.field("special_category_conditions").unwrap_or_else(|| n.clone());
-            self.push(&kinds::DATA_SENSITIVE, "the conditions for special category data", "changed", &at, false);
+            let at = n
+                .field("special_category_conditions")
+                .unwrap_or_else(|| n.clone());
+            self.push(
+                &kinds::DATA_SENSITIVE,
+                "the conditions for special category data",
+                "changed",
+                &at,
+                false,
+            );
         }
     }
 
     fn sources(&mut self, o: &Entry<'a>, n: &Entry<'a>) {
-        self.simple_list(o, n, "sources", "source", [&kinds::SOURCE_ADDED, &kinds::SOURCE_REMOVED, &kinds::SOURCE_CHANGED, &kinds::SOURCE_REWORDED], &["party", "method", "publicly_accessible"]);
+        self.simple_list(
+            o,
+            n,
+            "sources",
+            "source",
+            [
+                &kinds::SOURCE_ADDED,
+                &kinds::SOURCE_REMOVED,
+                &kinds::SOURCE_CHANGED,
+                &kinds::SOURCE_REWORDED,
+            ],
+            &["party", "method", "publicly_accessible"],
+        );
     }
 
     fn recipients(&mut self, o: &Entry<'a>, n: &Entry<'a>) {
-        let consent_recipients: BTreeSet<String> = n
-            .list("purposes")
-            .iter()
-            .filter(|p| text(p.value, "id").is_some_and(|id| self.consent_purposes.contains(&id)))
-            .flat_map(|p| sorted(p.value.get("recipients")))
-            .collect();
-        self.each_pair(o.list("recipients"), n.list("recipients"), key_of("id"), |ctx, p| match p {
-            Pair::Added(e) => {
-                let id = text(e.value, "id").unwrap_or_default();
-                let mut detail = format!("added ({})", text(e.value, "kind").unwrap_or_default());
-                let kind = if consent_recipients.contains(&id) {
-                    detail.push_str(", for a purpose that relies on consent");
-                    &kinds::RECIPIENT_ADDED_CONSENT
-                } else {
-                    &kinds::RECIPIENT_ADDED
-                };
-                ctx.push(kind, named("recipient", e.value), detail, &e, false);
-            }
-            Pair::Removed(e) => ctx.push(&kinds::RECIPIENT_REMOVED, named("recipient", e.value), "removed", &e, true),
-            Pair::Both(oe, ne) => {
-                let f = Fields { old: oe.value, new: ne.value };
-                let subject = named("recipient", ne.value);
-                let mut what: Vec<String> = ["kind", "organisation", "processor"].iter().filter(|k| f.differs(k)).map(|k| format!("{k} {} → {}", f.was(k), f.is(k))).collect();
-                let more = f.added("categories");
-                if !more.is_empty() {
-                    what.push(format!("now also receives {}", ticks(&more)));
+        let consent_recipients = self.consent_uses(n, "recipients");
+        self.each_pair(
+            o.list("recipients"),
+            n.list("recipients"),
+            key_of("id"),
+            |ctx, p| match p {
+                Pair::Added(e) => {
+                    let id = text(e.value, "id").unwrap_or_default();
+                    let mut detail =
+                        format!("added ({})", text(e.value, "kind").unwrap_or_default());
+                    let kind = if consent_recipients.contains(&id) {
+                        detail.push_str(", for a purpose that relies on consent");
+                        &kinds::RECIPIENT_ADDED_CONSENT
+                    } else {
+                        &kinds::RECIPIENT_ADDED
+                    };
+                    ctx.push(kind, named("recipient", e.value), detail, &e, false);
                 }
-                let firmer = f.removed("qualifiers");
-                if !firmer.is_empty() {
-                    what.push(format!("qualifier {} removed", ticks(&firmer)));
+                Pair::Removed(e) => ctx.push(
+                    &kinds::RECIPIENT_REMOVED,
+                    named("recipient", e.value),
+                    "removed",
+                    &e,
+                    true,
+                ),
+                Pair::Both(oe, ne) => {
+                    let f = Fields {
+                        old: oe.value,
+                        new: ne.value,
+                    };
+                    let subject = named("recipient", ne.value);
+                    let mut what: Vec<String> = ["kind", "organisation", "processor"]
+                        .iter()
+                        .filter(|k| f.differs(k))
+                        .map(|k| format!("{k} {} → {}", f.was(k), f.is(k)))
+                        .collect();
+                    let more = f.added("categories");
+                    if !more.is_empty() {
+                        what.push(format!("now also receives {}", ticks(&more)));
+                    }
+                    let firmer = f.removed("qualifiers");
+                    if !firmer.is_empty() {
+                        what.push(format!("qualifier {} removed", ticks(&firmer)));
+                    }
+                    if !what.is_empty() {
+                        ctx.push(
+                            &kinds::RECIPIENT_CHANGED,
+                            &subject,
+                            what.join("; "),
+                            &ne,
+                            false,
+                        );
+                    }
+                    let mut words: Vec<String> = ["name", "examples", "when"]
+                        .iter()
+                        .filter(|k| f.differs(k))
+                        .map(|k| (*k).to_owned())
+                        .collect();
+                    let fewer = f.removed("categories");
+                    if !fewer.is_empty() {
+                        words.push(format!("no longer receives {}", ticks(&fewer)));
+                    }
+                    let weaker = f.added("qualifiers");
+                    if !weaker.is_empty() {
+                        words.push(format!("qualifier {} added", ticks(&weaker)));
+                    }
+                    if !words.is_empty() {
+                        ctx.push(
+                            &kinds::RECIPIENT_REWORDED,
+                            &subject,
+                            changed_list(&words),
+                            &ne,
+                            false,
+                        );
+                    }
                 }
-                if !what.is_empty() {
-                    ctx.push(&kinds::RECIPIENT_CHANGED, &subject, what.join("; "), &ne, false);
-                }
-                let mut words: Vec<String> = ["name", "examples", "when"].iter().filter(|k| f.differs(k)).map(|k| (*k).to_owned()).collect();
-                let fewer = f.removed("categories");
-                if !fewer.is_empty() {
-                    words.push(format!("no longer receives {}", ticks(&fewer)));
-                }
-                let weaker = f.added("qualifiers");
-                if !weaker.is_empty() {
-                    words.push(format!("qualifier {} added", ticks(&weaker)));
-                }
-                if !words.is_empty() {
-                    ctx.push(&kinds::RECIPIENT_REWORDED, &subject, changed_list(&words), &ne, false);
-                }
-            }
-        });
-        let f = Fields { old: o.value, new: n.value };
+            },
+        );
+    }
+
+    fn confidentiality(&mut self, o: &Entry<'a>, n: &Entry<'a>) {
+        let f = Fields {
+            old: o.value,
+            new: n.value,
+        };
         if f.differs("confidentiality") {
             let at = n.field("confidentiality").unwrap_or_else(|| n.clone());
-            let (old_c, new_c) = (o.value.get("confidentiality").unwrap_or(&Value::Null), n.value.get("confidentiality").unwrap_or(&Value::Null));
-            let cf = Fields { old: old_c, new: new_c };
+            let (old_c, new_c) = (
+                o.value.get("confidentiality").unwrap_or(&Value::Null),
+                n.value.get("confidentiality").unwrap_or(&Value::Null),
+            );
+            let cf = Fields {
+                old: old_c,
+                new: new_c,
+            };
             let more = cf.added("exceptions");
             if !more.is_empty() {
-                self.push(&kinds::CONFIDENTIALITY_WIDENED, "the confidentiality promise", format!("{} new exception(s)", more.len()), &at, false);
+                self.push(
+                    &kinds::CONFIDENTIALITY_WIDENED,
+                    "the confidentiality promise",
+                    format!("{} new exception(s)", more.len()),
+                    &at,
+                    false,
+                );
             }
-            let rest: Vec<String> = cf.changed().into_iter().filter(|k| k != "exceptions" || more.is_empty()).collect();
+            let rest: Vec<String> = cf
+                .changed()
+                .into_iter()
+                .filter(|k| k != "exceptions" || more.is_empty())
+                .collect();
             if !rest.is_empty() {
-                self.push(&kinds::REWORDED, "the confidentiality promise", format!("{} changed", ticks(&rest)), &at, false);
+                self.push(
+                    &kinds::REWORDED,
+                    "the confidentiality promise",
+                    format!("{} changed", ticks(&rest)),
+                    &at,
+                    false,
+                );
             }
         }
     }
 
     fn transfers(&mut self, o: &Entry<'a>, n: &Entry<'a>) {
+        self.each_pair(
+            o.list("transfers"),
+            n.list("transfers"),
+            destinations_key,
+            |ctx, p| match p {
+                Pair::Added(e) => {
+                    let to = sorted(e.value.get("destinations"));
+                    let safeguards = sorted(e.value.get("safeguards"));
+                    let kind = if safeguards
+                        .iter()
+                        .any(|s| s == "derogation_explicit_consent")
+                    {
+                        &kinds::TRANSFER_ADDED_CONSENT
+                    } else {
+                        &kinds::TRANSFER_ADDED
+                    };
+                    let detail = if safeguards.is_empty() {
+                        "added, with no safeguard stated".to_owned()
+                    } else {
+                        format!("added, under {}", ticks(&safeguards))
+                    };
+                    ctx.push(
+                        kind,
+                        format!("transfer to {}", ticks(&to)),
+                        detail,
+                        &e,
+                        false,
+                    );
+                }
+                Pair::Removed(e) => ctx.push(
+                    &kinds::TRANSFER_REMOVED,
+                    format!(
+                        "transfer to {}",
+                        ticks(&sorted(e.value.get("destinations")))
+                    ),
+                    "removed",
+                    &e,
+                    true,
+                ),
+                Pair::Both(oe, ne) => {
+                    let f = Fields {
+                        old: oe.value,
+                        new: ne.value,
+                    };
+                    let subject = format!(
+                        "transfer to {}",
+                        ticks(&sorted(ne.value.get("destinations")))
+                    );
+                    let mut what = Vec::new();
+                    if f.differs("safeguards") {
+                        what.push(format!(
+                            "safeguards {} → {}",
+                            f.was("safeguards"),
+                            f.is("safeguards")
+                        ));
+                    }
+                    let more = f.added("systems");
+                    if !more.is_empty() {
+                        what.push(format!("now also systems {}", ticks(&more)));
+                    }
+                    let firmer = f.removed("qualifiers");
+                    if !firmer.is_empty() {
+                        what.push(format!("qualifier {} removed", ticks(&firmer)));
+                    }
+                    if !what.is_empty() {
+                        ctx.push(
+                            &kinds::TRANSFER_SAFEGUARD_CHANGED,
+                            &subject,
+                            what.join("; "),
+                            &ne,
+                            false,
+                        );
+                    }
+                    let mut words: Vec<String> = f
+                        .changed()
+                        .into_iter()
+                        .filter(|k| k == "statement")
+                        .collect();
+                    if !f.removed("systems").is_empty() || !f.added("qualifiers").is_empty() {
+                        words.push("fewer systems or a qualifier added".into());
+                    }
+                    if !words.is_empty() {
+                        ctx.push(
+                            &kinds::TRANSFER_REWORDED,
+                            &subject,
+                            changed_list(&words),
+                            &ne,
+                            false,
+                        );
+                    }
+                }
+            },
+        );
+    }
+
+    fn systems(&mut self, o: &Entry<'a>, n: &Entry<'a>) {
         let abroad = |v: &Value| -> Vec<String> {
-            sorted(v.get("locations")).into_iter().filter(|l| l != "GB" && l != "UK").collect()
+            sorted(v.get("locations"))
+                .into_iter()
+                .filter(|l| l != "GB" && l != "UK")
+                .collect()
         };
-        self.each_pair(o.list("transfers"), n.list("transfers"), destinations_key, |ctx, p| match p {
-            Pair::Added(e) => {
-                let to = sorted(e.value.get("destinations"));
-                let safeguards = sorted(e.value.get("safeguards"));
-                let kind = if safeguards.iter().any(|s| s == "derogation_explicit_consent") { &kinds::TRANSFER_ADDED_CONSENT } else { &kinds::TRANSFER_ADDED };
-                let detail = if safeguards.is_empty() { "added, with no safeguard stated".to_owned() } else { format!("added, under {}", ticks(&safeguards)) };
-                ctx.push(kind, format!("transfer to {}", ticks(&to)), detail, &e, false);
-            }
-            Pair::Removed(e) => ctx.push(&kinds::TRANSFER_REMOVED, format!("transfer to {}", ticks(&sorted(e.value.get("destinations")))), "removed", &e, true),
-            Pair::Both(oe, ne) => {
-                let f = Fields { old: oe.value, new: ne.value };
-                let subject = format!("transfer to {}", ticks(&sorted(ne.value.get("destinations"))));
-                let mut what = Vec::new();
-                if f.differs("safeguards") {
-                    what.push(format!("safeguards {} → {}", f.was("safeguards"), f.is("safeguards")));
+        self.each_pair(
+            o.list("systems"),
+            n.list("systems"),
+            key_of("id"),
+            |ctx, p| match p {
+                Pair::Added(e) => {
+                    let places = abroad(e.value);
+                    if places.is_empty() {
+                        ctx.push(
+                            &kinds::REWORDED,
+                            named("system", e.value),
+                            "added",
+                            &e,
+                            false,
+                        );
+                    } else {
+                        ctx.push(
+                            &kinds::TRANSFER_ADDED,
+                            named("system", e.value),
+                            format!("added, storing data in {}", ticks(&places)),
+                            &e,
+                            false,
+                        );
+                    }
                 }
-                let more = f.added("systems");
-                if !more.is_empty() {
-                    what.push(format!("now also systems {}", ticks(&more)));
+                Pair::Removed(e) => ctx.push(
+                    &kinds::REWORDED,
+                    named("system", e.value),
+                    "removed",
+                    &e,
+                    true,
+                ),
+                Pair::Both(oe, ne) => {
+                    let before = abroad(oe.value);
+                    let more: Vec<String> = abroad(ne.value)
+                        .into_iter()
+                        .filter(|p| !before.contains(p))
+                        .collect();
+                    let subject = named("system", ne.value);
+                    if !more.is_empty() {
+                        ctx.push(
+                            &kinds::TRANSFER_ADDED,
+                            &subject,
+                            format!("now stores data in {}", ticks(&more)),
+                            &ne,
+                            false,
+                        );
+                    }
+                    let f = Fields {
+                        old: oe.value,
+                        new: ne.value,
+                    };
+                    let words: Vec<String> = f
+                        .changed()
+                        .into_iter()
+                        .filter(|k| k != "locations" || more.is_empty())
+                        .collect();
+                    if !words.is_empty() {
+                        ctx.push(&kinds::REWORDED, &subject, changed_list(&words), &ne, false);
+                    }
                 }
-                let firmer = f.removed("qualifiers");
-                if !firmer.is_empty() {
-                    what.push(format!("qualifier {} removed", ticks(&firmer)));
-                }
-                if !what.is_empty() {
-                    ctx.push(&kinds::TRANSFER_SAFEGUARD_CHANGED, &subject, what.join("; "), &ne, false);
-                }
-                let mut words: Vec<String> = f.changed().into_iter().filter(|k| k == "statement").collect();
-                if !f.removed("systems").is_empty() || !f.added("qualifiers").is_empty() {
-                    words.push("fewer systems or a qualifier added".into());
-                }
-                if !words.is_empty() {
-                    ctx.push(&kinds::TRANSFER_REWORDED, &subject, changed_list(&words), &ne, false);
-                }
-            }
-        });
-        self.each_pair(o.list("systems"), n.list("systems"), key_of("id"), |ctx, p| match p {
-            Pair::Added(e) => {
-                let places = abroad(e.value);
-                if places.is_empty() {
-                    ctx.push(&kinds::REWORDED, named("system", e.value), "added", &e, false);
-                } else {
-                    ctx.push(&kinds::TRANSFER_ADDED, named("system", e.value), format!("added, storing data in {}", ticks(&places)), &e, false);
-                }
-            }
-            Pair::Removed(e) => ctx.push(&kinds::REWORDED, named("system", e.value), "removed", &e, true),
-            Pair::Both(oe, ne) => {
-                let before = abroad(oe.value);
-                let more: Vec<String> = abroad(ne.value).into_iter().filter(|p| !before.contains(p)).collect();
-                let subject = named("system", ne.value);
-                if !more.is_empty() {
-                    ctx.push(&kinds::TRANSFER_ADDED, &subject, format!("now stores data in {}", ticks(&more)), &ne, false);
-                }
-                let f = Fields { old: oe.value, new: ne.value };
-                let words: Vec<String> = f.changed().into_iter().filter(|k| k != "locations" || more.is_empty()).collect();
-                if !words.is_empty() {
-                    ctx.push(&kinds::REWORDED, &subject, changed_list(&words), &ne, false);
-                }
-            }
-        });
+            },
+        );
     }
 
     fn retention(&mut self, o: &Entry<'a>, n: &Entry<'a>) {
-        self.each_pair(o.list("retention"), n.list("retention"), covers_key, |ctx, p| match p {
-            Pair::Added(e) => ctx.push(&kinds::RETENTION_CHANGED, covers("retention", e.value), format!("added: {}", keep(e.value)), &e, false),
-            Pair::Removed(e) => ctx.push(&kinds::RETENTION_CHANGED, covers("retention", e.value), format!("removed (was {})", keep(e.value)), &e, true),
-            Pair::Both(oe, ne) => {
-                let f = Fields { old: oe.value, new: ne.value };
-                let subject = covers("retention", ne.value);
-                let rule = ["period", "from", "until", "normally", "up_to", "then", "unless"];
-                let rule_changed: Vec<&str> = rule.iter().copied().filter(|k| f.differs(k)).collect();
-                let no_period = oe.value.get("period").is_none() && ne.value.get("period").is_none();
-                let criteria_rule = no_period && f.differs("criteria");
-                if !rule_changed.is_empty() || criteria_rule {
-                    let detail = format!("{} → {}", keep(oe.value), keep(ne.value));
-                    let only_period = rule_changed.iter().all(|k| *k == "period" || *k == "up_to") && !criteria_rule;
-                    let order = match (text(oe.value, "period"), text(ne.value, "period")) {
-                        (Some(a), Some(b)) if only_period => days(&a).zip(days(&b)).map(|(a, b)| b - a),
-                        _ => None,
+        self.each_pair(
+            o.list("retention"),
+            n.list("retention"),
+            covers_key,
+            |ctx, p| match p {
+                Pair::Added(e) => ctx.push(
+                    &kinds::RETENTION_CHANGED,
+                    covers("retention", e.value),
+                    format!("added: {}", keep(e.value)),
+                    &e,
+                    false,
+                ),
+                Pair::Removed(e) => ctx.push(
+                    &kinds::RETENTION_CHANGED,
+                    covers("retention", e.value),
+                    format!("removed (was {})", keep(e.value)),
+                    &e,
+                    true,
+                ),
+                Pair::Both(oe, ne) => {
+                    let f = Fields {
+                        old: oe.value,
+                        new: ne.value,
                     };
-                    let up_to_added = !f.added("up_to").is_empty() || (f.differs("up_to") && ne.value.get("up_to") == Some(&Value::Bool(true)));
-                    let kind = match order {
-                        Some(d) if d > 0.5 => &kinds::RETENTION_LONGER,
-                        Some(d) if d < -0.5 => &kinds::RETENTION_SHORTER,
-                        Some(_) if up_to_added || !f.differs("up_to") => &kinds::RETENTION_SHORTER,
-                        _ => &kinds::RETENTION_CHANGED,
-                    };
-                    ctx.push(kind, &subject, detail, &ne, false);
+                    let subject = covers("retention", ne.value);
+                    let rule = [
+                        "period", "from", "until", "normally", "up_to", "then", "unless",
+                    ];
+                    let rule_changed: Vec<&str> =
+                        rule.iter().copied().filter(|k| f.differs(k)).collect();
+                    let no_period =
+                        oe.value.get("period").is_none() && ne.value.get("period").is_none();
+                    let criteria_rule = no_period && f.differs("criteria");
+                    if !rule_changed.is_empty() || criteria_rule {
+                        let detail = format!("{} → {}", keep(oe.value), keep(ne.value));
+                        let only_period =
+                            rule_changed.iter().all(|k| *k == "period" || *k == "up_to")
+                                && !criteria_rule;
+                        let order = match (text(oe.value, "period"), text(ne.value, "period")) {
+                            (Some(a), Some(b)) if only_period => {
+                                days(&a).zip(days(&b)).map(|(a, b)| b - a)
+                            }
+                            _ => None,
+                        };
+                        let up_to_added = !f.added("up_to").is_empty()
+                            || (f.differs("up_to")
+                                && ne.value.get("up_to") == Some(&Value::Bool(true)));
+                        let kind = match order {
+                            Some(d) if d > 0.5 => &kinds::RETENTION_LONGER,
+                            Some(d) if d < -0.5 => &kinds::RETENTION_SHORTER,
+                            Some(_) if up_to_added || !f.differs("up_to") => {
+                                &kinds::RETENTION_SHORTER
+                            }
+                            _ => &kinds::RETENTION_CHANGED,
+                        };
+                        ctx.push(kind, &subject, detail, &ne, false);
+                    }
+                    let words: Vec<String> = f
+                        .changed()
+                        .into_iter()
+                        .filter(|k| {
+                            !(rule.contains(&k.as_str()) || criteria_rule && k == "criteria")
+                        })
+                        .collect();
+                    if !words.is_empty() {
+                        ctx.push(
+                            &kinds::RETENTION_REWORDED,
+                            &subject,
+                            changed_list(&words),
+                            &ne,
+                            false,
+                        );
+                    }
                 }
-                let words: Vec<String> = f
-                    .changed()
-                    .into_iter()
-                    .filter(|k| !rule.contains(&k.as_str()) && !(criteria_rule && k == "criteria"))
-                    .collect();
-                if !words.is_empty() {
-                    ctx.push(&kinds::RETENTION_REWORDED, &subject, changed_list(&words), &ne, false);
-                }
-            }
-        });
+            },
+        );
     }
 
     fn rights(&mut self, o: &Entry<'a>, n: &Entry<'a>) {
-        self.each_pair(o.list("rights"), n.list("rights"), key_of("right"), |ctx, p| match p {
-            Pair::Added(e) => ctx.push(&kinds::RIGHT_CHANGED, format!("right `{}`", text(e.value, "right").unwrap_or_default()), "added", &e, false),
-            Pair::Removed(e) => ctx.push(&kinds::RIGHT_CHANGED, format!("right `{}`", text(e.value, "right").unwrap_or_default()), "removed", &e, true),
-            Pair::Both(oe, ne) => {
-                let f = Fields { old: oe.value, new: ne.value };
-                let subject = format!("right `{}`", f.is("right"));
-                let how: Vec<String> = ["how", "authority", "identification", "fee", "limits"].iter().filter(|k| f.differs(k)).map(|k| (*k).to_owned()).collect();
-                if !how.is_empty() {
-                    ctx.push(&kinds::RIGHT_CHANGED, &subject, format!("{} changed", ticks(&how)), &ne, false);
+        self.each_pair(
+            o.list("rights"),
+            n.list("rights"),
+            key_of("right"),
+            |ctx, p| match p {
+                Pair::Added(e) => ctx.push(
+                    &kinds::RIGHT_CHANGED,
+                    format!("right `{}`", text(e.value, "right").unwrap_or_default()),
+                    "added",
+                    &e,
+                    false,
+                ),
+                Pair::Removed(e) => ctx.push(
+                    &kinds::RIGHT_CHANGED,
+                    format!("right `{}`", text(e.value, "right").unwrap_or_default()),
+                    "removed",
+                    &e,
+                    true,
+                ),
+                Pair::Both(oe, ne) => {
+                    let f = Fields {
+                        old: oe.value,
+                        new: ne.value,
+                    };
+                    let subject = format!("right `{}`", f.is("right"));
+                    let how: Vec<String> = ["how", "authority", "identification", "fee", "limits"]
+                        .iter()
+                        .filter(|k| f.differs(k))
+                        .map(|k| (*k).to_owned())
+                        .collect();
+                    if !how.is_empty() {
+                        ctx.push(
+                            &kinds::RIGHT_CHANGED,
+                            &subject,
+                            format!("{} changed", ticks(&how)),
+                            &ne,
+                            false,
+                        );
+                    }
+                    if f.differs("description") {
+                        ctx.push(
+                            &kinds::RIGHT_REWORDED,
+                            &subject,
+                            "`description` changed",
+                            &ne,
+                            false,
+                        );
+                    }
                 }
-                if f.differs("description") {
-                    ctx.push(&kinds::RIGHT_REWORDED, &subject, "`description` changed", &ne, false);
-                }
-            }
-        });
+            },
+        );
     }
 
     fn requirements(&mut self, o: &Entry<'a>, n: &Entry<'a>) {
-        self.each_pair(o.list("requirements"), n.list("requirements"), covers_key, |ctx, p| match p {
-            Pair::Added(e) => ctx.push(&kinds::REQUIREMENT_CHANGED, covers("requirement", e.value), "added", &e, false),
-            Pair::Removed(e) => ctx.push(&kinds::REQUIREMENT_CHANGED, covers("requirement", e.value), "removed", &e, true),
-            Pair::Both(oe, ne) => {
-                let f = Fields { old: oe.value, new: ne.value };
-                let subject = covers("requirement", ne.value);
-                if f.differs("requirement") || f.differs("consequences") {
-                    ctx.push(&kinds::REQUIREMENT_CHANGED, &subject, format!("requirement {} → {}", f.was("requirement"), f.is("requirement")), &ne, false);
+        self.each_pair(
+            o.list("requirements"),
+            n.list("requirements"),
+            covers_key,
+            |ctx, p| match p {
+                Pair::Added(e) => ctx.push(
+                    &kinds::REQUIREMENT_CHANGED,
+                    covers("requirement", e.value),
+                    "added",
+                    &e,
+                    false,
+                ),
+                Pair::Removed(e) => ctx.push(
+                    &kinds::REQUIREMENT_CHANGED,
+                    covers("requirement", e.value),
+                    "removed",
+                    &e,
+                    true,
+                ),
+                Pair::Both(oe, ne) => {
+                    let f = Fields {
+                        old: oe.value,
+                        new: ne.value,
+                    };
+                    let subject = covers("requirement", ne.value);
+                    if f.differs("requirement") || f.differs("consequences") {
+                        ctx.push(
+                            &kinds::REQUIREMENT_CHANGED,
+                            &subject,
+                            format!(
+                                "requirement {} → {}",
+                                f.was("requirement"),
+                                f.is("requirement")
+                            ),
+                            &ne,
+                            false,
+                        );
+                    }
+                    if f.differs("when") {
+                        ctx.push(
+                            &kinds::REQUIREMENT_REWORDED,
+                            &subject,
+                            "`when` changed",
+                            &ne,
+                            false,
+                        );
+                    }
                 }
-                if f.differs("when") {
-                    ctx.push(&kinds::REQUIREMENT_REWORDED, &subject, "`when` changed", &ne, false);
-                }
-            }
-        });
+            },
+        );
     }
 
     fn decisions(&mut self, o: &Entry<'a>, n: &Entry<'a>) {
-        self.simple_list(o, n, "automated_decisions", "automated decision", [&kinds::DECISION_ADDED, &kinds::DECISION_REMOVED, &kinds::DECISION_CHANGED, &kinds::DECISION_REWORDED], &["profiling", "logic", "significance", "consequences", "human_involvement"]);
+        self.simple_list(
+            o,
+            n,
+            "automated_decisions",
+            "automated decision",
+            [
+                &kinds::DECISION_ADDED,
+                &kinds::DECISION_REMOVED,
+                &kinds::DECISION_CHANGED,
+                &kinds::DECISION_REWORDED,
+            ],
+            &[
+                "profiling",
+                "logic",
+                "significance",
+                "consequences",
+                "human_involvement",
+            ],
+        );
     }
 
     /// A list matched by id whose items are added, removed, changed in the `material` fields, or
     /// reworded in the others.
-    fn simple_list(&mut self, o: &Entry<'a>, n: &Entry<'a>, list: &str, noun: &'static str, [added, removed, changed, reworded]: [&'static Kind; 4], material: &[&str]) {
+    fn simple_list(
+        &mut self,
+        o: &Entry<'a>,
+        n: &Entry<'a>,
+        list: &str,
+        noun: &'static str,
+        [added, removed, changed, reworded]: [&'static Kind; 4],
+        material: &[&str],
+    ) {
         self.each_pair(o.list(list), n.list(list), key_of("id"), |ctx, p| match p {
             Pair::Added(e) => ctx.push(added, named(noun, e.value), "added", &e, false),
             Pair::Removed(e) => ctx.push(removed, named(noun, e.value), "removed", &e, true),
             Pair::Both(oe, ne) => {
-                let f = Fields { old: oe.value, new: ne.value };
+                let f = Fields {
+                    old: oe.value,
+                    new: ne.value,
+                };
                 let subject = named(noun, ne.value);
-                let (hard, soft): (Vec<String>, Vec<String>) = f.changed().into_iter().partition(|k| material.contains(&k.as_str()));
+                let (hard, soft): (Vec<String>, Vec<String>) = f
+                    .changed()
+                    .into_iter()
+                    .partition(|k| material.contains(&k.as_str()));
                 if !hard.is_empty() {
-                    let detail = hard.iter().map(|k| format!("{k} {} → {}", f.was(k), f.is(k))).collect::<Vec<_>>().join("; ");
+                    let detail = hard
+                        .iter()
+                        .map(|k| format!("{k} {} → {}", f.was(k), f.is(k)))
+                        .collect::<Vec<_>>()
+                        .join("; ");
                     ctx.push(changed, &subject, detail, &ne, false);
                 }
                 if !soft.is_empty() {
@@ -1224,37 +1933,104 @@ impl<'a> Ctx<'a> {
             return;
         }
         let at = nf.clone().unwrap_or_else(|| n.clone());
-        let statements = |f: &Option<Entry<'a>>| f.as_ref().map(|f| f.list("statements")).unwrap_or_default();
-        self.each_pair(statements(&of), statements(&nf), key_of("id"), |ctx, p| match p {
-            Pair::Added(e) => {
-                let purpose = text(e.value, "purpose").map(|p| format!(", for purpose `{p}`")).unwrap_or_default();
-                ctx.push(&kinds::FORM_CONSENT_ADDED, format!("consent choice `{}`", text(e.value, "id").unwrap_or_default()), format!("added: \"{}\"{purpose}", text(e.value, "text").unwrap_or_default()), &e, false);
-            }
-            Pair::Removed(e) => ctx.push(&kinds::FORM_CONSENT_REMOVED, format!("consent choice `{}`", text(e.value, "id").unwrap_or_default()), format!("removed: \"{}\"", text(e.value, "text").unwrap_or_default()), &e, true),
-            Pair::Both(oe, ne) => {
-                let f = Fields { old: oe.value, new: ne.value };
-                let subject = format!("consent choice `{}`", f.is("id"));
-                if f.differs("purpose") {
-                    ctx.push(&kinds::FORM_CONSENT_ADDED, &subject, format!("now for purpose `{}` (was `{}`)", f.is("purpose"), f.was("purpose")), &ne, false);
+        let statements =
+            |f: &Option<Entry<'a>>| f.as_ref().map(|f| f.list("statements")).unwrap_or_default();
+        self.each_pair(
+            statements(&of),
+            statements(&nf),
+            key_of("id"),
+            |ctx, p| match p {
+                Pair::Added(e) => {
+                    let purpose = text(e.value, "purpose")
+                        .map(|p| format!(", for purpose `{p}`"))
+                        .unwrap_or_default();
+                    ctx.push(
+                        &kinds::FORM_CONSENT_ADDED,
+                        format!(
+                            "consent choice `{}`",
+                            text(e.value, "id").unwrap_or_default()
+                        ),
+                        format!(
+                            "added: \"{}\"{purpose}",
+                            text(e.value, "text").unwrap_or_default()
+                        ),
+                        &e,
+                        false,
+                    );
                 }
-                if f.differs("text") {
-                    ctx.push(&kinds::FORM_REWORDED, &subject, format!("\"{}\" → \"{}\"", f.was("text"), f.is("text")), &ne, false);
+                Pair::Removed(e) => ctx.push(
+                    &kinds::FORM_CONSENT_REMOVED,
+                    format!(
+                        "consent choice `{}`",
+                        text(e.value, "id").unwrap_or_default()
+                    ),
+                    format!("removed: \"{}\"", text(e.value, "text").unwrap_or_default()),
+                    &e,
+                    true,
+                ),
+                Pair::Both(oe, ne) => {
+                    let f = Fields {
+                        old: oe.value,
+                        new: ne.value,
+                    };
+                    let subject = format!("consent choice `{}`", f.is("id"));
+                    if f.differs("purpose") {
+                        ctx.push(
+                            &kinds::FORM_CONSENT_ADDED,
+                            &subject,
+                            format!(
+                                "now for purpose `{}` (was `{}`)",
+                                f.is("purpose"),
+                                f.was("purpose")
+                            ),
+                            &ne,
+                            false,
+                        );
+                    }
+                    if f.differs("text") {
+                        ctx.push(
+                            &kinds::FORM_REWORDED,
+                            &subject,
+                            format!("\"{}\" → \"{}\"", f.was("text"), f.is("text")),
+                            &ne,
+                            false,
+                        );
+                    }
                 }
-            }
-        });
-        let (ov, nv) = (of.as_ref().map_or(&Value::Null, |e| e.value), nf.as_ref().map_or(&Value::Null, |e| e.value));
+            },
+        );
+        let (ov, nv) = (
+            of.as_ref().map_or(&Value::Null, |e| e.value),
+            nf.as_ref().map_or(&Value::Null, |e| e.value),
+        );
         let f = Fields { old: ov, new: nv };
         if f.differs("withdrawal") {
-            self.push(&kinds::PURPOSE_HOW_TO_CHANGED, "the consent form", "how to withdraw consent changed", &at, false);
+            self.push(
+                &kinds::PURPOSE_HOW_TO_CHANGED,
+                "the consent form",
+                "how to withdraw consent changed",
+                &at,
+                false,
+            );
         }
-        let words: Vec<String> = f.changed().into_iter().filter(|k| k != "statements" && k != "withdrawal").collect();
+        let words: Vec<String> = f
+            .changed()
+            .into_iter()
+            .filter(|k| k != "statements" && k != "withdrawal")
+            .collect();
         if !words.is_empty() {
-            self.push(&kinds::FORM_REWORDED, "the consent form", changed_list(&words), &at, false);
+            self.push(
+                &kinds::FORM_REWORDED,
+                "the consent form",
+                changed_list(&words),
+                &at,
+                false,
+            );
         }
     }
 }
 
-/// `purpose \`id\` (name)`.
+/// The noun, the id in backticks and the name: the purpose `support` (Planning support).
 fn named(noun: &str, v: &Value) -> String {
     let id = text(v, "id").unwrap_or_default();
     match text(v, "name").or_else(|| text(v, "description")) {
@@ -1263,16 +2039,16 @@ fn named(noun: &str, v: &Value) -> String {
     }
 }
 
-/// `retention of \`a\`, \`b\` for \`p\``.
+/// The noun and what it covers: the retention of `a` and `b` for `p`.
 fn covers(noun: &str, v: &Value) -> String {
     let data = sorted(v.get("categories"));
     let purposes = sorted(v.get("purposes"));
     let mut s = noun.to_owned();
     if !data.is_empty() {
-        s.push_str(&format!(" of {}", ticks(&data)));
+        let _ = write!(s, " of {}", ticks(&data));
     }
     if !purposes.is_empty() {
-        s.push_str(&format!(" for {}", ticks(&purposes)));
+        let _ = write!(s, " for {}", ticks(&purposes));
     }
     if data.is_empty() && purposes.is_empty() {
         s.push_str(" for the notice as a whole");
@@ -1298,10 +2074,10 @@ fn keep(v: &Value) -> String {
     if let Some(until) = text(v, "until") {
         parts.push(format!("until {until}"));
     }
-    if parts.is_empty() {
-        if let Some(c) = text(v, "criteria") {
-            parts.push(format!("\"{}\"", crate::suggest::short(&c)));
-        }
+    if parts.is_empty()
+        && let Some(c) = text(v, "criteria")
+    {
+        parts.push(format!("\"{}\"", crate::suggest::short(&c)));
     }
     if parts.is_empty() {
         "no period".into()
@@ -1322,7 +2098,10 @@ fn basis_detail(added: &[String], removed: &[String]) -> String {
 }
 
 fn interests_detail(f: &Fields<'_>) -> String {
-    let (added, removed) = (f.added("legitimate_interests").len(), f.removed("legitimate_interests").len());
+    let (added, removed) = (
+        f.added("legitimate_interests").len(),
+        f.removed("legitimate_interests").len(),
+    );
     match (added, removed) {
         (0, 0) => "how firmly the interests are stated changed".into(),
         (a, 0) => format!("{a} interest(s) added"),

@@ -143,7 +143,12 @@ pub fn human(cmp: &Comparison, sides: &Sides<'_>, color: bool) -> String {
                 paint(style, &head),
                 visible(&format!("{}: {}", c.subject, c.detail))
             );
-            let _ = writeln!(out, "  {} {}", paint("1;34", "-->"), visible(&sides.place(c)));
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                paint("1;34", "-->"),
+                visible(&sides.place(c))
+            );
             if c.kind.impact.is_material() {
                 let _ = writeln!(out, "   {} {}", paint("1", "= why:"), c.kind.why);
                 let _ = writeln!(out, "   {} {}", paint("1", "= rests on:"), c.kind.rests_on);

@@ -362,7 +362,13 @@ pub fn run(file: &NoticeFile, doc: &Document, options: &LintOptions, report: &mu
 /// The version discipline (rule N707), for `check --since REV`: every notice with a change people must
 /// be told about or asked to consent to again since `old` (the file as it was in that revision) must
 /// have a new `version` and a new `last_updated`. Editorial changes need neither, and may have both.
-pub fn since(file: &NoticeFile, doc: &Document, old: &serde_json::Value, label: &str, report: &mut Report) {
+pub fn since(
+    file: &NoticeFile,
+    doc: &Document,
+    old: &serde_json::Value,
+    label: &str,
+    report: &mut Report,
+) {
     let code = Code::N707;
     if allowed(&file.allow).contains(&code) {
         return;
@@ -389,14 +395,28 @@ pub fn since(file: &NoticeFile, doc: &Document, old: &serde_json::Value, label: 
         if stale.is_empty() {
             continue;
         }
-        let material = d.changes.iter().filter(|c| c.kind.impact.is_material()).count();
-        let first = d.changes.first().map(|c| format!("{}: {}", c.subject, c.detail)).unwrap_or_default();
+        let material = d
+            .changes
+            .iter()
+            .filter(|c| c.kind.impact.is_material())
+            .count();
+        let first = d
+            .changes
+            .first()
+            .map(|c| format!("{}: {}", c.subject, c.detail))
+            .unwrap_or_default();
         let at = format!("/notices/{i}");
         let pointer = match stale.first() {
-            Some(field) if doc.value.pointer(&format!("{at}/{field}")).is_some() => format!("{at}/{field}"),
+            Some(field) if doc.value.pointer(&format!("{at}/{field}")).is_some() => {
+                format!("{at}/{field}")
+            }
             _ => at,
         };
-        let fields = stale.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" and ");
+        let fields = stale
+            .iter()
+            .map(|f| format!("`{f}`"))
+            .collect::<Vec<_>>()
+            .join(" and ");
         let finding = Finding::new(
             pointer,
             format!(

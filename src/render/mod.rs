@@ -511,7 +511,8 @@ pub fn notice_text(
     let view = view::notice(&graph, notice, words);
     let linked = jsonld::notice(&graph, notice, &view.hash, words);
     let embedded = Value::from_safe_string(jsonld::script_safe(&linked));
-    let ctx = context! { notice => Value::from(minijinja::value::Serde(&view)), jsonld => embedded };
+    let ctx =
+        context! { notice => Value::from(minijinja::value::Serde(&view)), jsonld => embedded };
     Ok(Some(tidy_text(&render(env, "notice.txt.j2", &ctx)?)))
 }
 
