@@ -97,6 +97,12 @@ impl History {
         Ok(History { repo, path })
     }
 
+    /// Whether the repository holds only part of its history (a shallow clone): versions older than
+    /// its oldest commit cannot be read.
+    pub(crate) fn is_shallow(&self) -> bool {
+        self.repo.is_shallow()
+    }
+
     /// The file's path in the repository.
     pub(crate) fn path(&self) -> &str {
         &self.path

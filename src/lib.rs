@@ -103,6 +103,9 @@ pub struct CompileOptions {
     pub lint: lint::LintOptions,
     /// How much the outputs may hold.
     pub render: render::RenderLimits,
+    /// The committed versions of the notices file, oldest first, for each notice's change log; empty
+    /// outside a git repository, and then no change log is written.
+    pub history: Vec<diff::log::Revision>,
 }
 
 /// The outcome of a compile.
@@ -123,7 +126,21 @@ pub fn compile(source: &load::SourceFile, opts: &CompileOptions) -> Result<Compi
         .filter(|_| !checked.report.has_errors())
     {
         Some(notices) => {
-            render::render_within(notices, &opts.templates, &opts.words, &opts.render)?
+            let history = checked
+                .document
+                .as_ref()
+                .filter(|_| !opts.history.is_empty())
+                .map(|doc| render::History {
+                    revisions: &opts.history,
+                    current: &doc.value,
+                });
+            render::render_with_history(
+                notices,
+                &opts.templates,
+                &opts.words,
+                &opts.render,
+                history,
+            )?
         }
         None => Vec::new(),
     };

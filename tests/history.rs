@@ -471,3 +471,101 @@ fn check_since_requires_a_new_version_for_a_material_change_only() {
     std::fs::write(dir.join("privacy.yaml"), &allowed).unwrap();
     noticec(dir, &["check", "privacy.yaml", "--since", "HEAD"]).expect(0, "allowed");
 }
+
+/// Builds `file` in `dir` into `out`, with the fixed date.
+fn build(dir: &Path, file: &str, out: &str) -> common::Run {
+    noticec(
+        dir,
+        &["build", file, "--out", out, "--today", common::TODAY],
+    )
+}
+
+#[test]
+fn the_change_log_lists_each_version_with_its_changes_and_is_linked() {
+    let f = repository();
+    let dir = f.dir.path();
+    build(dir, "privacy.yaml", "out").expect(0, "build");
+    let page = std::fs::read_to_string(dir.join("out/brightwater-support/changes.html")).unwrap();
+    // Newest first: this version (2026.3: the longer retention and the fundraising purpose, each with
+    // its class), then 2026.2, the earliest, dated by the commit that introduced it (the draft under
+    // the older schema has the same version and date, so it is the same version).
+    let this = page
+        .find("This version: Version 2026.3")
+        .expect("the current version");
+    let earlier = page
+        .find("Earlier version: Version 2026.2")
+        .expect("the earlier version");
+    assert!(this < earlier, "newest first");
+    assert!(page.contains("retention of `contact-details`, `health-needs` and `support-records`: P6Y from end_of_service → P7Y from end_of_service"), "{page}");
+    assert!(page.contains("purpose `fundraising` (Asking you to support our fundraising): added, relying on consent"), "{page}");
+    assert!(
+        page.contains("Needs your consent") && page.contains("Material change"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<time datetime=\"2024-10-04\">2024-10-04</time>"),
+        "{page}"
+    );
+    assert!(page.contains("The earliest version on record."), "{page}");
+    // Versions are dated, not named by commit: the commit of the current text is unknown until the
+    // outputs are committed with it.
+    for id in [&f.old_schema, &f.first, &f.longer, &f.consent] {
+        assert!(!page.contains(&id[..10]), "{page}");
+    }
+    let notice = std::fs::read_to_string(dir.join("out/brightwater-support/index.html")).unwrap();
+    assert!(
+        notice.contains("<a href=\"changes.html\">What changed in this notice</a>"),
+        "linked from the notice page"
+    );
+}
+
+#[test]
+fn the_change_log_does_not_change_when_the_built_file_is_committed() {
+    let f = repository();
+    let dir = f.dir.path();
+    let head = std::fs::read_to_string(dir.join("privacy.yaml")).unwrap();
+    let next = head
+        .replacen("version: \"2026.3\"", "version: \"2026.4\"", 1)
+        .replacen("last_updated: 2026-11-01", "last_updated: 2026-11-20", 1)
+        .replacen("period: P1Y", "period: P2Y", 1);
+    std::fs::write(dir.join("privacy.yaml"), &next).unwrap();
+    build(dir, "privacy.yaml", "before").expect(0, "build before the commit");
+    let repo = Repository::open(dir).unwrap();
+    commit(
+        &repo,
+        DAY_CONSENT + 50,
+        "Keep equality information for two years",
+        &[("privacy.yaml", Some(&next))],
+    );
+    build(dir, "privacy.yaml", "after").expect(0, "build after the commit");
+    let read =
+        |out: &str| std::fs::read(dir.join(out).join("brightwater-support/changes.html")).unwrap();
+    assert_eq!(
+        read("before"),
+        read("after"),
+        "the change log depends on git dates and the file, never on the clock or the new commit"
+    );
+    let page = String::from_utf8(read("after")).unwrap();
+    assert!(page.contains("This version: Version 2026.4"), "{page}");
+    assert!(page.contains("Earlier version: Version 2026.3"), "{page}");
+    // Built twice from the same state, byte for byte the same.
+    build(dir, "privacy.yaml", "again").expect(0, "build again");
+    assert_eq!(read("after"), read("again"));
+}
+
+#[test]
+fn a_build_outside_a_repository_has_no_change_log() {
+    let dir = common::dir_with(&[("notices.yaml", base())]);
+    build(dir.path(), "notices.yaml", "out").expect(0, "build");
+    assert!(
+        !dir.path()
+            .join("out/brightwater-support/changes.html")
+            .exists()
+    );
+    let notice =
+        std::fs::read_to_string(dir.path().join("out/brightwater-support/index.html")).unwrap();
+    assert!(
+        !notice.contains("changes.html"),
+        "no link to a page that does not exist"
+    );
+}

@@ -91,6 +91,11 @@ fn snapshot_notice(id: &str) {
         format!("{id}.jsonld"),
         built.text(&format!("{id}/notice.jsonld"))
     );
+    // The change log, from the history of `notices.yaml` in this repository.
+    insta::assert_snapshot!(
+        format!("{id}.changes"),
+        built.text(&format!("{id}/changes.html"))
+    );
     let form = format!("{id}/consent-form.html");
     if WITH_FORM.contains(&id) {
         insta::assert_snapshot!(format!("{id}.form"), built.text(&form));
@@ -141,8 +146,8 @@ fn snapshot_index() {
     insta::assert_snapshot!("index.html", built.text("index.html"));
 }
 
-// Ensures a build writes exactly the expected files: seven per notice with a form (with the three PDFs),
-// four per notice without, the index and the marker, and nothing else (so every file written is snapshotted above).
+// Ensures a build writes exactly the expected files: eight per notice with a form (with the three PDFs),
+// five per notice without (the change log among them), the index and the marker, and nothing else (so every file written is snapshotted above).
 #[test]
 fn a_build_writes_exactly_the_expected_files() {
     let built = build();
@@ -152,6 +157,7 @@ fn a_build_writes_exactly_the_expected_files() {
             expected.push(format!("{id}/{name}"));
         }
         expected.push(format!("{id}/notice.pdf"));
+        expected.push(format!("{id}/changes.html"));
         if WITH_FORM.contains(id) {
             expected.push(format!("{id}/consent-form.html"));
             expected.push(format!("{id}/consent-form.pdf"));
@@ -440,7 +446,7 @@ fn every_page_has_one_h1_and_is_british_english() {
     let pages = built.paths_ending(".html");
     assert_eq!(
         pages.len(),
-        NOTICES.len() + WITH_FORM.len() + 1,
+        2 * NOTICES.len() + WITH_FORM.len() + 1,
         "{pages:?}"
     );
     for path in pages {

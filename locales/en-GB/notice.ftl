@@ -673,3 +673,22 @@ signer-advocate = Advocate
 signer-person-or-representative = The person, or a parent, guardian or advocate for them
 signer-support-worker = Support worker
 signer-witness = Witness
+
+## The change log (changes.html)
+changes-title = What changed: { $title }
+changes-link = What changed in this notice
+changes-intro = The versions of this notice, newest first, and what changed in each.
+changes-back = Back to { $title }
+changes-current = This version
+changes-earlier = Earlier version
+changes-committed = Recorded on
+changes-first = The earliest version on record.
+changes-none = Only the wording changed, or nothing a reader sees.
+changes-caption = What changed since the version before
+changes-item = What it is about
+changes-change = Change
+changes-class = Kind of change
+changes-class-reconsent = Needs your consent
+changes-class-notify = Material change
+changes-class-editorial = Wording only
+changes-legend = “Needs your consent” marks a new use of your information that relies on your consent: consent you gave before does not cover it. “Material change” marks a change you should be told about before it applies. “Wording only” marks a change in the words, not in what is done with your information.

@@ -8,6 +8,43 @@ use super::{Result, fails, options, report};
 use crate::Outcome;
 use crate::cli::BuildArgs;
 
+/// The committed versions of the notices file, oldest first, for the change logs, and whether the
+/// history is shallow (so that the change logs are not the ones a full history gives); none outside a
+/// git repository, or when the history cannot be read (a build never fails for want of history).
+#[cfg(feature = "git")]
+fn history(
+    file: &Path,
+    limits: &noticec::load::Limits,
+) -> (Vec<noticec::diff::log::Revision>, bool) {
+    let Ok(history) = crate::git::History::open(file) else {
+        return (Vec::new(), false);
+    };
+    let Ok(mut versions) = history.versions(limits.max_bytes) else {
+        return (Vec::new(), false);
+    };
+    versions.reverse();
+    let revisions = versions
+        .into_iter()
+        .filter_map(|v| {
+            let doc = noticec::load::parse(&v.source, limits).ok()?;
+            Some(noticec::diff::log::Revision {
+                commit: v.commit,
+                date: v.date,
+                value: doc.value,
+            })
+        })
+        .collect();
+    (revisions, history.is_shallow())
+}
+
+#[cfg(not(feature = "git"))]
+fn history(
+    _file: &Path,
+    _limits: &noticec::load::Limits,
+) -> (Vec<noticec::diff::log::Revision>, bool) {
+    (Vec::new(), false)
+}
+
 /// Runs `build`.
 pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
     let d = &args.diagnostics;
@@ -18,6 +55,7 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
         // Before any work: an output folder that holds the input or the templates is refused.
         crate::write::check_target(&args.out, &keep)?;
     }
+    let (revisions, shallow) = history(&d.file, &limits);
     let opts = noticec::CompileOptions {
         templates: match &args.templates {
             Some(dir) => read_templates(dir)?,
@@ -29,6 +67,7 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
         render: noticec::render::RenderLimits {
             max_print_chars: args.max_print_chars,
         },
+        history: revisions,
     };
     let source = crate::input::read_source(&d.file, &opts.limits)?;
     let built = noticec::compile(&source, &opts)?;
@@ -46,7 +85,18 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
         return Ok(Outcome::Problems);
     }
     if args.check {
-        let stale = crate::write::stale_files(&args.out, &built.outputs)?;
+        let mut stale = crate::write::stale_files(&args.out, &built.outputs)?;
+        if shallow {
+            // A shallow clone holds only the newest commits: the change logs it gives are shorter
+            // than the ones built from the full history, and are not compared.
+            let before = stale.len();
+            stale.retain(|path| !path.ends_with("/changes.html"));
+            if stale.len() < before {
+                crate::say!(
+                    "note: the change logs (`changes.html`) are not compared: this is a shallow clone; `git fetch --unshallow` reads the whole history"
+                );
+            }
+        }
         if !stale.is_empty() {
             crate::say!(
                 "`{out}` is stale: {} files differ from a fresh build",

@@ -8,6 +8,7 @@
 //! by content; a reorder is not a change. Empty lists, `false` and absent fields are the same.
 
 pub mod kinds;
+pub mod log;
 pub mod render;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -103,44 +104,65 @@ impl Comparison {
 pub fn compare(old: &Value, new: &Value) -> Comparison {
     let old_file = File::new(old);
     let new_file = File::new(new);
-    let mut notices = Vec::new();
-    for pair in pair(
+    let notices = pair(
         old_file.list("notices"),
         new_file.list("notices"),
         key_of("id"),
-    ) {
-        let diff = match pair {
-            Pair::Added(n) => whole_notice(&n, Status::Added, &kinds::NOTICE_ADDED),
-            Pair::Removed(o) => whole_notice(&o, Status::Removed, &kinds::NOTICE_REMOVED),
-            Pair::Both(o, n) => {
-                let mut diff = whole_notice(&n, Status::Compared, &kinds::NOTICE_ADDED);
-                diff.changes.clear();
-                diff.version.0 = text(o.value, "version");
-                diff.last_updated.0 = text(o.value, "last_updated");
-                let mut ctx = Ctx {
-                    old: &old_file,
-                    new: &new_file,
-                    old_notice: o,
-                    consent_purposes: consent_purposes(n.value),
-                    changes: Vec::new(),
-                    new_notice: n,
-                };
-                ctx.notice();
-                diff.changes = ctx.changes;
-                diff.changes.sort_by(|a, b| {
-                    b.kind
-                        .impact
-                        .cmp(&a.kind.impact)
-                        .then(a.kind.item.cmp(&b.kind.item))
-                });
-                diff
-            }
-        };
-        if diff.status != Status::Compared || !diff.changes.is_empty() {
-            notices.push(diff);
+    )
+    .into_iter()
+    .map(|p| notice_pair(&old_file, &new_file, p))
+    .filter(|d| d.status != Status::Compared || !d.changes.is_empty())
+    .collect();
+    Comparison { notices }
+}
+
+/// Compares one notice, by id, between two notices files: `None` when it is in neither.
+pub fn compare_notice(old: &Value, new: &Value, id: &str) -> Option<NoticeDiff> {
+    let old_file = File::new(old);
+    let new_file = File::new(new);
+    fn find<'a>(file: &File<'a>, id: &str) -> Option<Entry<'a>> {
+        file.list("notices")
+            .into_iter()
+            .find(|n| text(n.value, "id").as_deref() == Some(id))
+    }
+    let p = match (find(&old_file, id), find(&new_file, id)) {
+        (Some(o), Some(n)) => Pair::Both(o, n),
+        (None, Some(n)) => Pair::Added(n),
+        (Some(o), None) => Pair::Removed(o),
+        (None, None) => return None,
+    };
+    Some(notice_pair(&old_file, &new_file, p))
+}
+
+/// The diff of one notice matched across two files.
+fn notice_pair(old_file: &File<'_>, new_file: &File<'_>, p: Pair<'_>) -> NoticeDiff {
+    match p {
+        Pair::Added(n) => whole_notice(&n, Status::Added, &kinds::NOTICE_ADDED),
+        Pair::Removed(o) => whole_notice(&o, Status::Removed, &kinds::NOTICE_REMOVED),
+        Pair::Both(o, n) => {
+            let mut diff = whole_notice(&n, Status::Compared, &kinds::NOTICE_ADDED);
+            diff.changes.clear();
+            diff.version.0 = text(o.value, "version");
+            diff.last_updated.0 = text(o.value, "last_updated");
+            let mut ctx = Ctx {
+                old: old_file,
+                new: new_file,
+                old_notice: o,
+                consent_purposes: consent_purposes(n.value),
+                changes: Vec::new(),
+                new_notice: n,
+            };
+            ctx.notice();
+            diff.changes = ctx.changes;
+            diff.changes.sort_by(|a, b| {
+                b.kind
+                    .impact
+                    .cmp(&a.kind.impact)
+                    .then(a.kind.item.cmp(&b.kind.item))
+            });
+            diff
         }
     }
-    Comparison { notices }
 }
 
 /// A notice added or removed whole.
@@ -338,13 +360,33 @@ fn is_empty(v: &Value) -> bool {
     }
 }
 
-/// A scalar as text (`consent`, `1.2`); a list or mapping as canonical JSON.
+/// A value as text: a scalar as written (`consent`, `1.2`); a postal address on one line, in the order
+/// it is written on an envelope; a list joined with commas; any other mapping as `key: value` pairs.
 fn show(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
-        other => normal(other).to_string(),
+        Value::Null => String::new(),
+        Value::Array(items) => items.iter().map(show).collect::<Vec<_>>().join(", "),
+        Value::Object(map) if map.contains_key("postcode") || map.contains_key("town") => {
+            let lines = map.get("lines").map(show).into_iter();
+            lines
+                .chain(
+                    ["town", "county", "postcode"]
+                        .iter()
+                        .filter_map(|k| map.get(*k).map(show)),
+                )
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+        Value::Object(map) => map
+            .iter()
+            .filter(|(_, v)| !is_empty(v))
+            .map(|(k, v)| format!("{k}: {}", show(v)))
+            .collect::<Vec<_>>()
+            .join("; "),
     }
 }
 

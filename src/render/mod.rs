@@ -133,6 +133,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("form.html.j2", include_str!("../../templates/form.html.j2")),
     (
+        "changes.html.j2",
+        include_str!("../../templates/changes.html.j2"),
+    ),
+    (
         "index.html.j2",
         include_str!("../../templates/index.html.j2"),
     ),
@@ -435,6 +439,27 @@ pub fn render_within(
     words: &Catalogue,
     limits: &RenderLimits,
 ) -> Result<Vec<Output>, RenderError> {
+    render_with_history(file, templates, words, limits, None)
+}
+
+/// The history a build shows in each notice's change log (`changes.html`): the committed versions of
+/// the notices file, oldest first, and the file being built as parsed.
+#[derive(Debug, Clone, Copy)]
+pub struct History<'a> {
+    /// The committed versions.
+    pub revisions: &'a [crate::diff::log::Revision],
+    /// The file being built, as parsed (not as typed: defaults filled in would read as changes).
+    pub current: &'a serde_json::Value,
+}
+
+/// [`render_within`], with a change log for each notice the history holds.
+pub fn render_with_history(
+    file: &NoticeFile,
+    templates: &Templates,
+    words: &Catalogue,
+    limits: &RenderLimits,
+    history: Option<History<'_>>,
+) -> Result<Vec<Output>, RenderError> {
     let env = &environment(templates, words);
     let mut outputs = Vec::new();
     let graph = Graph::new(file);
@@ -454,9 +479,25 @@ pub fn render_within(
             return Err(e.into());
         }
         let embedded = Value::from_safe_string(jsonld::script_safe(&linked));
-        let ctx =
-            context! { notice => Value::from(minijinja::value::Serde(&view)), jsonld => embedded };
+        let entries = history
+            .map(|h| crate::diff::log::changelog(h.revisions, h.current, notice.id.as_str()))
+            .unwrap_or_default();
+        let ctx = context! {
+            notice => Value::from(minijinja::value::Serde(&view)),
+            jsonld => embedded,
+            changelog => !entries.is_empty(),
+        };
         let id = &view.id;
+        if !entries.is_empty() {
+            let log = context! {
+                notice => Value::from(minijinja::value::Serde(&view)),
+                entries => Value::from(minijinja::value::Serde(&entries)),
+            };
+            outputs.push(Output {
+                path: format!("{id}/changes.html"),
+                bytes: render(env, "changes.html.j2", &log)?.into_bytes(),
+            });
+        }
         outputs.push(Output {
             path: format!("{id}/index.html"),
             bytes: render(env, "notice.html.j2", &ctx)?.into_bytes(),
