@@ -451,6 +451,17 @@ impl Fields<'_> {
             .collect()
     }
 
+    /// The field names in `words`, with `name` spelt out as the old and the new name, for a reviewer.
+    fn spell_out_name(&self, words: &mut [String]) {
+        for w in words.iter_mut().filter(|w| w.as_str() == "name") {
+            *w = format!(
+                "name \"{}\" → \"{}\"",
+                crate::suggest::short(&self.was("name")),
+                crate::suggest::short(&self.is("name"))
+            );
+        }
+    }
+
     fn was(&self, field: &str) -> String {
         text(self.old, field).unwrap_or_else(|| "none".into())
     }
@@ -1087,6 +1098,7 @@ impl<'a> Ctx<'a> {
         if !weaker.is_empty() {
             words.push(format!("qualifier {} added", ticks(&weaker)));
         }
+        f.spell_out_name(&mut words);
         if !words.is_empty() {
             self.push(
                 &kinds::PURPOSE_REWORDED,
@@ -1358,6 +1370,7 @@ impl<'a> Ctx<'a> {
                     if !fewer.is_empty() {
                         words.push(format!("no longer from {}", ticks(&fewer)));
                     }
+                    f.spell_out_name(&mut words);
                     if !words.is_empty() {
                         ctx.push(
                             &kinds::DATA_REWORDED,
@@ -1498,6 +1511,7 @@ impl<'a> Ctx<'a> {
                     if !weaker.is_empty() {
                         words.push(format!("qualifier {} added", ticks(&weaker)));
                     }
+                    f.spell_out_name(&mut words);
                     if !words.is_empty() {
                         ctx.push(
                             &kinds::RECIPIENT_REWORDED,
