@@ -433,6 +433,23 @@ impl Fields<'_> {
         get(self.old) != get(self.new)
     }
 
+    /// Those of `fields` whose meaning differs.
+    fn differing(&self, fields: &[&str]) -> Vec<String> {
+        fields
+            .iter()
+            .filter(|k| self.differs(k))
+            .map(|k| (*k).to_owned())
+            .collect()
+    }
+
+    /// Appends `{phrase} a, b` to `words` for the items of a list field only in the old version.
+    fn note_removed(&self, words: &mut Vec<String>, field: &str, phrase: &str) {
+        let gone = self.removed(field);
+        if !gone.is_empty() {
+            words.push(format!("{phrase} {}", ticks(&gone)));
+        }
+    }
+
     /// The items of a list field in the new version only.
     fn added(&self, field: &str) -> Vec<String> {
         let old = sorted(self.old.get(field));
@@ -778,11 +795,7 @@ impl<'a> Ctx<'a> {
                                 false,
                             );
                         }
-                        let roles: Vec<String> = ["acting_for", "we"]
-                            .iter()
-                            .filter(|k| f.differs(k))
-                            .map(|k| (*k).to_owned())
-                            .collect();
+                        let roles: Vec<String> = f.differing(&["acting_for", "we"]);
                         if !roles.is_empty() {
                             ctx.push(
                                 &kinds::PARTY_CHANGED,
@@ -792,11 +805,7 @@ impl<'a> Ctx<'a> {
                                 false,
                             );
                         }
-                        let words: Vec<String> = ["described_as", "description"]
-                            .iter()
-                            .filter(|k| f.differs(k))
-                            .map(|k| (*k).to_owned())
-                            .collect();
+                        let words: Vec<String> = f.differing(&["described_as", "description"]);
                         if !words.is_empty() {
                             ctx.push(
                                 &kinds::REWORDED,
@@ -863,11 +872,7 @@ impl<'a> Ctx<'a> {
                 new: n.value,
             };
             let subject = format!("organisation `{id}`");
-            let identity: Vec<String> = ["name", "ico_registration", "part_of"]
-                .iter()
-                .filter(|k| f.differs(k))
-                .map(|k| (*k).to_owned())
-                .collect();
+            let identity: Vec<String> = f.differing(&["name", "ico_registration", "part_of"]);
             if !identity.is_empty() {
                 let kind = if controllers.contains(&id) {
                     &kinds::CONTROLLER_CHANGED
@@ -882,11 +887,7 @@ impl<'a> Ctx<'a> {
                 self.push(kind, &subject, detail, &n, false);
             }
             self.reach_changes(&f, &["address", "email", "phone", "website"], &subject, &n);
-            let words: Vec<String> = ["kind", "description"]
-                .iter()
-                .filter(|k| f.differs(k))
-                .map(|k| (*k).to_owned())
-                .collect();
+            let words: Vec<String> = f.differing(&["kind", "description"]);
             if !words.is_empty() {
                 self.push(
                     &kinds::REWORDED,
@@ -926,11 +927,7 @@ impl<'a> Ctx<'a> {
                 );
             }
             self.reach_changes(&f, &["address", "email", "phone", "url"], &subject, &n);
-            let words: Vec<String> = ["name", "role"]
-                .iter()
-                .filter(|k| f.differs(k))
-                .map(|k| (*k).to_owned())
-                .collect();
+            let words: Vec<String> = f.differing(&["name", "role"]);
             if !words.is_empty() {
                 self.push(
                     &kinds::CONTACT_REWORDED,
@@ -1069,11 +1066,7 @@ impl<'a> Ctx<'a> {
             };
             self.push(kind, &subject, wider.join("; "), ne, false);
         }
-        let how: Vec<String> = ["consent", "opt_out"]
-            .iter()
-            .filter(|k| f.differs(k))
-            .map(|k| (*k).to_owned())
-            .collect();
+        let how: Vec<String> = f.differing(&["consent", "opt_out"]);
         if !how.is_empty() {
             self.push(
                 &kinds::PURPOSE_HOW_TO_CHANGED,
@@ -1131,11 +1124,7 @@ impl<'a> Ctx<'a> {
                 false,
             );
         }
-        let terms: Vec<String> = ["basis_qualifiers", "law"]
-            .iter()
-            .filter(|k| f.differs(k))
-            .map(|k| (*k).to_owned())
-            .collect();
+        let terms: Vec<String> = f.differing(&["basis_qualifiers", "law"]);
         if !terms.is_empty() {
             self.push(
                 &kinds::BASIS_CHANGED,
@@ -1214,11 +1203,7 @@ impl<'a> Ctx<'a> {
                             false,
                         );
                     }
-                    let mut words: Vec<String> = ["explanation", "examples"]
-                        .iter()
-                        .filter(|k| f.differs(k))
-                        .map(|k| (*k).to_owned())
-                        .collect();
+                    let mut words: Vec<String> = f.differing(&["explanation", "examples"]);
                     let weaker = f.added("qualifiers");
                     if !weaker.is_empty() {
                         words.push(format!("qualifier {} added", ticks(&weaker)));
@@ -1350,26 +1335,16 @@ impl<'a> Ctx<'a> {
                             false,
                         );
                     }
-                    let mut words: Vec<String> = [
+                    let mut words: Vec<String> = f.differing(&[
                         "name",
                         "description",
                         "examples",
                         "kinds",
                         "qualifiers",
                         "access",
-                    ]
-                    .iter()
-                    .filter(|k| f.differs(k))
-                    .map(|k| (*k).to_owned())
-                    .collect();
-                    let gone = f.removed("special_category");
-                    if !gone.is_empty() {
-                        words.push(format!("no longer special category {}", ticks(&gone)));
-                    }
-                    let fewer = f.removed("sources");
-                    if !fewer.is_empty() {
-                        words.push(format!("no longer from {}", ticks(&fewer)));
-                    }
+                    ]);
+                    f.note_removed(&mut words, "special_category", "no longer special category");
+                    f.note_removed(&mut words, "sources", "no longer from");
                     f.spell_out_name(&mut words);
                     if !words.is_empty() {
                         ctx.push(
@@ -1498,15 +1473,8 @@ impl<'a> Ctx<'a> {
                             false,
                         );
                     }
-                    let mut words: Vec<String> = ["name", "examples", "when"]
-                        .iter()
-                        .filter(|k| f.differs(k))
-                        .map(|k| (*k).to_owned())
-                        .collect();
-                    let fewer = f.removed("categories");
-                    if !fewer.is_empty() {
-                        words.push(format!("no longer receives {}", ticks(&fewer)));
-                    }
+                    let mut words: Vec<String> = f.differing(&["name", "examples", "when"]);
+                    f.note_removed(&mut words, "categories", "no longer receives");
                     let weaker = f.added("qualifiers");
                     if !weaker.is_empty() {
                         words.push(format!("qualifier {} added", ticks(&weaker)));
@@ -1841,11 +1809,8 @@ impl<'a> Ctx<'a> {
                         new: ne.value,
                     };
                     let subject = format!("right `{}`", f.is("right"));
-                    let how: Vec<String> = ["how", "authority", "identification", "fee", "limits"]
-                        .iter()
-                        .filter(|k| f.differs(k))
-                        .map(|k| (*k).to_owned())
-                        .collect();
+                    let how: Vec<String> =
+                        f.differing(&["how", "authority", "identification", "fee", "limits"]);
                     if !how.is_empty() {
                         ctx.push(
                             &kinds::RIGHT_CHANGED,
