@@ -94,6 +94,10 @@ fn snapshot_notice(id: &str) {
     let form = format!("{id}/consent-form.html");
     if WITH_FORM.contains(&id) {
         insta::assert_snapshot!(format!("{id}.form"), built.text(&form));
+        insta::assert_snapshot!(
+            format!("{id}.consent-record"),
+            built.text(&format!("{id}/consent-record.jsonld"))
+        );
     } else {
         assert!(
             !built.files.contains_key(&form),
@@ -141,7 +145,7 @@ fn snapshot_index() {
     insta::assert_snapshot!("index.html", built.text("index.html"));
 }
 
-// Ensures a build writes exactly the expected files: seven per notice with a form (with the three PDFs),
+// Ensures a build writes exactly the expected files: eight per notice with a form (with the three PDFs and the consent record),
 // four per notice without, the index and the marker, and nothing else (so every file written is snapshotted above).
 #[test]
 fn a_build_writes_exactly_the_expected_files() {
@@ -154,6 +158,7 @@ fn a_build_writes_exactly_the_expected_files() {
         expected.push(format!("{id}/notice.pdf"));
         if WITH_FORM.contains(id) {
             expected.push(format!("{id}/consent-form.html"));
+            expected.push(format!("{id}/consent-record.jsonld"));
             expected.push(format!("{id}/consent-form.pdf"));
             expected.push(format!("{id}/consent-form-large-print.pdf"));
         }
@@ -391,7 +396,8 @@ fn parse_json(path: &str, text: &str) -> Value {
 fn every_jsonld_file_parses() {
     let built = build();
     let files = built.paths_ending(".jsonld");
-    assert_eq!(files.len(), NOTICES.len(), "{files:?}");
+    // One `notice.jsonld` per notice, and a `consent-record.jsonld` beside each form.
+    assert_eq!(files.len(), NOTICES.len() + WITH_FORM.len(), "{files:?}");
     for path in files {
         let value = parse_json(path, built.text(path));
         assert!(value.is_object(), "{path} is a JSON object");
