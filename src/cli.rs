@@ -73,8 +73,8 @@ pub(crate) enum Command {
     Check(CheckArgs),
     /// Check the notices, then write every output into the output folder, replacing it whole.
     ///
-    /// Writes `<id>/index.html`, `<id>/notice.txt`, `<id>/notice.jsonld`, `<id>/consent-form.html` for
-    /// notices with a form, and `index.html`. Exit status: 0 built, 1 problems in the notices (nothing
+    /// Writes `<id>/index.html`, `<id>/notice.txt`, `<id>/notice.jsonld`, `<id>/consent-form.html` and
+    /// `<id>/consent-record.jsonld` for notices with a form, and `index.html`. Exit status: 0 built, 1 problems in the notices (nothing
     /// written) or, with `--check`, a stale output folder, 2 usage or I/O error.
     Build(BuildArgs),
     /// Check the notices, then write a reviewer's report for the data protection officer: for each

@@ -411,6 +411,7 @@ fn the_complete_notice_builds() {
         "brightwater-support/notice.txt",
         "brightwater-support/notice.jsonld",
         "brightwater-support/consent-form.html",
+        "brightwater-support/consent-record.jsonld",
     ] {
         assert!(out.join(file).is_file(), "the build has no {file}");
     }

@@ -99,6 +99,10 @@ fn snapshot_notice(id: &str) {
     let form = format!("{id}/consent-form.html");
     if WITH_FORM.contains(&id) {
         insta::assert_snapshot!(format!("{id}.form"), built.text(&form));
+        insta::assert_snapshot!(
+            format!("{id}.consent-record"),
+            built.text(&format!("{id}/consent-record.jsonld"))
+        );
     } else {
         assert!(
             !built.files.contains_key(&form),
@@ -146,8 +150,9 @@ fn snapshot_index() {
     insta::assert_snapshot!("index.html", built.text("index.html"));
 }
 
-// Ensures a build writes exactly the expected files: eight per notice with a form (with the three PDFs),
-// five per notice without (the change log among them), the index and the marker, and nothing else (so every file written is snapshotted above).
+// Ensures a build writes exactly the expected files: nine per notice with a form (with the three PDFs and
+// the consent record), five per notice without (the change log among them), the index and the marker,
+// and nothing else (so every file written is snapshotted above).
 #[test]
 fn a_build_writes_exactly_the_expected_files() {
     let built = build();
@@ -160,6 +165,7 @@ fn a_build_writes_exactly_the_expected_files() {
         expected.push(format!("{id}/changes.html"));
         if WITH_FORM.contains(id) {
             expected.push(format!("{id}/consent-form.html"));
+            expected.push(format!("{id}/consent-record.jsonld"));
             expected.push(format!("{id}/consent-form.pdf"));
             expected.push(format!("{id}/consent-form-large-print.pdf"));
         }
@@ -397,7 +403,8 @@ fn parse_json(path: &str, text: &str) -> Value {
 fn every_jsonld_file_parses() {
     let built = build();
     let files = built.paths_ending(".jsonld");
-    assert_eq!(files.len(), NOTICES.len(), "{files:?}");
+    // One `notice.jsonld` per notice, and a `consent-record.jsonld` beside each form.
+    assert_eq!(files.len(), NOTICES.len() + WITH_FORM.len(), "{files:?}");
     for path in files {
         let value = parse_json(path, built.text(path));
         assert!(value.is_object(), "{path} is a JSON object");

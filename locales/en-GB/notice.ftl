@@ -345,6 +345,9 @@ report-item-automated-decisions = Automated decision making, including profiling
 ## Linked data (JSON-LD)
 
 jsonld-ico-registration = ICO registration { $registration }
+consent-record-method = A box ticked on the paper form, which is then signed and dated
+consent-record-status = Blank until the signed form comes back: ConsentGiven if the box is ticked, ConsentRefused if it is left empty, with the date it was signed
+consent-record-no-choices = This form has no consent choices: signing it does not give consent to anything
 
 ## NoticeKind
 notice-kind-main = Main privacy notice

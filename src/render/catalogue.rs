@@ -253,6 +253,7 @@ mod tests {
         for file in [
             "render/view.rs",
             "render/jsonld.rs",
+            "render/consent_record.rs",
             "render/mod.rs",
             "report.rs",
         ] {

@@ -11,8 +11,8 @@ use super::catalogue::{Catalogue, string};
 use crate::graph::Graph;
 use crate::model::*;
 
-/// The inline JSON-LD context.
-fn context() -> Value {
+/// The inline JSON-LD context, shared by every JSON-LD output.
+pub(super) fn context() -> Value {
     let mut ctx = Map::new();
     for (prefix, ns) in dpv::NAMESPACES {
         ctx.insert((*prefix).to_owned(), json!(ns));
@@ -32,7 +32,7 @@ fn context() -> Value {
 }
 
 /// The IRI of a node of this notice.
-fn iri(notice: &Notice, kind: &str, id: &str) -> String {
+pub(super) fn iri(notice: &Notice, kind: &str, id: &str) -> String {
     format!("urn:noticec:{}:{kind}:{id}", notice.id)
 }
 
@@ -41,7 +41,7 @@ fn org_iri(id: &Id) -> String {
 }
 
 /// References to the DPV terms of `values`, each once, in order; values DPV has no term for are left out.
-fn terms<T: ClosedList>(values: &[T]) -> Vec<Value> {
+pub(super) fn terms<T: ClosedList>(values: &[T]) -> Vec<Value> {
     let mut seen: Vec<&str> = Vec::new();
     values
         .iter()
@@ -136,7 +136,8 @@ fn organisation(graph: &Graph<'_>, id: &Id, role: Option<PartyRole>, words: &Cat
     Value::Object(m)
 }
 
-fn contact(graph: &Graph<'_>, id: &Id) -> Option<Value> {
+/// The node of a contact, with its role, organisation and details; `None` when the file has no such contact.
+pub(super) fn contact(graph: &Graph<'_>, id: &Id) -> Option<Value> {
     let c = graph.contact(id)?;
     let mut m = Map::new();
     m.insert("@id".into(), json!(format!("urn:noticec:contact:{}", c.id)));
@@ -424,14 +425,10 @@ fn header(notice: &Notice, hash: &str) -> Map<String, Value> {
     doc.insert("@id".into(), json!(format!("urn:noticec:{}", notice.id)));
     doc.insert("@type".into(), json!(notice.kind.dpv()));
     doc.insert("dct:title".into(), json!(notice.title));
-    let identifier = match &notice.version {
-        Some(v) => {
-            doc.insert("dct:hasVersion".into(), json!(v));
-            format!("{}@{v}#{hash}", notice.id)
-        }
-        None => format!("{}#{hash}", notice.id),
-    };
-    doc.insert("dct:identifier".into(), json!(identifier));
+    if let Some(v) = &notice.version {
+        doc.insert("dct:hasVersion".into(), json!(v));
+    }
+    doc.insert("dct:identifier".into(), json!(identifier(notice, hash)));
     doc.insert(
         "dpv:hasApplicableLaw".into(),
         json!([{ "@id": "legal-gb:law-GDPR" }, { "@id": "legal-gb:law-DPA" }]),
@@ -459,6 +456,15 @@ fn header(notice: &Notice, hash: &str) -> Map<String, Value> {
         );
     }
     doc
+}
+
+/// The notice's identifier: its id, its version where it gives one, and its content hash
+/// (`live-well-kent#0123456789ab`, `livewest-customer@2.1#0123456789ab`).
+pub(super) fn identifier(notice: &Notice, hash: &str) -> String {
+    match &notice.version {
+        Some(v) => format!("{}@{v}#{hash}", notice.id),
+        None => format!("{}#{hash}", notice.id),
+    }
 }
 
 /// The nodes a purpose's process links to by id.

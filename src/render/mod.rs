@@ -7,6 +7,7 @@
 //! escaped for its context (HTML autoescaping on `.html.j2` templates; JSON-LD escaped for `<script>`).
 
 pub mod catalogue;
+pub mod consent_record;
 pub mod jsonld;
 #[cfg(feature = "pdf")]
 pub mod pdf;
@@ -518,6 +519,17 @@ pub fn render_with_history(
             outputs.push(Output {
                 path: format!("{id}/consent-form.html"),
                 bytes: render(env, "form.html.j2", &ctx)?.into_bytes(),
+            });
+        }
+        if let Some(record) = consent_record::record(&graph, notice, &view.hash, words) {
+            if let Some(e) = words.take_failures().into_iter().next() {
+                return Err(e.into());
+            }
+            let mut text = serde_json::to_string_pretty(&record).unwrap_or_default();
+            text.push('\n');
+            outputs.push(Output {
+                path: format!("{id}/consent-record.jsonld"),
+                bytes: text.into_bytes(),
             });
         }
         #[cfg(feature = "pdf")]
