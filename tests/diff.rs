@@ -91,8 +91,20 @@ fn each_pair_reports_exactly_its_changes_with_their_class() {
                 )
             })
             .collect();
+        let old_edits: Vec<(String, String)> = case["old_edits"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| {
+                (
+                    str_of(e, "find").to_owned(),
+                    str_of(e, "replace").to_owned(),
+                )
+            })
+            .collect();
+        let old = edit(&base, &old_edits, name);
         let new = edit(&base, &edits, name);
-        let (code, report) = diff_json(&base, &new);
+        let (code, report) = diff_json(&old, &new);
         let found: BTreeSet<String> = codes(&report).into_iter().collect();
         let expected: BTreeSet<String> = case["expect"]
             .as_array()
@@ -119,6 +131,24 @@ fn each_pair_reports_exactly_its_changes_with_their_class() {
         );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn every_kind_of_change_has_a_pair() {
+    let covered: BTreeSet<String> = cases()
+        .iter()
+        .flat_map(|c| c["expect"].as_array().cloned().unwrap_or_default())
+        .map(|c| c.as_str().unwrap_or_default().to_owned())
+        .collect();
+    let missing: Vec<&str> = noticec::diff::kinds::ALL
+        .iter()
+        .map(|k| k.code)
+        .filter(|code| !covered.contains(*code))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "kinds with no pair in cases.yaml: {missing:?}"
+    );
 }
 
 #[test]
