@@ -312,3 +312,48 @@ fn explain_describes_a_kind_of_change() {
     run.expect(0, "explain by name");
     assert!(run.stdout.contains("Art. 13(2)(a)"), "{}", run.stdout);
 }
+
+/// A realistic edit of the LiveWest customer notice: a new recipient, a longer retention and a
+/// reworded purpose. The notice states its retention only as criteria, so both versions first get the
+/// same hypothetical rule for call recordings (six months, then twelve): the edit is an illustration,
+/// not a statement of the source.
+fn livewest_edit() -> (String, String) {
+    let base = example_notices();
+    let anchor = "    retention:\n      - criteria: Different types of data are kept for varying lengths of time.";
+    assert_eq!(base.matches(anchor).count(), 1);
+    let old = base.replacen(
+        anchor,
+        "    retention:\n      - categories: [call-recordings]\n        period: P6M\n        from: collection\n        then: delete\n      - criteria: Different types of data are kept for varying lengths of time.",
+        1,
+    );
+    let police = "      - id: police\n        name: The police\n        kind: police\n";
+    let purpose = "name: Prevention and detection of crime\n";
+    assert_eq!(old.matches(police).count(), 1);
+    assert_eq!(old.matches(purpose).count(), 1);
+    let new = old
+        .replacen("        period: P6M\n", "        period: P12M\n", 1)
+        .replacen(
+            police,
+            &format!("{police}      - id: debt-collection-agencies\n        name: Debt collection agencies acting for us\n        kind: agent\n"),
+            1,
+        )
+        .replacen(purpose, "name: Preventing and detecting crime\n", 1);
+    (old, new)
+}
+
+#[test]
+fn the_livewest_edit_as_a_pull_request_comment() {
+    let (old, new) = livewest_edit();
+    let dir = dir_with(&[("old.yaml", old.as_str()), ("new.yaml", new.as_str())]);
+    let run = noticec(
+        dir.path(),
+        &["diff", "old.yaml", "new.yaml", "--format", "markdown"],
+    );
+    run.expect(1, "two notify changes");
+    insta::assert_snapshot!("livewest-edit.md", run.stdout);
+    let human = noticec(
+        dir.path(),
+        &["diff", "old.yaml", "new.yaml", "--color", "never"],
+    );
+    insta::assert_snapshot!("livewest-edit.txt", human.stdout);
+}
