@@ -313,7 +313,7 @@ fn explain_describes_a_kind_of_change() {
     assert!(run.stdout.contains("Art. 13(2)(a)"), "{}", run.stdout);
 }
 
-/// A realistic edit of the LiveWest customer notice: a new recipient, a longer retention and a
+/// A realistic edit of the customer notice of `livewest-customer`: a new recipient, a longer retention and a
 /// reworded purpose. The notice states its retention only as criteria, so both versions first get the
 /// same hypothetical rule for call recordings (six months, then twelve): the edit is an illustration,
 /// not a statement of the source.
