@@ -394,9 +394,24 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::Error::from(ErrorKind::Unsupported))
 }
 
+/// A file of the output folder that differs from a fresh build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Stale {
+    /// Its path inside the output folder, with `/` separators.
+    pub(crate) path: String,
+    /// How it differs: `changed`, `missing` or `not produced by the build`.
+    pub(crate) what: &'static str,
+}
+
+impl std::fmt::Display for Stale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.path, self.what)
+    }
+}
+
 /// Compares `out` with what a build would write; returns the stale paths: changed, missing or extra.
 /// Symbolic links are never followed; a link counts as stale.
-pub(crate) fn stale_files(out: &Path, outputs: &[Output]) -> Result<Vec<String>, WriteError> {
+pub(crate) fn stale_files(out: &Path, outputs: &[Output]) -> Result<Vec<Stale>, WriteError> {
     let expected = expected_files(outputs)?;
     let mut stale = Vec::new();
     let mut present = Vec::new();
@@ -411,12 +426,18 @@ pub(crate) fn stale_files(out: &Path, outputs: &[Output]) -> Result<Vec<String>,
             } else {
                 "missing"
             };
-            stale.push(format!("{} ({what})", rel.display()));
+            stale.push(Stale {
+                path: rel.to_string_lossy().replace('\\', "/"),
+                what,
+            });
         }
     }
     for rel in present {
         if !expected.contains_key(&rel) {
-            stale.push(format!("{} (not produced by the build)", rel.display()));
+            stale.push(Stale {
+                path: rel.to_string_lossy().replace('\\', "/"),
+                what: "not produced by the build",
+            });
         }
     }
     Ok(stale)

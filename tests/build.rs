@@ -321,6 +321,36 @@ fn check_names_a_hand_edited_output() {
     );
 }
 
+// Ensures `--check --format github` also gives each stale file as an annotation on stdout, so a pull
+// request shows it.
+#[test]
+fn check_in_github_format_annotates_each_stale_file() {
+    let dir = project(&example_notices());
+    build(dir.path(), "out", &[]).expect(0, "build");
+    let edited = dir.path().join("out/live-well-kent/notice.txt");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(
+        &edited,
+        text.replacen("Partner Privacy Promise", "Partner Privacy Premise", 1),
+    )
+    .unwrap();
+    let run = build(dir.path(), "out", &["--check", "--format", "github"]);
+    run.expect(1, "stale, github format");
+    let stale: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("title=stale output"))
+        .collect();
+    assert_eq!(
+        stale,
+        [
+            "::error file=out/live-well-kent/notice.txt,title=stale output::`out/live-well-kent/notice.txt` differs from a fresh build (changed): run `noticec build` and commit `out`"
+        ],
+        "{}",
+        run.stdout
+    );
+}
+
 // Ensures `--check` exits 1 and names a file added to the output folder by hand, and a deleted one.
 #[test]
 fn check_names_added_and_deleted_outputs() {

@@ -90,7 +90,7 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
             // A shallow clone holds only the newest commits: the change logs it gives are shorter
             // than the ones built from the full history, and are not compared.
             let before = stale.len();
-            stale.retain(|path| !path.ends_with("/changes.html"));
+            stale.retain(|s| !s.path.ends_with("/changes.html"));
             if stale.len() < before {
                 crate::say!(
                     "note: the change logs (`changes.html`) are not compared: this is a shallow clone; `git fetch --unshallow` reads the whole history"
@@ -104,6 +104,23 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
             );
             for path in &stale {
                 crate::say!("  {path}");
+            }
+            if d.format == crate::cli::FormatArg::Github {
+                let annotations: String = stale
+                    .iter()
+                    .map(|s| {
+                        noticec::diagnostics::github::file_annotation(
+                            "error",
+                            &format!("{out}/{}", s.path),
+                            "stale output",
+                            &format!(
+                                "`{out}/{}` differs from a fresh build ({}): run `noticec build` and commit `{out}`",
+                                s.path, s.what
+                            ),
+                        )
+                    })
+                    .collect();
+                super::print(&annotations)?;
             }
             crate::say!("help: run `noticec build` and commit `{out}`");
             return Ok(Outcome::Problems);

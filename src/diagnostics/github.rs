@@ -20,6 +20,17 @@ fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// One workflow command about a whole file (`::error file=…,title=…::message`), for findings that are
+/// not diagnostics of the notices file, such as a stale output of `build --check`.
+pub fn file_annotation(level: &str, file: &str, title: &str, message: &str) -> String {
+    format!(
+        "::{level} file={},title={}::{}\n",
+        property(file),
+        property(title),
+        data(message)
+    )
+}
+
 /// Renders one workflow command per diagnostic.
 pub fn render(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();

@@ -18,26 +18,64 @@ fn rules() -> Vec<Value> {
     Code::ALL.iter().map(|&c| rule(c)).collect()
 }
 
-/// One rule's metadata. A structural code is described by its summary alone, a lint rule in full.
+/// The first section of an explanation ("What it finds"), whole and on one line.
+fn first_paragraph(explanation: &str) -> String {
+    explanation
+        .lines()
+        .skip_while(|l| l.trim().is_empty() || l.starts_with('#'))
+        .take_while(|l| !l.starts_with('#'))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One rule's metadata: its summary, the whole of what it finds, and its explanation (what
+/// `noticec explain CODE` prints).
 fn rule(code: Code) -> Value {
-    if !code.is_lint() {
-        return json!({
-            "id": code,
-            "name": code.name(),
-            "shortDescription": { "text": code.summary() },
-            "defaultConfiguration": { "level": "error" },
-        });
-    }
     let explanation = code.explanation();
-    json!({
+    let full = first_paragraph(explanation);
+    let mut rule = json!({
         "id": code,
         "name": code.name(),
         "shortDescription": { "text": code.summary() },
-        "fullDescription": { "text": explanation.lines().find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or(code.summary()) },
+        "fullDescription": { "text": if full.is_empty() { code.summary().to_owned() } else { full } },
         "help": { "text": explanation, "markdown": explanation },
         "defaultConfiguration": { "level": level(code.severity()) },
-        "properties": { "provision": code.article().unwrap_or("good practice") },
-    })
+    });
+    if code.is_lint()
+        && let Some(obj) = rule.as_object_mut()
+    {
+        obj.insert(
+            "properties".into(),
+            json!({ "provision": code.article().unwrap_or("good practice") }),
+        );
+    }
+    rule
+}
+
+/// Where a diagnostic's file is, as SARIF wants it: a relative path becomes a URI reference with each
+/// segment percent-encoded (RFC 3986), relative to `%SRCROOT%`, the root of the checkout; an absolute
+/// path becomes a `file:` URI.
+fn artifact_location(file: &str) -> Value {
+    /// What a path segment keeps as it is: RFC 3986 unreserved characters.
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    let path = std::path::Path::new(file);
+    if path.is_absolute()
+        && let Ok(url) = url::Url::from_file_path(path)
+    {
+        return json!({ "uri": url.as_str() });
+    }
+    let uri = file
+        .split(['/', '\\'])
+        .map(|segment| percent_encoding::utf8_percent_encode(segment, SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/");
+    json!({ "uri": uri, "uriBaseId": "%SRCROOT%" })
 }
 
 /// Renders a SARIF 2.1.0 log with one run.
@@ -54,7 +92,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
                 text.push(')');
             }
             let mut physical = Map::new();
-            physical.insert("artifactLocation".into(), json!({ "uri": d.file }));
+            physical.insert("artifactLocation".into(), artifact_location(&d.file));
             let mut location = Map::new();
             if let Some(s) = d.span {
                 physical.insert("region".into(), json!({
@@ -100,4 +138,40 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
         crate::suggest::json_escape_hidden(serde_json::to_string_pretty(&log).unwrap_or_default());
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_encoded_uris_relative_to_the_checkout() {
+        assert_eq!(
+            artifact_location("notices.yaml"),
+            json!({ "uri": "notices.yaml", "uriBaseId": "%SRCROOT%" })
+        );
+        assert_eq!(
+            artifact_location("my notices/50% done#1.yaml"),
+            json!({ "uri": "my%20notices/50%25%20done%231.yaml", "uriBaseId": "%SRCROOT%" })
+        );
+        assert_eq!(
+            artifact_location("/srv/a b.yaml"),
+            json!({ "uri": "file:///srv/a%20b.yaml" })
+        );
+    }
+
+    #[test]
+    fn every_rule_has_its_whole_first_paragraph() {
+        for &code in Code::ALL {
+            let text = rule(code)["fullDescription"]["text"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            assert!(
+                text.ends_with('.') || text.ends_with(')') || text.ends_with('`'),
+                "{code}: {text}"
+            );
+            assert!(!text.contains('\n'), "{code}");
+        }
+    }
 }
