@@ -255,7 +255,7 @@ fn markdown_is_a_table_per_notice_with_escaped_cells() {
     let base = base();
     let new = base.replacen("period: P6Y", "period: P7Y", 1).replacen(
         "name: Planning and giving you support at home",
-        "name: Planning <b>and</b> giving | you support at home",
+        "name: \"@me <b>a</b> | `g` **y** ![x](https://e.x/p.png)\"",
         1,
     );
     let dir = dir_with(&[("old.yaml", base.as_str()), ("new.yaml", new.as_str())]);
@@ -265,12 +265,90 @@ fn markdown_is_a_table_per_notice_with_escaped_cells() {
     );
     run.expect(1, "markdown");
     let md = &run.stdout;
-    assert!(md.contains("### notice `brightwater-support`"), "{md}");
+    assert!(md.contains("### notice brightwater-support"), "{md}");
     assert!(md.contains("| Item | Change | Class | Why |"), "{md}");
     assert!(md.contains("**notify** `C161`"), "{md}");
     assert!(md.contains("**editorial** `C107`"), "{md}");
-    assert!(md.contains("&lt;b&gt;and&lt;/b&gt; giving \\| you"), "{md}");
-    assert!(!md.contains("<b>"), "{md}");
+    // Nothing from the notices becomes markup, a link, an image or a mention.
+    assert!(
+        md.contains(
+            "&#64;me &lt;b&gt;a&lt;/b&gt; \\| g \\*\\*y\\*\\* \\!\\[x\\](https\\://e.x/p.png)"
+        ),
+        "{md}"
+    );
+    assert!(
+        !md.contains("<b>") && !md.contains("![x](") && !md.contains("`g`") && !md.contains("@me"),
+        "{md}"
+    );
+    // noticec's own words are left as they are.
+    assert!(
+        md.contains("Data is kept longer than before: people must be told"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_change_in_a_field_no_rule_compares_is_still_reported() {
+    // An older schema's field inside an item: the old file has an error, and the diff says so, but the
+    // change is not lost.
+    let base = base();
+    let old = base.replacen(
+        "        fee: There is no fee.\n",
+        "        fee: There is no fee.\n        deadline: one month\n",
+        1,
+    );
+    assert_ne!(old, base);
+    let (code, report) = diff_json(&old, &base);
+    assert_eq!(code, Some(0), "{report:#}");
+    assert_eq!(report["old"]["errors"], 1, "{report:#}");
+    let change = &report["notices"][0]["changes"][0];
+    assert_eq!(change["code"], "C901", "{report:#}");
+    assert_eq!(
+        change["detail"],
+        "changed in fields this version of noticec does not compare"
+    );
+}
+
+#[test]
+fn text_from_the_notices_cannot_forge_a_line_or_reach_the_terminal_raw() {
+    let base = base();
+    let new = base.replacen(
+        "name: Planning and giving you support at home",
+        "name: \"Planning\\nsummary: no changes\\u001b[2J\\u009b\\u202e\"",
+        1,
+    );
+    let dir = dir_with(&[("old.yaml", base.as_str()), ("new.yaml", new.as_str())]);
+    let human = noticec(
+        dir.path(),
+        &["diff", "old.yaml", "new.yaml", "--color", "never"],
+    );
+    assert_eq!(
+        human
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with("summary:"))
+            .count(),
+        1,
+        "{}",
+        human.stdout
+    );
+    assert!(
+        !human.stdout.contains('\u{1b}')
+            && !human.stdout.contains('\u{9b}')
+            && !human.stdout.contains('\u{202e}'),
+        "{}",
+        human.stdout
+    );
+    let json = noticec(
+        dir.path(),
+        &["diff", "old.yaml", "new.yaml", "--format", "json"],
+    );
+    assert!(
+        !json.stdout.contains('\u{9b}') && !json.stdout.contains('\u{202e}'),
+        "{}",
+        json.stdout
+    );
+    json.json();
 }
 
 #[test]

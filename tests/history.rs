@@ -497,7 +497,7 @@ fn the_change_log_lists_each_version_with_its_changes_and_is_linked() {
         .expect("the earlier version");
     assert!(this < earlier, "newest first");
     // The change log speaks to the person: no code marks.
-    assert!(page.contains("retention of contact-details, health-needs and support-records: P6Y from end of service → P7Y from end of service"), "{page}");
+    assert!(page.contains("retention of contact-details, health-needs and support-records: P6Y from end of service then delete or destroy → P7Y from end of service then delete or destroy"), "{page}");
     assert!(
         page.contains(
             "purpose fundraising (Asking you to support our fundraising): added, relying on consent"

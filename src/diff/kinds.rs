@@ -213,7 +213,7 @@ kinds! {
     RECIPIENT_REMOVED = ("C144", "recipient-removed", Recipients, Editorial, NARROWER, WP260);
     RECIPIENT_REWORDED = ("C145", "recipient-reworded", Recipients, Editorial, WORDS_ONLY, WP260);
     TRANSFER_ADDED_CONSENT = ("C151", "transfer-added-consent", Transfers, Reconsent,
-        "A new transfer abroad that relies on the person's explicit consent: it must be asked for, after telling them the risks.",
+        "A transfer abroad, new or existing, that now relies on the person's explicit consent: it must be asked for, after telling them the risks.",
         "UK GDPR Art. 49(1)(a)");
     TRANSFER_ADDED = ("C152", "transfer-added", Transfers, Notify,
         "A new transfer to a third country, or storage abroad. The introduction of transfers is a fundamental change, to be told well in advance.",

@@ -271,41 +271,39 @@ fn pair<'a>(
     new: Vec<Entry<'a>>,
     key: impl Fn(&Value) -> Option<String>,
 ) -> Vec<Pair<'a>> {
-    let mut old: Vec<Option<Entry<'a>>> = old.into_iter().map(Some).collect();
-    let mut matched: Vec<(Entry<'a>, Option<Entry<'a>>)> = Vec::new();
-    let mut unkeyed = Vec::new();
-    for n in new {
-        let found = key(n.value).and_then(|k| {
-            old.iter_mut()
-                .find(|o| {
-                    o.as_ref()
-                        .is_some_and(|o| key(o.value).as_ref() == Some(&k))
-                })
-                .and_then(Option::take)
-        });
-        if found.is_none() {
-            unkeyed.push(matched.len());
-        }
-        matched.push((n, found));
-    }
-    for i in unkeyed {
-        if let Some((n, slot)) = matched.get_mut(i) {
-            let canon = normal(n.value);
-            *slot = old
-                .iter_mut()
-                .find(|o| {
-                    o.as_ref()
-                        .is_some_and(|o| key(o.value).is_none() && normal(o.value) == canon)
-                })
-                .and_then(Option::take);
+    use std::collections::{HashMap, VecDeque};
+    // Each old item's key, or for one without a key its canonical content, computed once: the
+    // matching is linear in the number of items.
+    let mut by_key: HashMap<String, VecDeque<usize>> = HashMap::new();
+    let mut by_content: HashMap<String, VecDeque<usize>> = HashMap::new();
+    for (i, o) in old.iter().enumerate() {
+        match key(o.value) {
+            Some(k) => by_key.entry(k).or_default().push_back(i),
+            None => by_content
+                .entry(normal(o.value).to_string())
+                .or_default()
+                .push_back(i),
         }
     }
-    let mut pairs: Vec<Pair<'a>> = matched
-        .into_iter()
-        .map(|(n, o)| match o {
-            Some(o) => Pair::Both(o, n),
-            None => Pair::Added(n),
+    let take = |queue: Option<&mut VecDeque<usize>>| queue?.pop_front();
+    let found: Vec<Option<usize>> = new
+        .iter()
+        .map(|n| {
+            key(n.value)
+                .and_then(|k| take(by_key.get_mut(&k)))
+                .or_else(|| take(by_content.get_mut(&normal(n.value).to_string())))
         })
+        .collect();
+    let mut old: Vec<Option<Entry<'a>>> = old.into_iter().map(Some).collect();
+    let mut pairs: Vec<Pair<'a>> = new
+        .into_iter()
+        .zip(found)
+        .map(
+            |(n, i)| match i.and_then(|i| old.get_mut(i)).and_then(Option::take) {
+                Some(o) => Pair::Both(o, n),
+                None => Pair::Added(n),
+            },
+        )
         .collect();
     pairs.extend(old.into_iter().flatten().map(Pair::Removed));
     pairs
@@ -322,7 +320,8 @@ fn covers_key(v: &Value) -> Option<String> {
         .iter()
         .map(|f| sorted(v.get(*f)).join(","))
         .collect();
-    (ids.iter().any(|s| !s.is_empty())).then(|| ids.join("|"))
+    // A retention or requirement for the notice as a whole has the key `|`: there is one of each.
+    Some(ids.join("|"))
 }
 
 /// The key of a transfer: where it goes.
@@ -670,7 +669,27 @@ impl<'a> Ctx<'a> {
         mut each: impl FnMut(&mut Self, Pair<'a>),
     ) {
         for p in pair(old, new, key) {
+            // A changed item no rule reported (a field this version does not compare, such as one an
+            // older schema had) is still a change: wording, at the least.
+            let unreported = match &p {
+                Pair::Both(o, n) if normal(o.value) != normal(n.value) => Some(n.clone()),
+                _ => None,
+            };
+            let before = self.changes.len();
             each(self, p);
+            if let Some(n) = unreported.filter(|_| self.changes.len() == before) {
+                let what = text(n.value, "id").map_or_else(
+                    || format!("the item at `{}`", n.pointer),
+                    |id| format!("`{id}`"),
+                );
+                self.push(
+                    &kinds::REWORDED,
+                    what,
+                    "changed in fields this version of noticec does not compare",
+                    &n,
+                    false,
+                );
+            }
         }
     }
 
@@ -1335,14 +1354,25 @@ impl<'a> Ctx<'a> {
                             false,
                         );
                     }
-                    let mut words: Vec<String> = f.differing(&[
-                        "name",
-                        "description",
-                        "examples",
-                        "kinds",
-                        "qualifiers",
-                        "access",
-                    ]);
+                    let firmer = f.removed("qualifiers");
+                    if !firmer.is_empty() {
+                        ctx.push(
+                            &kinds::DATA_ADDED,
+                            &subject,
+                            format!(
+                                "qualifier {} removed: the notice now states it holds this data",
+                                ticks(&firmer)
+                            ),
+                            &ne,
+                            false,
+                        );
+                    }
+                    let mut words: Vec<String> =
+                        f.differing(&["name", "description", "examples", "kinds", "access"]);
+                    let weaker = f.added("qualifiers");
+                    if !weaker.is_empty() {
+                        words.push(format!("qualifier {} added", ticks(&weaker)));
+                    }
                     f.note_removed(&mut words, "special_category", "no longer special category");
                     f.note_removed(&mut words, "sources", "no longer from");
                     f.spell_out_name(&mut words);
@@ -1464,9 +1494,18 @@ impl<'a> Ctx<'a> {
                     if !firmer.is_empty() {
                         what.push(format!("qualifier {} removed", ticks(&firmer)));
                     }
+                    // More data to a recipient of a purpose on consent, or a "with your consent"
+                    // dropped: the consent given was for less.
+                    let widened = !more.is_empty() || !firmer.is_empty();
+                    let on_consent =
+                        text(ne.value, "id").is_some_and(|id| consent_recipients.contains(&id));
                     if !what.is_empty() {
                         ctx.push(
-                            &kinds::RECIPIENT_CHANGED,
+                            if widened && on_consent {
+                                &kinds::PURPOSE_WIDENED_CONSENT
+                            } else {
+                                &kinds::RECIPIENT_CHANGED
+                            },
                             &subject,
                             what.join("; "),
                             &ne,
@@ -1509,6 +1548,17 @@ impl<'a> Ctx<'a> {
                 old: old_c,
                 new: new_c,
             };
+            if is_empty(new_c) {
+                // The promise is gone: what people say may now be shared as anything else is.
+                self.push(
+                    &kinds::CONFIDENTIALITY_WIDENED,
+                    "the confidentiality promise",
+                    "removed",
+                    &at,
+                    false,
+                );
+                return;
+            }
             let more = cf.added("exceptions");
             if !more.is_empty() {
                 self.push(
@@ -1543,7 +1593,6 @@ impl<'a> Ctx<'a> {
             destinations_key,
             |ctx, p| match p {
                 Pair::Added(e) => {
-                    let to = sorted(e.value.get("destinations"));
                     let safeguards = sorted(e.value.get("safeguards"));
                     let kind = if safeguards
                         .iter()
@@ -1558,33 +1607,23 @@ impl<'a> Ctx<'a> {
                     } else {
                         format!("added, under {}", ticks(&safeguards))
                     };
+                    ctx.push(kind, transfer(e.value), detail, &e, false);
+                }
+                Pair::Removed(e) => {
                     ctx.push(
-                        kind,
-                        format!("transfer to {}", ticks(&to)),
-                        detail,
+                        &kinds::TRANSFER_REMOVED,
+                        transfer(e.value),
+                        "removed",
                         &e,
-                        false,
+                        true,
                     );
                 }
-                Pair::Removed(e) => ctx.push(
-                    &kinds::TRANSFER_REMOVED,
-                    format!(
-                        "transfer to {}",
-                        ticks(&sorted(e.value.get("destinations")))
-                    ),
-                    "removed",
-                    &e,
-                    true,
-                ),
                 Pair::Both(oe, ne) => {
                     let f = Fields {
                         old: oe.value,
                         new: ne.value,
                     };
-                    let subject = format!(
-                        "transfer to {}",
-                        ticks(&sorted(ne.value.get("destinations")))
-                    );
+                    let subject = transfer(ne.value);
                     let mut what = Vec::new();
                     if f.differs("safeguards") {
                         what.push(format!(
@@ -1601,9 +1640,17 @@ impl<'a> Ctx<'a> {
                     if !firmer.is_empty() {
                         what.push(format!("qualifier {} removed", ticks(&firmer)));
                     }
+                    let on_consent = f
+                        .added("safeguards")
+                        .iter()
+                        .any(|s| s == "derogation_explicit_consent");
                     if !what.is_empty() {
                         ctx.push(
-                            &kinds::TRANSFER_SAFEGUARD_CHANGED,
+                            if on_consent {
+                                &kinds::TRANSFER_ADDED_CONSENT
+                            } else {
+                                &kinds::TRANSFER_SAFEGUARD_CHANGED
+                            },
                             &subject,
                             what.join("; "),
                             &ne,
@@ -1929,10 +1976,12 @@ impl<'a> Ctx<'a> {
                     new: ne.value,
                 };
                 let subject = named(noun, ne.value);
+                // A qualifier removed ("occasionally", "may") states the item more firmly.
+                let firmer = !f.removed("qualifiers").is_empty();
                 let (hard, soft): (Vec<String>, Vec<String>) = f
                     .changed()
                     .into_iter()
-                    .partition(|k| material.contains(&k.as_str()));
+                    .partition(|k| material.contains(&k.as_str()) || (firmer && k == "qualifiers"));
                 if !hard.is_empty() {
                     let detail = hard
                         .iter()
@@ -2051,6 +2100,16 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// A transfer as the reports name it: by where it goes.
+fn transfer(v: &Value) -> String {
+    let to = sorted(v.get("destinations"));
+    if to.is_empty() {
+        "a transfer abroad with no destination stated".to_owned()
+    } else {
+        format!("transfer to {}", ticks(&to))
+    }
+}
+
 /// The noun, the id in backticks and the name: the purpose `support` (Planning support).
 fn named(noun: &str, v: &Value) -> String {
     let id = text(v, "id").unwrap_or_default();
@@ -2094,6 +2153,12 @@ fn keep(v: &Value) -> String {
     }
     if let Some(until) = text(v, "until") {
         parts.push(format!("until {until}"));
+    }
+    if let Some(then) = text(v, "then") {
+        parts.push(format!("then {then}"));
+    }
+    if let Some(unless) = text(v, "unless") {
+        parts.push(format!("unless \"{}\"", crate::suggest::short(&unless)));
     }
     if parts.is_empty()
         && let Some(c) = text(v, "criteria")

@@ -126,10 +126,10 @@ pub fn human(cmp: &Comparison, sides: &Sides<'_>, color: bool) -> String {
     };
     let mut out = String::new();
     for note in sides.schema_notes() {
-        let _ = writeln!(out, "{}: {}\n", paint("1;33", "note"), visible(&note));
+        let _ = writeln!(out, "{}: {}\n", paint("1;33", "note"), one_line(&note));
     }
     for n in &cmp.notices {
-        let _ = writeln!(out, "{}", paint("1", &visible(&notice_heading(n))));
+        let _ = writeln!(out, "{}", paint("1", &one_line(&notice_heading(n))));
         for c in &n.changes {
             let style = match c.kind.impact {
                 Impact::Reconsent => "1;31",
@@ -141,13 +141,13 @@ pub fn human(cmp: &Comparison, sides: &Sides<'_>, color: bool) -> String {
                 out,
                 "{}: {}",
                 paint(style, &head),
-                visible(&format!("{}: {}", c.subject, c.detail))
+                one_line(&format!("{}: {}", c.subject, c.detail))
             );
             let _ = writeln!(
                 out,
                 "  {} {}",
                 paint("1;34", "-->"),
-                visible(&sides.place(c))
+                one_line(&sides.place(c))
             );
             if c.kind.impact.is_material() {
                 let _ = writeln!(out, "   {} {}", paint("1", "= why:"), c.kind.why);
@@ -161,7 +161,7 @@ pub fn human(cmp: &Comparison, sides: &Sides<'_>, color: bool) -> String {
         "{}: {} ({}); {}",
         paint("1", "summary"),
         counts_line(cmp),
-        visible(&format!("{} → {}", sides.old.label, sides.new.label)),
+        one_line(&format!("{} → {}", sides.old.label, sides.new.label)),
         verdict(cmp)
     );
     if let Some(first) = cmp.notices.iter().flat_map(|n| n.changes.first()).next() {
@@ -224,25 +224,46 @@ pub fn json(cmp: &Comparison, sides: &Sides<'_>) -> String {
         },
         "notices": notices,
     });
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    // JSON may carry DEL, the C1 controls and the bidirectional characters raw; they are escaped.
+    let mut text = crate::suggest::json_escape_hidden(
+        serde_json::to_string_pretty(&value).unwrap_or_default(),
+    );
     text.push('\n');
     text
 }
 
-/// Text for a Markdown table cell: HTML and table syntax escaped, on one line.
+/// Text for a Markdown table cell: on one line, hidden characters shown as escapes, no code marks
+/// (text from the notices could close one), and the characters that make markup within a line escaped
+/// (`:` and `www.` too, which GitHub turns into links), so that no text from the notices becomes a
+/// link, an image, a mention or markup.
 fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in visible(text).chars() {
+    for c in one_line(text).replace("www.", "www\\.").chars() {
         match c {
-            '|' => out.push_str("\\|"),
+            '`' => {}
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '\n' | '\r' => out.push(' '),
+            '@' => out.push_str("&#64;"),
+            '\\' | '|' | '*' | '_' | '[' | ']' | '!' | '#' | '~' | ':' => {
+                out.push('\\');
+                out.push(c);
+            }
             c => out.push(c),
         }
     }
     out
+}
+
+/// Text on one line, with hidden characters shown as escapes: a line break in a value could otherwise
+/// start a line of its own that looks like part of the report.
+fn one_line(text: &str) -> String {
+    visible(&text.replace(['\r', '\n'], " ")).into_owned()
+}
+
+/// noticec's own words for a table cell (a label, a reason): on one line, `|` escaped.
+fn own(text: &str) -> String {
+    one_line(text).replace('|', "\\|")
 }
 
 /// The Markdown report, for a pull-request comment: a table per notice.
@@ -270,12 +291,12 @@ pub fn markdown(cmp: &Comparison, sides: &Sides<'_>) -> String {
             let _ = writeln!(
                 out,
                 "| {} | {}: {} | **{}** `{}` | {} |",
-                cell(c.kind.item.label()),
+                own(c.kind.item.label()),
                 cell(&c.subject),
                 cell(&c.detail),
                 c.kind.impact.as_str(),
                 c.kind.code,
-                cell(&why),
+                own(&why),
             );
         }
         out.push('\n');

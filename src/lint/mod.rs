@@ -420,9 +420,13 @@ pub fn since(
         let finding = Finding::new(
             pointer,
             format!(
-                "notice `{}` has {material} change(s) of class `{}` or `notify` since {label}, but {fields} did not change",
+                "notice `{}` has {material} change(s) people must be told about{} since {label}, but {fields} did not change",
                 notice.id,
-                impact.as_str()
+                if impact == crate::diff::Impact::Reconsent {
+                    ", some needing consent again,"
+                } else {
+                    ""
+                }
             ),
         )
         .help(format!(
