@@ -64,10 +64,9 @@ fn artifact_location(file: &str) -> Value {
         .remove(b'.')
         .remove(b'_')
         .remove(b'~');
-    let path = std::path::Path::new(file);
-    if path.is_absolute()
-        && let Ok(url) = url::Url::from_file_path(path)
-    {
+    #[cfg(not(target_family = "wasm"))]
+    if let Ok(url) = url::Url::from_file_path(file) {
+        // Only an absolute path converts.
         return json!({ "uri": url.as_str() });
     }
     let uri = file
