@@ -660,6 +660,19 @@ impl<'a> Ctx<'a> {
         });
     }
 
+    /// Reports what was reworded (field names, or phrases such as "no longer from `x`"), if anything.
+    fn push_words(
+        &mut self,
+        kind: &'static Kind,
+        subject: impl Into<String>,
+        words: &[String],
+        at: &Entry<'_>,
+    ) {
+        if !words.is_empty() {
+            self.push(kind, subject, changed_list(words), at, false);
+        }
+    }
+
     /// Pairs a list field of the notice (or of a field of it) and hands each pair to `each`.
     fn each_pair(
         &mut self,
@@ -825,15 +838,7 @@ impl<'a> Ctx<'a> {
                             );
                         }
                         let words: Vec<String> = f.differing(&["described_as", "description"]);
-                        if !words.is_empty() {
-                            ctx.push(
-                                &kinds::REWORDED,
-                                &subject,
-                                format!("{} changed", ticks(&words)),
-                                &ne,
-                                false,
-                            );
-                        }
+                        ctx.push_words(&kinds::REWORDED, &subject, &words, &ne);
                     }
                 }
             },
@@ -907,15 +912,7 @@ impl<'a> Ctx<'a> {
             }
             self.reach_changes(&f, &["address", "email", "phone", "website"], &subject, &n);
             let words: Vec<String> = f.differing(&["kind", "description"]);
-            if !words.is_empty() {
-                self.push(
-                    &kinds::REWORDED,
-                    &subject,
-                    format!("{} changed", ticks(&words)),
-                    &n,
-                    false,
-                );
-            }
+            self.push_words(&kinds::REWORDED, &subject, &words, &n);
         }
         self.shared_contacts(contacts);
     }
@@ -947,15 +944,7 @@ impl<'a> Ctx<'a> {
             }
             self.reach_changes(&f, &["address", "email", "phone", "url"], &subject, &n);
             let words: Vec<String> = f.differing(&["name", "role"]);
-            if !words.is_empty() {
-                self.push(
-                    &kinds::CONTACT_REWORDED,
-                    &subject,
-                    format!("{} changed", ticks(&words)),
-                    &n,
-                    false,
-                );
-            }
+            self.push_words(&kinds::CONTACT_REWORDED, &subject, &words, &n);
         }
     }
 
@@ -1111,15 +1100,7 @@ impl<'a> Ctx<'a> {
             words.push(format!("qualifier {} added", ticks(&weaker)));
         }
         f.spell_out_name(&mut words);
-        if !words.is_empty() {
-            self.push(
-                &kinds::PURPOSE_REWORDED,
-                &subject,
-                changed_list(&words),
-                ne,
-                false,
-            );
-        }
+        self.push_words(&kinds::PURPOSE_REWORDED, &subject, &words, ne);
     }
 
     /// The lawful bases of a purpose or a notice-wide statement: consent added, or any other change.
@@ -1227,9 +1208,7 @@ impl<'a> Ctx<'a> {
                     if !weaker.is_empty() {
                         words.push(format!("qualifier {} added", ticks(&weaker)));
                     }
-                    if !words.is_empty() {
-                        ctx.push(&kinds::REWORDED, &subject, changed_list(&words), &ne, false);
-                    }
+                    ctx.push_words(&kinds::REWORDED, &subject, &words, &ne);
                 }
             },
         );
@@ -1376,15 +1355,7 @@ impl<'a> Ctx<'a> {
                     f.note_removed(&mut words, "special_category", "no longer special category");
                     f.note_removed(&mut words, "sources", "no longer from");
                     f.spell_out_name(&mut words);
-                    if !words.is_empty() {
-                        ctx.push(
-                            &kinds::DATA_REWORDED,
-                            &subject,
-                            changed_list(&words),
-                            &ne,
-                            false,
-                        );
-                    }
+                    ctx.push_words(&kinds::DATA_REWORDED, &subject, &words, &ne);
                 }
             },
         );
@@ -1519,15 +1490,7 @@ impl<'a> Ctx<'a> {
                         words.push(format!("qualifier {} added", ticks(&weaker)));
                     }
                     f.spell_out_name(&mut words);
-                    if !words.is_empty() {
-                        ctx.push(
-                            &kinds::RECIPIENT_REWORDED,
-                            &subject,
-                            changed_list(&words),
-                            &ne,
-                            false,
-                        );
-                    }
+                    ctx.push_words(&kinds::RECIPIENT_REWORDED, &subject, &words, &ne);
                 }
             },
         );
@@ -1665,15 +1628,7 @@ impl<'a> Ctx<'a> {
                     if !f.removed("systems").is_empty() || !f.added("qualifiers").is_empty() {
                         words.push("fewer systems or a qualifier added".into());
                     }
-                    if !words.is_empty() {
-                        ctx.push(
-                            &kinds::TRANSFER_REWORDED,
-                            &subject,
-                            changed_list(&words),
-                            &ne,
-                            false,
-                        );
-                    }
+                    ctx.push_words(&kinds::TRANSFER_REWORDED, &subject, &words, &ne);
                 }
             },
         );
@@ -1743,9 +1698,7 @@ impl<'a> Ctx<'a> {
                         .into_iter()
                         .filter(|k| k != "locations" || more.is_empty())
                         .collect();
-                    if !words.is_empty() {
-                        ctx.push(&kinds::REWORDED, &subject, changed_list(&words), &ne, false);
-                    }
+                    ctx.push_words(&kinds::REWORDED, &subject, &words, &ne);
                 }
             },
         );
@@ -1816,15 +1769,7 @@ impl<'a> Ctx<'a> {
                             !(rule.contains(&k.as_str()) || criteria_rule && k == "criteria")
                         })
                         .collect();
-                    if !words.is_empty() {
-                        ctx.push(
-                            &kinds::RETENTION_REWORDED,
-                            &subject,
-                            changed_list(&words),
-                            &ne,
-                            false,
-                        );
-                    }
+                    ctx.push_words(&kinds::RETENTION_REWORDED, &subject, &words, &ne);
                 }
             },
         );
@@ -2088,15 +2033,7 @@ impl<'a> Ctx<'a> {
             .into_iter()
             .filter(|k| k != "statements" && k != "withdrawal")
             .collect();
-        if !words.is_empty() {
-            self.push(
-                &kinds::FORM_REWORDED,
-                "the consent form",
-                changed_list(&words),
-                &at,
-                false,
-            );
-        }
+        self.push_words(&kinds::FORM_REWORDED, "the consent form", &words, &at);
     }
 }
 
