@@ -104,31 +104,70 @@ pub(crate) enum Command {
     Rules(RulesArgs),
     /// Explain a diagnostic code or lint rule: why it matters, and a bad and a good example.
     Explain(ExplainArgs),
+    /// Print a shell completion script: `noticec completions bash > ~/.local/share/bash-completion/completions/noticec`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one page per subcommand into a folder with `--out`.
+    Man(ManArgs),
 }
 
-/// How to read the notices and report on them; shared by `check`, `build` and `report`.
+/// Arguments of `completions`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `man`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ManArgs {
+    /// Write `noticec.1` and `noticec-<subcommand>.1` into this folder instead of printing `noticec.1`.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// How to read the notices and report on them; shared by `check`, `build` and `report`. Every value
+/// left out falls back to `noticec.toml` (see `config`), then to the built-in default.
 #[derive(Debug, clap::Args)]
 pub(crate) struct DiagnosticArgs {
-    /// The notices file.
-    #[arg(default_value = "notices.yaml")]
-    pub file: PathBuf,
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
     /// Treat these as errors: `warnings` makes warnings fail the run.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub deny: Vec<Deny>,
+    /// Run only these lint rules: codes (`N401`), names (`missing-retention`), prefixes (`N4`) or `ALL`;
+    /// comma-separated or repeated.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Leave out these lint rules (as `--select` names them), even when selected.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Print only what fails the run (errors, and warnings under `--deny warnings`), and nothing when
+    /// it passes. Human format only; the machine formats always carry every finding.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Print how many times each code was found, most frequent first, instead of each finding (human
+    /// or json format).
+    #[arg(long)]
+    pub statistics: bool,
     /// A notice last updated longer ago than this many months gets a note (rule N701); 1 to 1200.
+    /// 24 when neither this nor `max-age-months` in noticec.toml is given.
     #[arg(
         long,
-        default_value_t = noticec::lint::DEFAULT_MAX_AGE_MONTHS,
         value_name = "MONTHS",
         value_parser = whole_number::<i32>(1, MAX_AGE_MONTHS),
     )]
-    pub max_age_months: i32,
+    pub max_age_months: Option<i32>,
     /// The date to treat as today for N701 (`YYYY-MM-DD`); the system date when absent.
     #[arg(long, value_name = "DATE", env = "NOTICEC_TODAY", value_parser = parse_today)]
     pub today: Option<jiff::civil::Date>,
+    /// The configuration file; by default the first `noticec.toml` in this folder or one above it.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Read no `noticec.toml`: flags and built-in defaults only.
+    #[arg(long)]
+    pub isolated: bool,
     /// The largest input file accepted, in bytes; 1 to 1 GiB.
     #[arg(
         long,
@@ -197,6 +236,10 @@ pub(crate) enum Deny {
 /// Arguments of `check`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct CheckArgs {
+    /// The notices files; `-` reads standard input. `notices.yaml` (or the `file` of noticec.toml)
+    /// when none is given.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
     /// Input and reporting.
     #[command(flatten)]
     pub diagnostics: DiagnosticArgs,
@@ -210,12 +253,17 @@ pub(crate) struct CheckArgs {
 /// Arguments of `build`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct BuildArgs {
+    /// The notices file; `-` reads standard input. `notices.yaml` (or the `file` of noticec.toml) when
+    /// absent.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
     /// Input and reporting.
     #[command(flatten)]
     pub diagnostics: DiagnosticArgs,
-    /// The output folder; replaced whole, so it must be empty, missing or a previous output.
-    #[arg(long, default_value = "out", value_name = "DIR")]
-    pub out: PathBuf,
+    /// The output folder; replaced whole, so it must be empty, missing or a previous output. `out` (or
+    /// the `out` of noticec.toml) when absent.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
     /// A folder of templates that replace the built-in ones by name (`notice.html.j2`, ...).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -317,6 +365,10 @@ pub(crate) struct VerifyFormArgs {
 /// Arguments of `report`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct ReportArgs {
+    /// The notices file; `-` reads standard input. `notices.yaml` (or the `file` of noticec.toml) when
+    /// absent.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
     /// Input and reporting.
     #[command(flatten)]
     pub diagnostics: DiagnosticArgs,

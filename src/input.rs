@@ -40,8 +40,19 @@ pub(crate) enum ReadError {
     },
 }
 
-/// Reads a notices file, refusing directories and files over the size limit.
+/// The name diagnostics give standard input.
+pub(crate) const STDIN_NAME: &str = "<stdin>";
+
+/// Whether the path is `-`, standard input.
+pub(crate) fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Reads a notices file, refusing directories and files over the size limit; `-` reads standard input.
 pub(crate) fn read_source(path: &Path, limits: &Limits) -> Result<SourceFile, ReadError> {
+    if is_stdin(path) {
+        return read_stdin(limits);
+    }
     let name = path.display().to_string();
     let io = |source| ReadError::Io {
         path: PathBuf::from(path),
@@ -77,4 +88,30 @@ pub(crate) fn read_source(path: &Path, limits: &Limits) -> Result<SourceFile, Re
         });
     }
     Ok(SourceFile { name, bytes })
+}
+
+/// Reads standard input, at most one byte past the limit.
+fn read_stdin(limits: &Limits) -> Result<SourceFile, ReadError> {
+    let path = PathBuf::from(STDIN_NAME);
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::io::stdin().lock(), limits.max_bytes.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(|source| ReadError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > limits.max_bytes {
+        return Err(ReadError::TooLarge {
+            path,
+            size: read,
+            limit: limits.max_bytes,
+        });
+    }
+    Ok(SourceFile {
+        name: STDIN_NAME.to_owned(),
+        bytes,
+    })
 }

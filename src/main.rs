@@ -2,6 +2,7 @@
 
 mod cli;
 mod cmd;
+mod config;
 #[cfg(feature = "git")]
 mod git;
 mod input;
@@ -53,6 +54,8 @@ fn main() -> ExitCode {
         Command::Schema => cmd::print(&noticec::schema::schema_text()).map(|()| Outcome::Clean),
         Command::Rules(args) => cmd::rules::list(&args),
         Command::Explain(args) => cmd::rules::explain(&args),
+        Command::Completions(args) => cmd::shell::completions(&args),
+        Command::Man(args) => cmd::shell::man(&args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -22,6 +22,7 @@ fn lint_options() -> LintOptions {
     LintOptions {
         today: common::today(),
         max_age_months: noticec::lint::DEFAULT_MAX_AGE_MONTHS,
+        rules: noticec::lint::Selection::default(),
     }
 }
 

@@ -41,6 +41,7 @@ fn check_and_render(file: &NoticeFile) -> (NoticeFile, Vec<Output>) {
     let lint = LintOptions {
         today: common::today(),
         max_age_months: noticec::lint::DEFAULT_MAX_AGE_MONTHS,
+        rules: noticec::lint::Selection::default(),
     };
     let checked = noticec::check_source(&source, &Limits::default(), &lint);
     let errors: Vec<String> = checked

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use noticec::render::{Catalogue, Templates};
 
-use super::{Result, fails, options, report};
+use super::{Result, Settings, report};
 use crate::Outcome;
 use crate::cli::BuildArgs;
 
@@ -47,37 +47,61 @@ fn history(
 
 /// Runs `build`.
 pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
-    let d = &args.diagnostics;
-    let (limits, lint) = options(d);
-    let mut keep = vec![d.file.as_path()];
-    keep.extend(args.templates.as_deref());
+    let settings = Settings::new(&args.diagnostics)?;
+    let file = settings.file(args.file.as_deref());
+    let out_dir = args
+        .out
+        .clone()
+        .or_else(|| {
+            settings
+                .config
+                .config
+                .out
+                .as_deref()
+                .map(|p| settings.config.resolve(p))
+        })
+        .unwrap_or_else(|| PathBuf::from("out"));
+    let templates = args.templates.clone().or_else(|| {
+        settings
+            .config
+            .config
+            .templates
+            .as_deref()
+            .map(|p| settings.config.resolve(p))
+    });
+    let mut keep = vec![file.as_path()];
+    keep.extend(templates.as_deref());
     if !args.check {
         // Before any work: an output folder that holds the input or the templates is refused.
-        crate::write::check_target(&args.out, &keep)?;
+        crate::write::check_target(&out_dir, &keep)?;
     }
-    let (revisions, shallow) = history(&d.file, &limits);
+    let (revisions, shallow) = if crate::input::is_stdin(&file) {
+        (Vec::new(), false)
+    } else {
+        history(&file, &settings.limits)
+    };
     let opts = noticec::CompileOptions {
-        templates: match &args.templates {
+        templates: match &templates {
             Some(dir) => read_templates(dir)?,
             None => Templates::builtin(),
         },
         words: Catalogue::en_gb()?,
-        limits,
-        lint,
+        limits: settings.limits,
+        lint: settings.lint.clone(),
         render: noticec::render::RenderLimits {
             max_print_chars: args.max_print_chars,
         },
         history: revisions,
     };
-    let source = crate::input::read_source(&d.file, &opts.limits)?;
+    let source = crate::input::read_source(&file, &opts.limits)?;
     let built = noticec::compile(&source, &opts)?;
-    report(&built.checked, d, color)?;
-    let out = args.out.display();
+    report(&built.checked, &source.name, &settings, color)?;
+    let out = out_dir.display();
     if built.checked.report.has_errors() {
         crate::say!("nothing written: fix the errors above; `{out}` is unchanged");
         return Ok(Outcome::Problems);
     }
-    let failed = fails(&built.checked, d);
+    let failed = settings.fails(&built.checked);
     if failed && !args.check {
         crate::say!(
             "nothing written: warnings are denied (`--deny warnings`); fix them; `{out}` is unchanged"
@@ -85,66 +109,85 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
         return Ok(Outcome::Problems);
     }
     if args.check {
-        let mut stale = crate::write::stale_files(&args.out, &built.outputs)?;
-        if shallow {
-            // A shallow clone holds only the newest commits: the change logs it gives are shorter
-            // than the ones built from the full history, and are not compared.
-            let before = stale.len();
-            stale.retain(|s| !s.path.ends_with("/changes.html"));
-            if stale.len() < before {
-                crate::say!(
-                    "note: the change logs (`changes.html`) are not compared: this is a shallow clone; `git fetch --unshallow` reads the whole history"
-                );
-            }
-        }
-        if !stale.is_empty() {
-            crate::say!(
-                "`{out}` is stale: {} files differ from a fresh build",
-                stale.len()
-            );
-            for path in &stale {
-                crate::say!("  {path}");
-            }
-            if d.format == crate::cli::FormatArg::Github {
-                let annotations: String = stale
-                    .iter()
-                    .map(|s| {
-                        noticec::diagnostics::github::file_annotation(
-                            "error",
-                            &format!("{out}/{}", s.path),
-                            "stale output",
-                            &format!(
-                                "`{out}/{}` differs from a fresh build ({}): run `noticec build` and commit `{out}`",
-                                s.path, s.what
-                            ),
-                        )
-                    })
-                    .collect();
-                super::print(&annotations)?;
-            }
-            crate::say!("help: run `noticec build` and commit `{out}`");
+        if !compare(&out_dir, &built, shallow, &settings)? {
             return Ok(Outcome::Problems);
         }
-        crate::say!("`{out}` is up to date ({} files)", built.outputs.len() + 1);
     } else {
-        let written = crate::write::replace_dir(&args.out, &built.outputs, &keep)?;
+        let written = crate::write::replace_dir(&out_dir, &built.outputs, &keep)?;
         crate::write::warn_leftover(&written);
-        let notices = built
-            .checked
-            .notices
-            .as_ref()
-            .map_or(0, |n| n.notices.len());
-        let plural = if notices == 1 { "notice" } else { "notices" };
-        crate::say!(
-            "wrote {} files for {notices} {plural} to `{out}`",
-            built.outputs.len() + 1
-        );
+        if !settings.quiet {
+            let notices = built
+                .checked
+                .notices
+                .as_ref()
+                .map_or(0, |n| n.notices.len());
+            let plural = if notices == 1 { "notice" } else { "notices" };
+            crate::say!(
+                "wrote {} files for {notices} {plural} to `{out}`",
+                built.outputs.len() + 1
+            );
+        }
     }
     Ok(if failed {
         Outcome::Problems
     } else {
         Outcome::Clean
     })
+}
+
+/// `build --check`: compares the output folder with the build and says which files are stale (as
+/// annotations too in `github` format). Whether the folder is current.
+fn compare(
+    out_dir: &Path,
+    built: &noticec::Compiled,
+    shallow: bool,
+    settings: &Settings,
+) -> Result<bool> {
+    let out = out_dir.display();
+    let mut stale = crate::write::stale_files(out_dir, &built.outputs)?;
+    if shallow {
+        // A shallow clone holds only the newest commits: the change logs it gives are shorter
+        // than the ones built from the full history, and are not compared.
+        let before = stale.len();
+        stale.retain(|s| !s.path.ends_with("/changes.html"));
+        if stale.len() < before {
+            crate::say!(
+                "note: the change logs (`changes.html`) are not compared: this is a shallow clone; `git fetch --unshallow` reads the whole history"
+            );
+        }
+    }
+    if stale.is_empty() {
+        if !settings.quiet {
+            crate::say!("`{out}` is up to date ({} files)", built.outputs.len() + 1);
+        }
+        return Ok(true);
+    }
+    crate::say!(
+        "`{out}` is stale: {} files differ from a fresh build",
+        stale.len()
+    );
+    for path in &stale {
+        crate::say!("  {path}");
+    }
+    if settings.format == noticec::diagnostics::Format::Github {
+        let annotations: String = stale
+            .iter()
+            .map(|s| {
+                noticec::diagnostics::github::file_annotation(
+                    "error",
+                    &format!("{out}/{}", s.path),
+                    "stale output",
+                    &format!(
+                        "`{out}/{}` differs from a fresh build ({}): run `noticec build` and commit `{out}`",
+                        s.path, s.what
+                    ),
+                )
+            })
+            .collect();
+        super::print(&annotations)?;
+    }
+    crate::say!("help: run `noticec build` and commit `{out}`");
+    Ok(false)
 }
 
 /// The largest template file read from `--templates`: the built-in ones are under 40 KiB.

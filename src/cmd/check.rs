@@ -1,6 +1,8 @@
 //! `noticec check`: load, validate and lint, then report.
 
-use super::{Result, fails, options, report};
+use std::path::PathBuf;
+
+use super::{Result, Settings, report_many};
 use crate::Outcome;
 use crate::cli::CheckArgs;
 
@@ -38,17 +40,41 @@ fn since(
     Err("`--since` reads the git history, and this noticec was built without git support".into())
 }
 
-/// Runs `check`.
+/// Runs `check` on each file given (or the configured one), and reports them together.
 pub(crate) fn run(args: &CheckArgs, color: bool) -> Result<Outcome> {
-    let d = &args.diagnostics;
-    let (limits, lint) = options(d);
-    let source = crate::input::read_source(&d.file, &limits)?;
-    let mut checked = noticec::check_source(&source, &limits, &lint);
-    if let Some(rev) = &args.since {
-        since(&mut checked, rev, &d.file, &limits)?;
+    let settings = Settings::new(&args.diagnostics)?;
+    let files: Vec<PathBuf> = if args.files.is_empty() {
+        vec![settings.file(None)]
+    } else {
+        args.files.clone()
+    };
+    if files.iter().filter(|f| crate::input::is_stdin(f)).count() > 1 {
+        return Err("standard input (`-`) can be read once per run".into());
     }
-    report(&checked, d, color)?;
-    Ok(if fails(&checked, d) {
+    let mut checked = Vec::with_capacity(files.len());
+    for file in &files {
+        let source = crate::input::read_source(file, &settings.limits)?;
+        let mut one = noticec::check_source(&source, &settings.limits, &settings.lint);
+        if let Some(rev) = &args.since {
+            if crate::input::is_stdin(file) {
+                return Err(
+                    "`--since` reads the history of a file in git: give the file, not `-`".into(),
+                );
+            }
+            if settings
+                .lint
+                .rules
+                .enabled(noticec::diagnostics::Code::N707)
+            {
+                since(&mut one, rev, file, &settings.limits)?;
+            }
+        }
+        checked.push((one, source.name));
+    }
+    let shown: Vec<(&noticec::Checked, &str)> =
+        checked.iter().map(|(c, name)| (c, name.as_str())).collect();
+    report_many(&shown, &settings, color)?;
+    Ok(if checked.iter().any(|(c, _)| settings.fails(c)) {
         Outcome::Problems
     } else {
         Outcome::Clean

@@ -110,6 +110,7 @@ pub(crate) fn quiet_lint() -> noticec::lint::LintOptions {
     noticec::lint::LintOptions {
         today: jiff::civil::date(2000, 1, 1),
         max_age_months: noticec::lint::DEFAULT_MAX_AGE_MONTHS,
+        rules: noticec::lint::Selection::default(),
     }
 }
 

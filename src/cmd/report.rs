@@ -5,26 +5,26 @@ use std::path::{Component, Path};
 use noticec::render::{Catalogue, Templates};
 use noticec::report::ReportOptions;
 
-use super::{Result, fails, options, report};
+use super::{Result, Settings, report};
 use crate::Outcome;
 use crate::cli::ReportArgs;
 
 /// Runs `report`.
 pub(crate) fn run(args: &ReportArgs, color: bool) -> Result<Outcome> {
-    let d = &args.diagnostics;
-    let (limits, lint) = options(d);
-    let keep = [d.file.as_path()];
+    let settings = Settings::new(&args.diagnostics)?;
+    let file = settings.file(args.file.as_deref());
+    let keep = [file.as_path()];
     // Before any work: a report folder that holds the input is refused.
     crate::write::check_target(&args.out, &keep)?;
-    let source = crate::input::read_source(&d.file, &limits)?;
-    let checked = noticec::check_source(&source, &limits, &lint);
-    report(&checked, d, color)?;
+    let source = crate::input::read_source(&file, &settings.limits)?;
+    let checked = noticec::check_source(&source, &settings.limits, &settings.lint);
+    report(&checked, &source.name, &settings, color)?;
     let out = args.out.display();
     if checked.report.has_errors() {
         crate::say!("nothing written: fix the errors above; `{out}` is unchanged");
         return Ok(Outcome::Problems);
     }
-    if fails(&checked, d) {
+    if settings.fails(&checked) {
         crate::say!(
             "nothing written: warnings are denied (`--deny warnings`); fix them; `{out}` is unchanged"
         );
@@ -33,8 +33,8 @@ pub(crate) fn run(args: &ReportArgs, color: bool) -> Result<Outcome> {
     let opts = ReportOptions {
         templates: Templates::builtin(),
         words: Catalogue::en_gb()?,
-        lint,
-        source_href: source_href(&d.file, &args.out),
+        lint: settings.lint.clone(),
+        source_href: source_href(&file, &args.out),
     };
     let outputs = noticec::report::render(&checked, &opts)?;
     let written = crate::write::replace_dir(&args.out, &outputs, &keep)?;

@@ -3,9 +3,11 @@
 // Positions and sizes here come from the input: arithmetic on them is checked or saturating.
 #![deny(clippy::arithmetic_side_effects)]
 
+use std::fmt::Write as _;
+
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{Diagnostic, Severity, Span};
+use super::{Diagnostic, Severity, Span, Statistic};
 use crate::suggest::{visible, visible_char};
 
 /// Lines longer than this are not quoted; the position alone is shown.
@@ -219,4 +221,64 @@ pub fn summary(diagnostics: &[Diagnostic], file: &str, notices: Option<usize>) -
         parts.push(plural(n, "note"));
     }
     format!("{file}: {}", parts.join(", "))
+}
+
+/// The `--statistics` table: one line per code, most frequent first, with a total.
+pub fn statistics(stats: &[Statistic]) -> String {
+    if stats.is_empty() {
+        return "no findings\n".to_owned();
+    }
+    let width = stats
+        .iter()
+        .map(|s| s.name.len())
+        .max()
+        .unwrap_or_default()
+        .max("name".len());
+    let mut out = format!(
+        "{:>6}  {:<4}  {:<width$}  severity\n",
+        "count", "code", "name"
+    );
+    for s in stats {
+        let _ = writeln!(
+            out,
+            "{:>6}  {:<4}  {:<width$}  {}",
+            s.count,
+            s.code.as_str(),
+            s.name,
+            s.severity.as_str()
+        );
+    }
+    let total: usize = stats.iter().map(|s| s.count).sum();
+    let _ = writeln!(out, "{total:>6}  in all, by {} code(s)", stats.len());
+    out
+}
+
+/// The line that says where to start: the most frequent code among the most severe findings, and the
+/// command that explains it. `None` when there is nothing to fix.
+pub fn where_to_start(stats: &[Statistic]) -> Option<String> {
+    let worst = stats.iter().map(|s| s.severity).max()?;
+    let of_worst: Vec<&Statistic> = stats.iter().filter(|s| s.severity == worst).collect();
+    let total: usize = of_worst.iter().map(|s| s.count).sum();
+    // `stats` is most frequent first, so the first of the worst severity is the most frequent.
+    let first = of_worst.first()?;
+    let what = match (worst, of_worst.len()) {
+        (_, 1) => format!("every {}", worst.as_str()),
+        (Severity::Error, _) => format!("the most frequent error ({} of {total})", first.count),
+        _ => format!(
+            "the most frequent {} ({} of {total})",
+            worst.as_str(),
+            first.count
+        ),
+    };
+    let more = if stats.len() > 1 {
+        "; `--statistics` counts them by rule"
+    } else {
+        ""
+    };
+    Some(format!(
+        "start with {} `{}`, {what}: run `noticec explain {}`{more}",
+        first.code.as_str(),
+        first.name,
+        first.code.as_str()
+    ))
 }

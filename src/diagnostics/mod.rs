@@ -228,6 +228,28 @@ impl Report {
         kept.saturating_sub(closing).saturating_add(left_out)
     }
 
+    /// How many diagnostics each code has, the ones left out past the cap included and the closing notes
+    /// not: most frequent first, then by code.
+    pub fn statistics(&self) -> Vec<Statistic> {
+        let mut counts: std::collections::BTreeMap<(Code, Severity), usize> = self.left_out.clone();
+        let kept = self.diagnostics.len().saturating_sub(self.closing);
+        for d in self.diagnostics.iter().take(kept) {
+            let n = counts.entry((d.code, d.severity)).or_default();
+            *n = n.saturating_add(1);
+        }
+        let mut stats: Vec<Statistic> = counts
+            .into_iter()
+            .map(|((code, severity), count)| Statistic {
+                code,
+                name: code.name(),
+                severity,
+                count,
+            })
+            .collect();
+        stats.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
+        stats
+    }
+
     /// Sorts diagnostics by file position, keeping unplaced ones first, for stable output; then, when
     /// some were left out, ends with one note per code and severity saying how many.
     pub fn sort(&mut self) {
@@ -263,6 +285,19 @@ impl Report {
         self.closing = closing.len();
         self.diagnostics.extend(closing);
     }
+}
+
+/// How often one code was reported (`--statistics`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Statistic {
+    /// The code.
+    pub code: Code,
+    /// Its name (`missing-retention`).
+    pub name: &'static str,
+    /// Its severity.
+    pub severity: Severity,
+    /// How many times it was reported.
+    pub count: usize,
 }
 
 /// The output formats of `check`.

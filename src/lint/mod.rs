@@ -15,9 +15,12 @@ mod purposes;
 pub mod registry;
 mod retention;
 mod rights;
+mod select;
 mod sharing;
 
 use std::collections::BTreeSet;
+
+pub use select::{SelectError, Selection};
 
 use crate::diagnostics::{Code, Diagnostic, Report};
 use crate::graph::Graph;
@@ -114,6 +117,8 @@ pub struct LintOptions {
     /// A notice last updated longer ago than this many months gets a note. A period that is not
     /// positive, or reaches outside the calendar from `today`, turns the note off.
     pub max_age_months: i32,
+    /// The rules that run (`--select`, `--ignore`); every rule by default.
+    pub rules: Selection,
 }
 
 /// What a rule sees: one notice, the file it is in, and the options.
@@ -340,7 +345,10 @@ pub fn run(file: &NoticeFile, doc: &Document, options: &LintOptions, report: &mu
         };
         let notice_allows = allowed(&notice.allow);
         for rule in RULES {
-            if file_allows.contains(&rule.code) || notice_allows.contains(&rule.code) {
+            if !options.rules.enabled(rule.code)
+                || file_allows.contains(&rule.code)
+                || notice_allows.contains(&rule.code)
+            {
                 continue;
             }
             let Check::Notice(check) = rule.check else {
@@ -354,6 +362,9 @@ pub fn run(file: &NoticeFile, doc: &Document, options: &LintOptions, report: &mu
         }
     }
     for f in meta::allow_findings(file) {
+        if !options.rules.enabled(f.code) {
+            continue;
+        }
         let notice = f.notice.clone();
         report.push(diagnostic(f.code, f.finding, doc, notice));
     }

@@ -128,6 +128,7 @@ pub(crate) fn lint_options() -> noticec::lint::LintOptions {
     noticec::lint::LintOptions {
         today: today(),
         max_age_months: noticec::lint::DEFAULT_MAX_AGE_MONTHS,
+        rules: noticec::lint::Selection::default(),
     }
 }
 
@@ -162,7 +163,10 @@ pub(crate) fn check(file: &str, json: bool, deny_warnings: bool) -> Run {
         let rendered = human::render(diagnostics, checked.source_text(), false);
         let count = checked.notices.as_ref().map(|n| n.notices.len());
         let summary = human::summary(diagnostics, file, count);
-        (String::new(), format!("{rendered}{summary}\n"))
+        let start = human::where_to_start(&checked.report.statistics())
+            .map(|line| format!("{line}\n"))
+            .unwrap_or_default();
+        (String::new(), format!("{rendered}{summary}\n{start}"))
     };
     Run {
         code: Some(i32::from(fails)),
