@@ -174,6 +174,10 @@ pub enum FormatArg {
     Github,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// A Markdown report of every finding, for a CI job summary (`$GITHUB_STEP_SUMMARY`).
+    Markdown,
+    /// Code Climate JSON, for GitLab's Code Quality report.
+    Gitlab,
 }
 
 impl From<FormatArg> for Format {
@@ -183,6 +187,8 @@ impl From<FormatArg> for Format {
             FormatArg::Json => Format::Json,
             FormatArg::Github => Format::Github,
             FormatArg::Sarif => Format::Sarif,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Gitlab => Format::Gitlab,
         }
     }
 }

@@ -9,7 +9,7 @@ pub(crate) mod verify;
 
 use std::io::Write;
 
-use noticec::diagnostics::{Format, Severity, github, human, json, sarif};
+use noticec::diagnostics::{Format, Severity, github, gitlab, human, json, markdown, sarif};
 use noticec::lint::LintOptions;
 use noticec::load::Limits;
 
@@ -70,6 +70,11 @@ pub(crate) fn report(checked: &noticec::Checked, args: &DiagnosticArgs, color: b
         Format::Json => print(&json::render(diagnostics))?,
         Format::Github => print(&github::render(diagnostics))?,
         Format::Sarif => print(&sarif::render(diagnostics))?,
+        Format::Markdown => print(&markdown::render(
+            diagnostics,
+            &args.file.display().to_string(),
+        ))?,
+        Format::Gitlab => print(&gitlab::render(diagnostics))?,
     }
     Ok(())
 }
