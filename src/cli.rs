@@ -104,10 +104,22 @@ pub(crate) enum Command {
     Rules(RulesArgs),
     /// Explain a diagnostic code or lint rule: why it matters, and a bad and a good example.
     Explain(ExplainArgs),
+    /// Start a project in DIR (default: this folder): a notices file with one example notice that
+    /// checks clean, the schema beside it for editors, `noticec.toml`, `.gitignore` and a GitHub
+    /// Actions workflow. Refuses to overwrite any file.
+    Init(InitArgs),
     /// Print a shell completion script: `noticec completions bash > ~/.local/share/bash-completion/completions/noticec`.
     Completions(CompletionsArgs),
     /// Print the manual page (roff), or write one page per subcommand into a folder with `--out`.
     Man(ManArgs),
+}
+
+/// Arguments of `init`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct InitArgs {
+    /// The folder to start the project in; created when missing.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// Arguments of `completions`.
@@ -213,6 +225,10 @@ pub enum FormatArg {
     Github,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// A Markdown report of every finding, for a CI job summary (`$GITHUB_STEP_SUMMARY`).
+    Markdown,
+    /// Code Climate JSON, for GitLab's Code Quality report.
+    Gitlab,
 }
 
 impl From<FormatArg> for Format {
@@ -222,6 +238,8 @@ impl From<FormatArg> for Format {
             FormatArg::Json => Format::Json,
             FormatArg::Github => Format::Github,
             FormatArg::Sarif => Format::Sarif,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Gitlab => Format::Gitlab,
         }
     }
 }

@@ -54,6 +54,7 @@ fn main() -> ExitCode {
         Command::Schema => cmd::print(&noticec::schema::schema_text()).map(|()| Outcome::Clean),
         Command::Rules(args) => cmd::rules::list(&args),
         Command::Explain(args) => cmd::rules::explain(&args),
+        Command::Init(args) => cmd::init::run(&args),
         Command::Completions(args) => cmd::shell::completions(&args),
         Command::Man(args) => cmd::shell::man(&args),
     };

@@ -354,3 +354,46 @@ fn the_manual_pages_come_from_the_flags() {
     assert!(check.contains("statistics"));
     assert!(out.join("noticec.1").is_file());
 }
+
+#[test]
+fn init_starts_a_project_that_checks_clean_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("privacy");
+    let run = noticec(dir.path(), &["init", "privacy"]);
+    run.expect(0, "init");
+    for file in [
+        "notices.yaml",
+        "schema/notice.schema.json",
+        "noticec.toml",
+        ".gitignore",
+        ".github/workflows/notices.yml",
+    ] {
+        assert!(project.join(file).is_file(), "{file}: {}", run.stderr);
+    }
+    let notices = std::fs::read_to_string(project.join("notices.yaml")).unwrap();
+    assert!(notices.starts_with("# yaml-language-server: $schema=schema/notice.schema.json\n"));
+    let schema = std::fs::read_to_string(project.join("schema/notice.schema.json")).unwrap();
+    let committed =
+        std::fs::read_to_string(Path::new(ROOT).join("schema/notice.schema.json")).unwrap();
+    assert_eq!(
+        schema, committed,
+        "the schema beside the file is the current one"
+    );
+    let check = noticec(&project, &["check", "--deny", "warnings"]);
+    check.expect(0, "the new project checks clean, warnings denied");
+    let build = noticec(&project, &["build"]);
+    build.expect(0, "and builds");
+    assert!(project.join("out/example-service/index.html").is_file());
+    let before = std::fs::read(project.join("notices.yaml")).unwrap();
+    let again = noticec(dir.path(), &["init", "privacy"]);
+    again.expect(2, "init over a project");
+    assert!(
+        again.stderr.contains("never overwrites"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(std::fs::read(project.join("notices.yaml")).unwrap(), before);
+    let one = dir_with(&[(".gitignore", "target/\n")]);
+    noticec(one.path(), &["init"]).expect(2, "one file in the way");
+    assert!(!one.path().join("notices.yaml").exists(), "nothing written");
+}

@@ -421,7 +421,9 @@ fn the_complete_notice_builds() {
 fn github_format_prints_workflow_commands() {
     let run = check_binary("notices.yaml", &["--format", "github"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let lines: Vec<&str> = run.stdout.lines().collect();
+    let mut lines: Vec<&str> = run.stdout.lines().collect();
+    let closing = lines.pop().expect("a closing notice");
+    assert!(closing.starts_with("::notice title="), "{closing}");
     assert_eq!(
         lines.len(),
         diagnostics("notices.yaml").len(),

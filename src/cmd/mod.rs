@@ -3,6 +3,7 @@
 pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod diff;
+pub(crate) mod init;
 pub(crate) mod report;
 pub(crate) mod rules;
 pub(crate) mod shell;
@@ -12,7 +13,9 @@ use std::io::Write;
 
 use std::path::{Path, PathBuf};
 
-use noticec::diagnostics::{Diagnostic, Format, Severity, Statistic, github, human, json, sarif};
+use noticec::diagnostics::{
+    Diagnostic, Format, Severity, Statistic, github, gitlab, human, json, markdown, sarif,
+};
 use noticec::lint::{LintOptions, Selection};
 use noticec::load::Limits;
 
@@ -210,6 +213,11 @@ pub(crate) fn report_many(
         Format::Json => print(&json::render(&owned))?,
         Format::Github => print(&github::render(&owned))?,
         Format::Sarif => print(&sarif::render(&owned))?,
+        Format::Markdown => {
+            let names: Vec<&str> = files.iter().map(|(_, name)| *name).collect();
+            print(&markdown::render(&owned, &names.join(", ")))?;
+        }
+        Format::Gitlab => print(&gitlab::render(&owned))?,
     }
     Ok(())
 }

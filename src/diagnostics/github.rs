@@ -1,5 +1,9 @@
 //! The `github` format: GitHub Actions workflow commands, so findings appear as annotations on the
 //! pull request (`::warning file=…,line=…,col=…,title=…::message`).
+//!
+//! GitHub shows only the first few annotations of each type per step, so errors come first, then
+//! warnings, then notes, and a closing notice says how many findings there are and that the job summary
+//! (the `markdown` format) lists them all.
 
 use std::fmt::Write as _;
 
@@ -31,10 +35,13 @@ pub fn file_annotation(level: &str, file: &str, title: &str, message: &str) -> S
     )
 }
 
-/// Renders one workflow command per diagnostic.
+/// Renders one workflow command per diagnostic, the most serious first, then a closing notice with
+/// the counts when there is anything to count.
 pub fn render(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
-    for d in diagnostics {
+    let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
+    sorted.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    for d in sorted {
         let level = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -64,6 +71,26 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
         }
         // Writing to a `String` cannot fail.
         let _ = writeln!(out, "::{level} {}::{}", props.join(","), data(&message));
+    }
+    if !diagnostics.is_empty() {
+        let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+        let findings = match diagnostics.len() {
+            1 => "1 finding".to_owned(),
+            n => format!("{n} findings"),
+        };
+        // Writing to a `String` cannot fail.
+        let _ = writeln!(
+            out,
+            "::notice title={}::{}",
+            property("noticec summary"),
+            data(&format!(
+                "{findings} ({} errors, {} warnings, {} notes). GitHub shows only the first 10 \
+                 annotations of each type per step: the job summary lists them all.",
+                count(Severity::Error),
+                count(Severity::Warning),
+                count(Severity::Note),
+            ))
+        );
     }
     out
 }

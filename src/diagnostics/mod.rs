@@ -8,8 +8,10 @@
 
 pub mod codes;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod markdown;
 pub mod sarif;
 
 use serde::Serialize;
@@ -311,6 +313,10 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// A Markdown report of every finding, for a CI job summary.
+    Markdown,
+    /// Code Climate JSON, for GitLab's Code Quality report.
+    Gitlab,
 }
 
 #[cfg(test)]

@@ -30,8 +30,12 @@ fn first_paragraph(explanation: &str) -> String {
         .join(" ")
 }
 
-/// One rule's metadata: its summary, the whole of what it finds, and its explanation (what
-/// `noticec explain CODE` prints).
+/// Where each rule's explanation is published: the project's documentation site, the address the
+/// schema's `$id` is under, followed by the code (`https://noticec.dev/rules/N401`).
+pub const RULES_URI: &str = "https://noticec.dev/rules/";
+
+/// One rule's metadata: its summary, the whole of what it finds, its explanation (what
+/// `noticec explain CODE` prints), and where that explanation is published.
 fn rule(code: Code) -> Value {
     let explanation = code.explanation();
     let full = first_paragraph(explanation);
@@ -41,6 +45,7 @@ fn rule(code: Code) -> Value {
         "shortDescription": { "text": code.summary() },
         "fullDescription": { "text": if full.is_empty() { code.summary().to_owned() } else { full } },
         "help": { "text": explanation, "markdown": explanation },
+        "helpUri": format!("{RULES_URI}{code}"),
         "defaultConfiguration": { "level": level(code.severity()) },
     });
     if code.is_lint()

@@ -12,7 +12,13 @@ different schema is never used silently. Validation runs offline with Python
 Beyond the schema, each log must have at least one run, and within a run every
 result's `ruleIndex` must point at the rule in `tool.driver.rules` whose `id` is
 the result's `ruleId` (SARIF 2.1.0 sections 3.27.5 and 3.27.6), and rule ids must
-be unique.
+be unique. Every rule must have a non-empty `fullDescription`, `help` (text and
+markdown) and an absolute `https` `helpUri` (SARIF 2.1.0 sections 3.49.10-3.49.13).
+
+Then the log is read as GitHub-like consumers read it, with the pinned PyPI
+`sarif-tools` (its loader and record API, what `sarif summary` prints from):
+it must name the tool `noticec`, give one record per result, and for every
+result find the result's rule with its full description and help URI.
 
 Prints every problem with its JSON path. Exit 0 when every log is valid, 1 on
 any problem, 2 on bad arguments or a missing schema.
@@ -89,6 +95,57 @@ def rule_index_problems(log: dict) -> list[str]:
     return problems
 
 
+def rule_metadata_problems(log: dict) -> list[str]:
+    """Rules without a full description, help, or an absolute https help URI."""
+    problems = []
+    for r, run in enumerate(log.get("runs") or []):
+        rules = (((run or {}).get("tool") or {}).get("driver") or {}).get("rules") or []
+        for i, rule in enumerate(rules):
+            at = f"$.runs[{r}].tool.driver.rules[{i}] ({rule.get('id')})"
+            if not ((rule.get("fullDescription") or {}).get("text") or "").strip():
+                problems.append(f"{at}: no fullDescription.text")
+            help_ = rule.get("help") or {}
+            if not (help_.get("text") or "").strip() or not (help_.get("markdown") or "").strip():
+                problems.append(f"{at}: no help with text and markdown")
+            uri = rule.get("helpUri") or ""
+            if not uri.startswith("https://") or not uri.endswith(str(rule.get("id"))):
+                problems.append(f"{at}: helpUri {uri!r} is not an https address ending in the rule id")
+    return problems
+
+
+def sarif_tools_problems(name: str, log: dict) -> list[str]:
+    """What `sarif-tools` reads from the log: the tool, one record per result, each result's rule."""
+    from sarif import loader, sarif_file_utils
+
+    problems = []
+    try:
+        sarif = loader.load_sarif_file(name)
+    except Exception as e:  # noqa: BLE001 - any failure to read is the finding
+        return [f"sarif-tools cannot read the log: {e}"]
+    if sarif.get_distinct_tool_names() != ["noticec"]:
+        problems.append(f"sarif-tools reads the tools {sarif.get_distinct_tool_names()}, expected ['noticec']")
+    results = sum(len(run.get("results") or []) for run in log.get("runs") or [])
+    records = sarif.get_records()
+    if len(records) != results:
+        problems.append(f"sarif-tools reads {len(records)} records, the log has {results} results")
+    for run in sarif.runs:
+        for result in run.get_results():
+            rule, _ = sarif_file_utils.read_result_rule(result, run.run_data)
+            rule_id = result.get("ruleId")
+            if rule is None:
+                problems.append(f"sarif-tools finds no rule for a result of {rule_id}")
+                continue
+            full = (rule.get("fullDescription") or {}).get("text") or ""
+            short = (rule.get("shortDescription") or {}).get("text") or ""
+            if not full or full == short and len(full) < 80:
+                problems.append(f"sarif-tools sees no full description for {rule_id}")
+            if not rule.get("helpUri"):
+                problems.append(f"sarif-tools sees no helpUri for {rule_id}")
+            if run.get_rules_by_id(rule_id) != [rule]:
+                problems.append(f"sarif-tools finds {rule_id} other than by its index")
+    return problems
+
+
 def check(name: str, text: str, validator: Draft4Validator) -> list[str]:
     """Every problem with one log."""
     try:
@@ -103,6 +160,9 @@ def check(name: str, text: str, validator: Draft4Validator) -> list[str]:
         if not log.get("runs"):
             problems.append("$.runs: a log from noticec must have at least one run")
         problems.extend(rule_index_problems(log))
+        problems.extend(rule_metadata_problems(log))
+        if name != "-" and not problems:
+            problems.extend(sarif_tools_problems(name, log))
     return problems
 
 
