@@ -5,6 +5,7 @@ pub(crate) mod check;
 pub(crate) mod diff;
 pub(crate) mod report;
 pub(crate) mod rules;
+pub(crate) mod schema;
 pub(crate) mod verify;
 
 use std::io::Write;
