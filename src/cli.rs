@@ -98,8 +98,11 @@ pub(crate) enum Command {
     ///
     /// Exit status: 0 found, 1 no version matches, 2 usage or I/O error.
     VerifyForm(VerifyFormArgs),
-    /// Print the JSON Schema (draft 2020-12) of a notices file.
-    Schema,
+    /// Print the JSON Schema (draft 2020-12) of a notices file, or write it with `--out`.
+    ///
+    /// Editors with the YAML language server read it through the modeline at the top of the notices
+    /// file. Exit status: 0 printed or written, 2 I/O error.
+    Schema(SchemaArgs),
     /// List the lint rules.
     Rules(RulesArgs),
     /// Explain a diagnostic code or lint rule: why it matters, and a bad and a good example.
@@ -393,6 +396,14 @@ pub(crate) struct ReportArgs {
     /// The report folder; replaced whole, so it must be empty, missing or a previous output.
     #[arg(long, default_value = "report", value_name = "DIR")]
     pub out: PathBuf,
+}
+
+/// Arguments of `schema`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct SchemaArgs {
+    /// Write the schema to this file, creating its folders, instead of printing it.
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
 }
 
 /// Arguments of `rules`.

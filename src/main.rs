@@ -51,7 +51,7 @@ fn main() -> ExitCode {
         Command::Report(args) => cmd::report::run(&args, color),
         Command::Diff(args) => cmd::diff::run(&args, color),
         Command::VerifyForm(args) => cmd::verify::run(&args),
-        Command::Schema => cmd::print(&noticec::schema::schema_text()).map(|()| Outcome::Clean),
+        Command::Schema(args) => cmd::schema::run(&args),
         Command::Rules(args) => cmd::rules::list(&args),
         Command::Explain(args) => cmd::rules::explain(&args),
         Command::Init(args) => cmd::init::run(&args),

@@ -1,5 +1,5 @@
 //! The command line as a user meets it: exit codes, where output goes, the JSON format, usage errors and
-//! `noticec schema`. Each test runs the real binary in a temporary directory of its own.
+//! `noticec schema` (and `schema --out`). Each test runs the real binary in a temporary directory of its own.
 
 // Tests may panic: a failed unwrap or expect in a helper is a failed test.
 #![allow(
@@ -417,4 +417,38 @@ fn schema_prints_a_draft_2020_12_json_schema() {
         schema["properties"]
     );
     assert_eq!(schema["required"], serde_json::json!(["notices"]));
+}
+
+// Ensure `schema --out` writes exactly what `schema` prints, creating the folders, and prints nothing.
+#[test]
+fn schema_out_writes_the_schema_creating_folders() {
+    let dir = dir_with(&[]);
+    let run = noticec(
+        dir.path(),
+        &["schema", "--out", "editor/schemas/notice.schema.json"],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "nothing printed: {}", run.stdout);
+    let written =
+        std::fs::read_to_string(dir.path().join("editor/schemas/notice.schema.json")).unwrap();
+    assert_eq!(written, noticec::schema::schema_text());
+    let names: Vec<_> = std::fs::read_dir(dir.path().join("editor/schemas"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary file left behind: {names:?}");
+}
+
+// Ensure `schema --out` into a path that cannot be a file is an I/O error (exit 2) that names the path.
+#[test]
+fn schema_out_to_an_unwritable_path_exits_2() {
+    let dir = dir_with(&[("taken", "a file, not a folder")]);
+    let run = noticec(dir.path(), &["schema", "--out", "taken/notice.schema.json"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("cannot write the schema to taken/notice.schema.json"),
+        "{}",
+        run.stderr
+    );
 }

@@ -6,6 +6,7 @@ pub(crate) mod diff;
 pub(crate) mod init;
 pub(crate) mod report;
 pub(crate) mod rules;
+pub(crate) mod schema;
 pub(crate) mod shell;
 pub(crate) mod verify;
 

@@ -48,8 +48,9 @@ pub trait ClosedList: Copy + Sized + 'static {
 ///
 /// The list is written `pub enum Name = "message-id-prefix" { … }`, each variant
 /// `Variant = ("yaml_key", "prefix:Term")`, or `("yaml_key", "")` for a value DPV has no term for. Variant doc comments are left
-/// out on purpose: schemars then emits a plain `enum` of strings, which editors complete and validators
-/// report as one list of allowed values.
+/// out on purpose: schemars then emits a plain `enum` of strings, which validators report as one list of
+/// allowed values, and [`crate::schema::describe_values`] gives each value its own description from its
+/// label in the catalogue, for editors to show.
 macro_rules! closed_list {
     (
         $(#[$meta:meta])*
@@ -63,6 +64,7 @@ macro_rules! closed_list {
             serde::Serialize, serde::Deserialize, schemars::JsonSchema,
         )]
         #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+        #[schemars(transform = $crate::schema::describe_values::<$name>)]
         pub enum $name {
             $(
                 #[serde(rename = $key)]
