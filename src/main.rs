@@ -53,6 +53,8 @@ fn main() -> ExitCode {
         Command::Schema => cmd::print(&noticec::schema::schema_text()).map(|()| Outcome::Clean),
         Command::Rules(args) => cmd::rules::list(&args),
         Command::Explain(args) => cmd::rules::explain(&args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => cmd::serve::run(&args, color),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

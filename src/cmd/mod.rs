@@ -5,6 +5,8 @@ pub(crate) mod check;
 pub(crate) mod diff;
 pub(crate) mod report;
 pub(crate) mod rules;
+#[cfg(feature = "serve")]
+pub(crate) mod serve;
 pub(crate) mod verify;
 
 use std::io::Write;
