@@ -115,6 +115,14 @@ pub(crate) enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), or write one page per subcommand into a folder with `--out`.
     Man(ManArgs),
+    /// Preview the outputs in a browser: build them in memory, serve them on a local port, and
+    /// rebuild and reload the open pages when the notices file or the templates change.
+    ///
+    /// Serves every output at its path in the output folder (`/`, `/<id>/`, `/<id>/notice.txt`, ...);
+    /// while the file has errors, every page shows them instead. Writes nothing. Stops on Ctrl-C (exit
+    /// 0); a port in use, or an input that cannot be read at the start, exits 2.
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
 }
 
 /// Arguments of `init`.
@@ -143,7 +151,7 @@ pub(crate) struct ManArgs {
 
 /// How to read the notices and report on them; shared by `check`, `build` and `report`. Every value
 /// left out falls back to `noticec.toml` (see `config`), then to the built-in default.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub(crate) struct DiagnosticArgs {
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
@@ -300,6 +308,35 @@ pub(crate) struct BuildArgs {
         value_parser = whole_number::<usize>(1, MAX_INPUT_BYTES),
     )]
     pub max_print_chars: usize,
+}
+
+/// Arguments of `serve`.
+#[cfg(feature = "serve")]
+#[derive(Debug, clap::Args)]
+pub(crate) struct ServeArgs {
+    /// The notices file. `notices.yaml` (or the `file` of noticec.toml) when absent.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Input and reporting.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+    /// A folder of templates that replace the built-in ones by name; watched too.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// The most characters of text the PDFs of one build may carry (as for `build`); 1 to 1 GiB.
+    #[arg(
+        long,
+        default_value_t = noticec::render::RenderLimits::DEFAULT.max_print_chars,
+        value_name = "CHARS",
+        value_parser = whole_number::<usize>(1, MAX_INPUT_BYTES),
+    )]
+    pub max_print_chars: usize,
+    /// The address to listen on; the default keeps the preview to this machine.
+    #[arg(long, default_value = "127.0.0.1", value_name = "HOST")]
+    pub host: String,
+    /// The port to listen on; 0 picks a free one (the address is printed at the start).
+    #[arg(long, default_value_t = 8000, value_name = "PORT")]
+    pub port: u16,
 }
 
 /// Arguments of `diff`.

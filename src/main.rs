@@ -57,6 +57,8 @@ fn main() -> ExitCode {
         Command::Init(args) => cmd::init::run(&args),
         Command::Completions(args) => cmd::shell::completions(&args),
         Command::Man(args) => cmd::shell::man(&args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => cmd::serve::run(&args, color),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -12,7 +12,7 @@ use crate::cli::BuildArgs;
 /// history is shallow (so that the change logs are not the ones a full history gives); none outside a
 /// git repository, or when the history cannot be read (a build never fails for want of history).
 #[cfg(feature = "git")]
-fn history(
+pub(crate) fn history(
     file: &Path,
     limits: &noticec::load::Limits,
 ) -> (Vec<noticec::diff::log::Revision>, bool) {
@@ -38,7 +38,7 @@ fn history(
 }
 
 #[cfg(not(feature = "git"))]
-fn history(
+pub(crate) fn history(
     _file: &Path,
     _limits: &noticec::load::Limits,
 ) -> (Vec<noticec::diff::log::Revision>, bool) {

@@ -7,6 +7,8 @@ pub(crate) mod init;
 pub(crate) mod report;
 pub(crate) mod rules;
 pub(crate) mod schema;
+#[cfg(feature = "serve")]
+pub(crate) mod serve;
 pub(crate) mod shell;
 pub(crate) mod verify;
 

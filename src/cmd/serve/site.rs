@@ -1,0 +1,179 @@
+//! The build step of `noticec serve`: the notices file and templates read from disk, compiled with
+//! the same library pipeline as `noticec build`, and kept in memory as a [`Site`], or as a page of the
+//! problems in its place. Nothing is written.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use minijinja::HtmlEscape;
+use noticec::diagnostics::{Severity, human};
+
+use crate::cmd::Settings;
+
+/// What every build of one `serve` run reads: the notices file, the templates folder, and the options
+/// that do not change between builds.
+pub(crate) struct Inputs {
+    /// The notices file.
+    pub(crate) file: PathBuf,
+    /// Its limits, the lint settings and how to print diagnostics.
+    pub(crate) settings: Settings,
+    /// The `--templates` folder, read anew at each build.
+    pub(crate) templates: Option<PathBuf>,
+    /// The compile options; the templates in it are replaced at each build.
+    pub(crate) options: noticec::CompileOptions,
+    /// Whether diagnostics printed on the terminal are coloured.
+    pub(crate) color: bool,
+}
+
+/// The outcome of one build.
+pub(crate) enum Build {
+    /// Every output, by its path in the output folder (`iewm/notice.txt`).
+    Pages {
+        /// The outputs.
+        files: BTreeMap<String, Bytes>,
+        /// The notices built.
+        notices: usize,
+        /// The warnings and notes found.
+        findings: usize,
+    },
+    /// The notices have errors (or warnings under `--deny warnings`), or the build could not run: an
+    /// HTML page of the problems, to be shown in place of the pages.
+    Problems {
+        /// The page's `<body>` content, every text escaped.
+        body: String,
+        /// One line for the terminal (`2 errors, 1 warning`).
+        summary: String,
+    },
+}
+
+/// Reads the notices file and the templates and compiles every output in memory, printing the
+/// diagnostics found (if any) as `noticec build` does. Returns the outcome and the time it took.
+pub(crate) fn build(inputs: &mut Inputs) -> (Build, Duration) {
+    let start = Instant::now();
+    let outcome = compile(inputs);
+    (outcome, start.elapsed())
+}
+
+/// The build itself, untimed.
+fn compile(inputs: &mut Inputs) -> Build {
+    let file = inputs.file.display().to_string();
+    if let Some(dir) = &inputs.templates {
+        match crate::cmd::build::read_templates(dir) {
+            Ok(templates) => inputs.options.templates = templates,
+            Err(e) => return failure(&file, &e),
+        }
+    }
+    let source = match crate::input::read_source(&inputs.file, &inputs.options.limits) {
+        Ok(source) => source,
+        Err(e) => return failure(&file, &e),
+    };
+    let built = match noticec::compile(&source, &inputs.options) {
+        Ok(built) => built,
+        Err(e) => return failure(&file, &e),
+    };
+    let checked = &built.checked;
+    let diagnostics = &checked.report.diagnostics;
+    if !diagnostics.is_empty() {
+        // The terminal gets them too, in the `--format` asked for.
+        if let Err(e) = crate::cmd::report(checked, &file, &inputs.settings, inputs.color) {
+            crate::say!("error: cannot print the diagnostics: {e}");
+        }
+    }
+    if inputs.settings.fails(checked) {
+        let rendered = human::render(diagnostics, checked.source_text(), false);
+        let notices = checked.notices.as_ref().map(|n| n.notices.len());
+        let summary = human::summary(diagnostics, &file, notices);
+        return Build::Problems {
+            body: problems_body(&file, &rendered, &summary),
+            summary: counts(checked),
+        };
+    }
+    Build::Pages {
+        files: built
+            .outputs
+            .into_iter()
+            .map(|o| (o.path, Bytes::from(o.bytes)))
+            .collect(),
+        notices: checked.notices.as_ref().map_or(0, |n| n.notices.len()),
+        findings: diagnostics.len(),
+    }
+}
+
+/// The counts of errors and warnings, for the terminal: `2 errors, 1 warning`.
+fn counts(checked: &noticec::Checked) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let errors = checked.report.count(Severity::Error);
+    let warnings = checked.report.count(Severity::Warning);
+    match (errors, warnings) {
+        (0, w) => format!("{} (denied)", plural(w, "warning")),
+        (e, 0) => plural(e, "error"),
+        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+    }
+}
+
+/// A build that could not run (an unreadable file, a refused templates folder, a failing template):
+/// the error and its causes, as `noticec build` prints them.
+fn failure(file: &str, err: &dyn std::error::Error) -> Build {
+    let mut text = format!("error: {err}");
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let _ = write!(text, "\n  caused by: {cause}");
+        source = cause.source();
+    }
+    Build::Problems {
+        body: problems_body(file, &text, "the preview could not be built"),
+        summary: text.replace('\n', " "),
+    }
+}
+
+/// The `<body>` of the page of problems: a heading, the diagnostics as the terminal shows them (with
+/// their source lines), and the summary; every text escaped.
+fn problems_body(file: &str, diagnostics: &str, summary: &str) -> String {
+    format!(
+        "<main class=\"noticec-problems\">\n<h1>{heading}</h1>\n<p>{summary}</p>\n<pre>{diagnostics}</pre>\n\
+         <p class=\"hint\">Fix the file and save it: this page reloads by itself.</p>\n</main>",
+        heading = HtmlEscape(&format!("{file} has problems")),
+        summary = HtmlEscape(summary),
+        diagnostics = HtmlEscape(diagnostics.trim_end()),
+    )
+}
+
+/// The whole page of problems, around a body from [`Build::Problems`].
+pub(crate) fn problems_page(body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>Problems in the notices: noticec preview</title>\n<style>{PROBLEMS_CSS}</style>\n\
+         </head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+}
+
+/// The style of the page of problems.
+const PROBLEMS_CSS: &str = "body{margin:0;background:#1b1b1f;color:#f2f2f2;\
+font:16px/1.5 system-ui,sans-serif}main{max-width:60rem;margin:0 auto;padding:1.5rem}\
+h1{margin:0 0 .5rem;font-size:1.4rem;color:#ff8a80;border-bottom:3px solid #ff5252;\
+padding-bottom:.5rem}pre{background:#000;padding:1rem;overflow:auto;white-space:pre;\
+font:14px/1.45 ui-monospace,monospace;border-left:4px solid #ff5252}.hint{color:#bdbdbd}";
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+    use super::*;
+
+    #[test]
+    fn the_page_of_problems_escapes_every_text() {
+        let body = problems_body(
+            "<a>.yaml",
+            "title: <script>alert(1)</script> & \"x\"",
+            "1 <error>",
+        );
+        assert!(!body.contains("<script>"), "{body}");
+        assert!(!body.contains("<a>"), "{body}");
+        assert!(!body.contains("<error>"), "{body}");
+        assert!(body.contains("&lt;script&gt;"), "{body}");
+    }
+}
