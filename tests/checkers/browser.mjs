@@ -54,9 +54,15 @@ export function htmlFiles(dir) {
   return found.sort();
 }
 
-/** Headless Chromium with the flags above. */
-export function launch() {
-  return chromium.launch({ executablePath: EXECUTABLE, headless: true, args: FLAGS });
+/**
+ * Headless Chromium with the flags above. With `loopback`, the resolver rule leaves 127.0.0.1 alone, for
+ * a page served on this machine (the live preview); every host name still fails.
+ */
+export function launch({ loopback = false } = {}) {
+  const args = loopback
+    ? FLAGS.map((f) => (f.startsWith('--host-resolver-rules=') ? `${f}, EXCLUDE 127.0.0.1` : f))
+    : FLAGS;
+  return chromium.launch({ executablePath: EXECUTABLE, headless: true, args });
 }
 
 /** The `file://` URL of a page on disk. */

@@ -133,7 +133,7 @@ let browser;
 try {
   const port = await server.port;
   const base = `http://127.0.0.1:${port}`;
-  browser = await launch();
+  browser = await launch({ loopback: true });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Nothing but the server's own URLs may load.
   await context.route('**/*', (route) => {
