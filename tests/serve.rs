@@ -77,12 +77,16 @@ impl Server {
     /// Sends `request_target` with method GET and returns the status code, the headers (lower-cased
     /// names) and the body.
     fn get(&self, target: &str) -> (u16, String, Vec<u8>) {
+        self.get_as(target, &format!("127.0.0.1:{}", self.port))
+    }
+
+    /// GET `target` with this `Host` header: status, head (lowercased) and body.
+    fn get_as(&self, target: &str, host: &str) -> (u16, String, Vec<u8>) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         stream.set_read_timeout(Some(PATIENCE)).unwrap();
         write!(
             stream,
-            "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
-            self.port
+            "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
         )
         .unwrap();
         let mut response = Vec::new();
@@ -233,6 +237,14 @@ fn shows_the_problems_in_place_of_the_pages_until_they_are_fixed() {
     );
     assert!(!page.contains("<b>oops"), "{page}");
     assert_eq!(server.get("/../notices.yaml").0, 404);
+    // A page elsewhere that points its own host name at 127.0.0.1 (DNS rebinding) is not answered.
+    assert_eq!(server.get_as(&notice, "evil.example").0, 421);
+    assert_eq!(
+        server
+            .get_as(&notice, &format!("localhost:{}", server.port))
+            .0,
+        500
+    );
 
     std::fs::write(dir.path().join("notices.yaml"), CLEAN).unwrap();
     let line = server.wait_for_line("rebuilt in");

@@ -127,7 +127,7 @@ pub(crate) fn run(args: &ServeArgs, color: bool) -> Result<Outcome> {
     runtime.block_on(async move {
         listener.set_nonblocking(true)?;
         let listener = tokio::net::TcpListener::from_std(listener)?;
-        let app = http::router(receiver);
+        let app = http::router(receiver, addr.ip().is_loopback());
         tokio::select! {
             served = axum::serve(listener, app).into_future() => served,
             () = stop_signal() => Ok(()),

@@ -119,6 +119,22 @@ async function waitForHeading(page, test, within) {
   return -1;
 }
 
+/**
+ * Runs `action` on the page, again if a reload gets in its way (a save can give two builds, each of
+ * which reloads the page): up to five tries, waiting for the page to load between them.
+ */
+async function settled(page, action) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.waitForLoadState('load');
+      return await action();
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 const dir = mkdtempSync(path.join(os.tmpdir(), 'noticec-serve-'));
 const file = path.join(dir, 'notices.yaml');
 copyFileSync(NOTICES, file);
@@ -160,7 +176,7 @@ try {
     fail('the page was not reloaded');
   }
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, 'serve-preview.png') });
+  await settled(page, () => page.screenshot({ path: path.join(SHOTS, 'serve-preview.png') }));
 
   // A YAML error: the page shows the problems, the source line as text.
   const broken = original.replace(`title: ${TITLE}\n`, 'title: LiveWest <b>bold</b>: colon\n');
@@ -169,10 +185,10 @@ try {
   if (shown < 0) fail(`the problems did not show within ${PROBLEMS_WITHIN_MS} ms`);
   else {
     console.log(`problems shown after ${shown} ms`);
-    const pre = (await page.locator('pre').first().textContent()) ?? '';
+    const pre = (await settled(page, () => page.locator('pre').first().textContent())) ?? '';
     if (!pre.includes('LiveWest <b>bold</b>: colon')) fail(`the problems do not quote the source line: ${pre}`);
-    if ((await page.locator('pre b').count()) > 0) fail('the source line was not escaped');
-    await page.screenshot({ path: path.join(SHOTS, 'serve-overlay.png'), fullPage: true });
+    if ((await settled(page, () => page.locator('pre b').count())) > 0) fail('the source line was not escaped');
+    await settled(page, () => page.screenshot({ path: path.join(SHOTS, 'serve-overlay.png'), fullPage: true }));
   }
 
   // Fixed: the page comes back.

@@ -31,12 +31,52 @@ pub(crate) struct Site {
 /// `[a-z0-9-]`), so it cannot hide an output.
 pub(crate) const EVENTS_PATH: &str = "/__noticec/events";
 
-/// The router: the stream of build ids, and everything else looked up among the outputs.
-pub(crate) fn router(site: watch::Receiver<Arc<Site>>) -> Router {
-    Router::new()
+/// The router: the stream of build ids, and everything else looked up among the outputs. On a
+/// loopback address, only requests naming this machine as their host are answered, so that a web page
+/// elsewhere cannot read the preview through a host name it points at 127.0.0.1 (DNS rebinding).
+pub(crate) fn router(site: watch::Receiver<Arc<Site>>, loopback: bool) -> Router {
+    let router = Router::new()
         .route(EVENTS_PATH, get(events))
         .fallback(output)
-        .with_state(site)
+        .with_state(site);
+    if loopback {
+        router.layer(axum::middleware::from_fn(local_host_only))
+    } else {
+        router
+    }
+}
+
+/// Answers only requests whose `Host` is this machine (`127.0.0.1`, `localhost`, `[::1]`, any port).
+async fn local_host_only(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let local = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(is_local_host);
+    if local {
+        next.run(request).await
+    } else {
+        plain(
+            StatusCode::MISDIRECTED_REQUEST,
+            "the preview answers only to 127.0.0.1, localhost and [::1]\n",
+        )
+    }
+}
+
+/// Whether a `Host` header names this machine.
+pub(crate) fn is_local_host(host: &str) -> bool {
+    let name = if host.starts_with('[') {
+        host.split_inclusive(']').next().unwrap_or(host)
+    } else {
+        host.split(':').next().unwrap_or(host)
+    };
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "127.0.0.1" | "localhost" | "[::1]"
+    )
 }
 
 /// The stream of build ids (server-sent events): the current one at once, then one per build.
