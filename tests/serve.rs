@@ -226,6 +226,14 @@ fn shows_the_problems_in_place_of_the_pages_until_they_are_fixed() {
     assert_ne!(broken, CLEAN);
     std::fs::write(dir.path().join("notices.yaml"), &broken).unwrap();
     server.wait_for_line("with problems");
+    // Reading the file is no change: the build does not set off another one (an inotify open event
+    // once made the preview rebuild without end).
+    let quiet = Duration::from_millis(1500);
+    let again: Vec<String> = std::iter::from_fn(|| server.lines.recv_timeout(quiet).ok())
+        .take(5)
+        .filter(|l| l.contains("rebuilt"))
+        .collect();
+    assert!(again.is_empty(), "rebuilt with no change: {again:#?}");
     let (status, head, body) = server.get(&notice);
     assert_eq!(status, 500, "{head}");
     assert!(head.contains("content-type: text/html"), "{head}");

@@ -16,8 +16,7 @@ use std::sync::mpsc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use noticec::render::{Catalogue, Templates};
-use notify_debouncer_mini::notify::RecursiveMode;
-use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
+use notify::{EventKind, RecursiveMode, Watcher as _};
 use tokio::sync::watch;
 
 use self::http::Site;
@@ -56,7 +55,7 @@ enum ServeError {
         path: PathBuf,
         /// The watcher's reason.
         #[source]
-        source: notify_debouncer_mini::notify::Error,
+        source: notify::Error,
     },
 }
 
@@ -103,14 +102,23 @@ pub(crate) fn run(args: &ServeArgs, color: bool) -> Result<Outcome> {
     announce(&mut site, first, took, &format!("{boot:x}-0"), "built");
     let (sender, receiver) = watch::channel(Arc::new(site));
     let (changes, events) = mpsc::channel();
-    let mut debouncer = new_debouncer(DEBOUNCE, changes).map_err(|source| ServeError::Watch {
+    // Reading a file is an event too (inotify's open): only changes are passed on, or each build
+    // would set off the next.
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let change = match event {
+            Ok(e) if matches!(e.kind, EventKind::Access(_)) => return,
+            Ok(e) => Ok(e.paths),
+            Err(e) => Err(e),
+        };
+        let _ = changes.send(change);
+    })
+    .map_err(|source| ServeError::Watch {
         path: file.clone(),
         source,
     })?;
     let watched = watch_paths(&file, templates.as_deref())?;
     for (path, mode) in &watched.roots {
-        debouncer
-            .watcher()
+        watcher
             .watch(path, *mode)
             .map_err(|source| ServeError::Watch {
                 path: path.clone(),
@@ -133,7 +141,7 @@ pub(crate) fn run(args: &ServeArgs, color: bool) -> Result<Outcome> {
             () = stop_signal() => Ok(()),
         }
     })?;
-    drop(debouncer);
+    drop(watcher);
     crate::say!("stopped");
     Ok(Outcome::Clean)
 }
@@ -221,7 +229,7 @@ fn watch_paths(file: &Path, templates: Option<&Path>) -> Result<Watched> {
 /// The builder thread: waits for changes to the inputs, rebuilds, and hands each build to the server.
 /// Ends when the watcher stops.
 fn rebuild_loop(
-    events: &mpsc::Receiver<DebounceEventResult>,
+    events: &mpsc::Receiver<notify::Result<Vec<PathBuf>>>,
     watched: &Watched,
     inputs: &mut Inputs,
     sender: &watch::Sender<Arc<Site>>,
@@ -229,12 +237,14 @@ fn rebuild_loop(
 ) {
     let mut count: u64 = 0;
     while let Ok(first) = events.recv() {
-        // Changes that came in during the last build are taken together: one build for them all.
+        // A save is a burst of events: wait for it to end, then take every change that came in (during
+        // the last build too) together, for one build.
+        std::thread::sleep(DEBOUNCE);
         let relevant =
             std::iter::once(first)
                 .chain(events.try_iter())
                 .fold(false, |relevant, result| match result {
-                    Ok(changes) => relevant || changes.iter().any(|c| watched.concerns(&c.path)),
+                    Ok(paths) => relevant || paths.iter().any(|p| watched.concerns(p)),
                     Err(e) => {
                         crate::say!("warning: the watcher reported a problem: {e}");
                         relevant
