@@ -49,26 +49,10 @@ pub(crate) fn history(
 pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
     let settings = Settings::new(&args.diagnostics)?;
     let file = settings.file(args.file.as_deref());
-    let out_dir = args
-        .out
-        .clone()
-        .or_else(|| {
-            settings
-                .config
-                .config
-                .out
-                .as_deref()
-                .map(|p| settings.config.resolve(p))
-        })
+    let out_dir = settings
+        .folder(args.out.as_deref(), |c| c.out.as_deref())
         .unwrap_or_else(|| PathBuf::from("out"));
-    let templates = args.templates.clone().or_else(|| {
-        settings
-            .config
-            .config
-            .templates
-            .as_deref()
-            .map(|p| settings.config.resolve(p))
-    });
+    let templates = settings.folder(args.templates.as_deref(), |c| c.templates.as_deref());
     let mut keep = vec![file.as_path()];
     keep.extend(templates.as_deref());
     if !args.check {

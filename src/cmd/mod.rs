@@ -114,6 +114,17 @@ impl Settings {
             .unwrap_or_else(|| PathBuf::from("notices.yaml"))
     }
 
+    /// A folder the flag gives, else the one the configuration gives (resolved against it).
+    pub(crate) fn folder(
+        &self,
+        given: Option<&Path>,
+        configured: impl Fn(&crate::config::Config) -> Option<&Path>,
+    ) -> Option<PathBuf> {
+        given
+            .map(Path::to_path_buf)
+            .or_else(|| configured(&self.config.config).map(|p| self.config.resolve(p)))
+    }
+
     /// Whether the diagnostics fail the run: any error, or any warning under `--deny warnings`.
     pub(crate) fn fails(&self, checked: &noticec::Checked) -> bool {
         checked.report.has_errors()
@@ -170,7 +181,7 @@ pub(crate) fn report_many(
     settings: &Settings,
     color: bool,
 ) -> Result<()> {
-    let stats = statistics(files);
+    let stats = noticec::diagnostics::statistics(files.iter().map(|(c, _)| &c.report));
     if settings.statistics {
         return match settings.format {
             Format::Json => print(&json_statistics(&stats)),
@@ -223,29 +234,6 @@ pub(crate) fn report_many(
         Format::Gitlab => print(&gitlab::render(&owned))?,
     }
     Ok(())
-}
-
-/// The counts by code over every file.
-fn statistics(files: &[(&noticec::Checked, &str)]) -> Vec<Statistic> {
-    let mut all: std::collections::BTreeMap<(noticec::diagnostics::Code, Severity), usize> =
-        std::collections::BTreeMap::new();
-    for (checked, _) in files {
-        for s in checked.report.statistics() {
-            let n = all.entry((s.code, s.severity)).or_default();
-            *n = n.saturating_add(s.count);
-        }
-    }
-    let mut stats: Vec<Statistic> = all
-        .into_iter()
-        .map(|((code, severity), count)| Statistic {
-            code,
-            name: code.name(),
-            severity,
-            count,
-        })
-        .collect();
-    stats.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
-    stats
 }
 
 /// `--statistics --format json`: an array of `{code, name, severity, count}`.

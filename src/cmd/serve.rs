@@ -66,14 +66,7 @@ pub(crate) fn run(args: &ServeArgs, color: bool) -> Result<Outcome> {
     if crate::input::is_stdin(&file) {
         return Err("`serve` watches the notices file for changes: give a file, not `-`".into());
     }
-    let templates = args.templates.clone().or_else(|| {
-        settings
-            .config
-            .config
-            .templates
-            .as_deref()
-            .map(|p| settings.config.resolve(p))
-    });
+    let templates = settings.folder(args.templates.as_deref(), |c| c.templates.as_deref());
     let (history, _) = super::build::history(&file, &settings.limits);
     let mut inputs = Inputs {
         file: file.clone(),

@@ -233,23 +233,18 @@ impl Report {
     /// How many diagnostics each code has, the ones left out past the cap included and the closing notes
     /// not: most frequent first, then by code.
     pub fn statistics(&self) -> Vec<Statistic> {
-        let mut counts: std::collections::BTreeMap<(Code, Severity), usize> = self.left_out.clone();
+        statistics([self])
+    }
+
+    /// The counts behind [`Report::statistics`], by code and severity.
+    fn counts(&self) -> std::collections::BTreeMap<(Code, Severity), usize> {
+        let mut counts = self.left_out.clone();
         let kept = self.diagnostics.len().saturating_sub(self.closing);
         for d in self.diagnostics.iter().take(kept) {
             let n = counts.entry((d.code, d.severity)).or_default();
             *n = n.saturating_add(1);
         }
-        let mut stats: Vec<Statistic> = counts
-            .into_iter()
-            .map(|((code, severity), count)| Statistic {
-                code,
-                name: code.name(),
-                severity,
-                count,
-            })
-            .collect();
-        stats.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
-        stats
+        counts
     }
 
     /// Sorts diagnostics by file position, keeping unplaced ones first, for stable output; then, when
@@ -300,6 +295,30 @@ pub struct Statistic {
     pub severity: Severity,
     /// How many times it was reported.
     pub count: usize,
+}
+
+/// How many diagnostics each code has over several reports (one per file): most frequent first, then by
+/// code.
+pub fn statistics<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Vec<Statistic> {
+    let mut all: std::collections::BTreeMap<(Code, Severity), usize> =
+        std::collections::BTreeMap::new();
+    for report in reports {
+        for (key, count) in report.counts() {
+            let n = all.entry(key).or_default();
+            *n = n.saturating_add(count);
+        }
+    }
+    let mut stats: Vec<Statistic> = all
+        .into_iter()
+        .map(|((code, severity), count)| Statistic {
+            code,
+            name: code.name(),
+            severity,
+            count,
+        })
+        .collect();
+    stats.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
+    stats
 }
 
 /// The output formats of `check`.
