@@ -32,13 +32,10 @@ impl Rng {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let n: usize = args
-        .next()
-        .and_then(|a| a.parse().ok())
-        .unwrap_or_else(|| {
-            eprintln!("usage: synth N [SEED]");
-            std::process::exit(2)
-        });
+    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or_else(|| {
+        eprintln!("usage: synth N [SEED]");
+        std::process::exit(2)
+    });
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
     let root = env!("CARGO_MANIFEST_DIR");
     let source = noticec::load::SourceFile {
@@ -58,6 +55,25 @@ fn main() {
             vary(&mut notice, i, &mut rng);
         }
         notices.push(notice);
+    }
+    // With fewer notices than the examples, a related notice may be one left out: it is then named by its
+    // title only.
+    let ids: Vec<String> = notices
+        .iter()
+        .filter_map(|n| n["id"].as_str().map(str::to_owned))
+        .collect();
+    for notice in &mut notices {
+        if let Some(related) = notice.get_mut("related").and_then(Value::as_array_mut) {
+            for item in related.iter_mut().filter_map(Value::as_object_mut) {
+                let known = item
+                    .get("notice")
+                    .and_then(Value::as_str)
+                    .is_none_or(|id| ids.iter().any(|k| k == id));
+                if !known {
+                    item.remove("notice");
+                }
+            }
+        }
     }
     file["notices"] = Value::Array(notices);
     let mut out = String::from(
