@@ -201,6 +201,17 @@ impl Catalogue {
         values.iter().map(|v| self.label(*v)).collect()
     }
 
+    /// A catalogue sharing these messages with failures of its own: one per notice rendered in
+    /// parallel, so each notice's failed lookups are reported with it.
+    #[must_use]
+    pub fn fork(&self) -> Catalogue {
+        Catalogue {
+            locale: self.locale.clone(),
+            bundle: Arc::clone(&self.bundle),
+            failures: Arc::default(),
+        }
+    }
+
     /// The failed lookups from code since the last call.
     pub fn take_failures(&self) -> Vec<CatalogueError> {
         self.failures

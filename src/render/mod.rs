@@ -20,6 +20,7 @@ use std::sync::Arc;
 use fluent_bundle::{FluentArgs, FluentValue};
 use minijinja::value::Kwargs;
 use minijinja::{AutoEscape, Environment, HtmlEscape, State, UndefinedBehavior, Value, context};
+use rayon::prelude::*;
 
 pub use catalogue::{Catalogue, CatalogueError};
 
@@ -461,81 +462,84 @@ pub fn render_with_history(
     limits: &RenderLimits,
     history: Option<History<'_>>,
 ) -> Result<Vec<Output>, RenderError> {
+    match workers() {
+        Some(pool) => pool.install(|| render_notices(file, templates, words, limits, history)),
+        None => render_notices(file, templates, words, limits, history),
+    }
+}
+
+/// The threads notices are rendered on: one per core, each with a main thread's stack (8 MiB), which
+/// Typst's layout of a long notice needs (the 2 MiB a thread gets by default is not enough). `None`
+/// where threads cannot be made (WebAssembly): notices are then rendered one after another.
+fn workers() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .stack_size(8 * 1024 * 1024)
+            .thread_name(|i| format!("noticec-render-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
+/// [`render_with_history`] on the current thread pool.
+fn render_notices(
+    file: &NoticeFile,
+    templates: &Templates,
+    words: &Catalogue,
+    limits: &RenderLimits,
+    history: Option<History<'_>>,
+) -> Result<Vec<Output>, RenderError> {
     let env = &environment(templates, words);
-    let mut outputs = Vec::new();
     let graph = Graph::new(file);
+    // Each notice's outputs depend on nothing but the notice and what it reaches, so notices are
+    // rendered in parallel; the outputs keep the order of the file, and the first failure in file
+    // order is the one reported, whatever order the threads finish in.
     let views: Vec<_> = file
         .notices
-        .iter()
-        .map(|notice| (notice, view::notice(&graph, notice, words)))
+        .par_iter()
+        .map(|notice| {
+            let words = words.fork();
+            let view = view::notice(&graph, notice, &words);
+            (notice, view, words.take_failures().into_iter().next())
+        })
         .collect();
+    if let Some(e) = views.iter().find_map(|(_, _, failed)| failed.clone()) {
+        return Err(e.into());
+    }
     #[cfg(feature = "pdf")]
-    print::within(views.iter().map(|(_, view)| view), views.len(), limits)?;
+    print::within(views.iter().map(|(_, view, _)| view), views.len(), limits)?;
     #[cfg(not(feature = "pdf"))]
     let _ = limits;
-    let mut listed = Vec::new();
-    for (notice, view) in views {
-        let linked = jsonld::notice(&graph, notice, &view.hash, words);
-        if let Some(e) = words.take_failures().into_iter().next() {
-            return Err(e.into());
-        }
-        let embedded = Value::from_safe_string(jsonld::script_safe(&linked));
-        let entries = history
-            .map(|h| crate::diff::log::changelog(h.revisions, h.current, notice.id.as_str()))
-            .unwrap_or_default();
-        let ctx = context! {
-            notice => Value::from(minijinja::value::Serde(&view)),
-            jsonld => embedded,
-            changelog => !entries.is_empty(),
-        };
-        let id = &view.id;
-        if !entries.is_empty() {
-            let log = context! {
-                notice => Value::from(minijinja::value::Serde(&view)),
-                entries => Value::from(minijinja::value::Serde(&entries)),
-            };
-            outputs.push(Output {
-                path: format!("{id}/changes.html"),
-                bytes: render(env, "changes.html.j2", &log)?.into_bytes(),
-            });
-        }
-        outputs.push(Output {
-            path: format!("{id}/index.html"),
-            bytes: render(env, "notice.html.j2", &ctx)?.into_bytes(),
-        });
-        let text = tidy_text(&render(env, "notice.txt.j2", &ctx)?);
-        check_width(&format!("{id}/notice.txt"), &text)?;
-        outputs.push(Output {
-            path: format!("{id}/notice.txt"),
-            bytes: text.into_bytes(),
-        });
-        let mut ld = serde_json::to_string_pretty(&linked).unwrap_or_default();
-        ld.push('\n');
-        outputs.push(Output {
-            path: format!("{id}/notice.jsonld"),
-            bytes: ld.into_bytes(),
-        });
-        if view.form.is_some() {
-            outputs.push(Output {
-                path: format!("{id}/consent-form.html"),
-                bytes: render(env, "form.html.j2", &ctx)?.into_bytes(),
-            });
-        }
-        if let Some(record) = consent_record::record(&graph, notice, &view.hash, words) {
-            if let Some(e) = words.take_failures().into_iter().next() {
-                return Err(e.into());
-            }
-            let mut text = serde_json::to_string_pretty(&record).unwrap_or_default();
-            text.push('\n');
-            outputs.push(Output {
-                path: format!("{id}/consent-record.jsonld"),
-                bytes: text.into_bytes(),
-            });
-        }
-        #[cfg(feature = "pdf")]
-        outputs.extend(print::render(templates, words, &view)?);
-        listed.push(view);
+    let rendered: Vec<Result<Vec<Output>, RenderError>> = views
+        .par_iter()
+        .map(|(notice, view, _)| {
+            let entries = history
+                .map(|h| crate::diff::log::changelog(h.revisions, h.current, notice.id.as_str()))
+                .unwrap_or_default();
+            render_notice(
+                env,
+                templates,
+                &words.fork(),
+                &graph,
+                notice,
+                view,
+                &entries,
+            )
+        })
+        .collect();
+    let mut outputs = Vec::with_capacity(
+        rendered
+            .iter()
+            .map(|r| r.as_ref().map_or(0, Vec::len))
+            .sum::<usize>()
+            + 1,
+    );
+    for notice in rendered {
+        outputs.extend(notice?);
     }
+    let listed: Vec<_> = views.into_iter().map(|(_, view, _)| view).collect();
     let index = render(
         env,
         "index.html.j2",
@@ -545,6 +549,78 @@ pub fn render_with_history(
         path: "index.html".into(),
         bytes: index.into_bytes(),
     });
+    Ok(outputs)
+}
+
+/// Every output of one notice: its page, text, JSON-LD, form, consent record, change log and PDFs.
+fn render_notice(
+    env: &Environment<'_>,
+    templates: &Templates,
+    words: &Catalogue,
+    graph: &Graph<'_>,
+    notice: &crate::model::Notice,
+    view: &view::NoticeView,
+    entries: &[crate::diff::log::Entry],
+) -> Result<Vec<Output>, RenderError> {
+    let mut outputs = Vec::new();
+    let linked = jsonld::notice(graph, notice, &view.hash, words);
+    if let Some(e) = words.take_failures().into_iter().next() {
+        return Err(e.into());
+    }
+    let embedded = Value::from_safe_string(jsonld::script_safe(&linked));
+    let ctx = context! {
+        notice => Value::from(minijinja::value::Serde(view)),
+        jsonld => embedded,
+        changelog => !entries.is_empty(),
+    };
+    let id = &view.id;
+    if !entries.is_empty() {
+        let log = context! {
+            notice => Value::from(minijinja::value::Serde(view)),
+            entries => Value::from(minijinja::value::Serde(entries)),
+        };
+        outputs.push(Output {
+            path: format!("{id}/changes.html"),
+            bytes: render(env, "changes.html.j2", &log)?.into_bytes(),
+        });
+    }
+    outputs.push(Output {
+        path: format!("{id}/index.html"),
+        bytes: render(env, "notice.html.j2", &ctx)?.into_bytes(),
+    });
+    let text = tidy_text(&render(env, "notice.txt.j2", &ctx)?);
+    check_width(&format!("{id}/notice.txt"), &text)?;
+    outputs.push(Output {
+        path: format!("{id}/notice.txt"),
+        bytes: text.into_bytes(),
+    });
+    let mut ld = serde_json::to_string_pretty(&linked).unwrap_or_default();
+    ld.push('\n');
+    outputs.push(Output {
+        path: format!("{id}/notice.jsonld"),
+        bytes: ld.into_bytes(),
+    });
+    if view.form.is_some() {
+        outputs.push(Output {
+            path: format!("{id}/consent-form.html"),
+            bytes: render(env, "form.html.j2", &ctx)?.into_bytes(),
+        });
+    }
+    if let Some(record) = consent_record::record(graph, notice, &view.hash, words) {
+        if let Some(e) = words.take_failures().into_iter().next() {
+            return Err(e.into());
+        }
+        let mut text = serde_json::to_string_pretty(&record).unwrap_or_default();
+        text.push('\n');
+        outputs.push(Output {
+            path: format!("{id}/consent-record.jsonld"),
+            bytes: text.into_bytes(),
+        });
+    }
+    #[cfg(feature = "pdf")]
+    outputs.extend(print::render(templates, words, view)?);
+    #[cfg(not(feature = "pdf"))]
+    let _ = templates;
     Ok(outputs)
 }
 
