@@ -106,6 +106,9 @@ pub struct CompileOptions {
     /// The committed versions of the notices file, oldest first, for each notice's change log; empty
     /// outside a git repository, and then no change log is written.
     pub history: Vec<diff::log::Revision>,
+    /// PDFs an earlier build laid out, taken instead of laying them out again when their inputs are
+    /// the same (the output folder, or the live preview's last build).
+    pub reuse: Option<std::sync::Arc<dyn render::Reuse>>,
 }
 
 /// The outcome of a compile.
@@ -134,12 +137,13 @@ pub fn compile(source: &load::SourceFile, opts: &CompileOptions) -> Result<Compi
                     revisions: &opts.history,
                     current: &doc.value,
                 });
-            render::render_with_history(
+            render::render_reusing(
                 notices,
                 &opts.templates,
                 &opts.words,
                 &opts.render,
                 history,
+                opts.reuse.as_deref(),
             )?
         }
         None => Vec::new(),

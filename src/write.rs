@@ -63,6 +63,10 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
 pub(crate) struct Written {
     /// The previous output, moved aside but not fully removed, and why; the next build removes it.
     pub(crate) leftover: Option<(PathBuf, std::io::Error)>,
+    /// The files written because they are new or changed.
+    pub(crate) written: usize,
+    /// The files whose bytes were already in the output folder, kept rather than written again.
+    pub(crate) unchanged: usize,
 }
 
 /// Warns of an old copy of the output folder that could not be removed after the new one was put in
@@ -145,12 +149,12 @@ fn safe_relative(path: &str) -> Result<PathBuf, WriteError> {
 }
 
 /// The outputs a build writes, with the marker file, by relative path.
-pub(crate) fn expected_files(outputs: &[Output]) -> Result<BTreeMap<PathBuf, Vec<u8>>, WriteError> {
+pub(crate) fn expected_files(outputs: &[Output]) -> Result<BTreeMap<PathBuf, &[u8]>, WriteError> {
     let mut files = BTreeMap::new();
     for o in outputs {
-        files.insert(safe_relative(&o.path)?, o.bytes.clone());
+        files.insert(safe_relative(&o.path)?, o.bytes.as_slice());
     }
-    files.insert(PathBuf::from(MARKER), MARKER_TEXT.as_bytes().to_vec());
+    files.insert(PathBuf::from(MARKER), MARKER_TEXT.as_bytes());
     Ok(files)
 }
 
@@ -174,7 +178,17 @@ pub(crate) fn replace_dir(
     // Held until this function returns: while it is held, no other build removes our staging folders.
     let _lock = lock_parent(&parent, out, &name);
     let staging = unique_sibling(&parent, &name, "new")?;
-    let result = write_all(&staging, &files).and_then(|()| swap(&staging, out, &parent, &name));
+    let mut counts = (0, 0);
+    let result = write_all(&staging, &files, out)
+        .and_then(|c| {
+            counts = c;
+            swap(&staging, out, &parent, &name)
+        })
+        .map(|w| Written {
+            written: counts.0,
+            unchanged: counts.1,
+            ..w
+        });
     match result {
         Err(e) if is_mount_point_error(&e) => {
             let _ = std::fs::remove_dir_all(&staging);
@@ -207,7 +221,7 @@ const INNER_STAGING: &str = ".noticec-staging.";
 /// another program reading `out` during the moves (milliseconds) may see it half old, half new, and a
 /// kill at that moment leaves the old entries in a `.noticec-staging.old-*` folder inside `out`, which
 /// the next build removes.
-fn replace_contents(out: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Written, WriteError> {
+fn replace_contents(out: &Path, files: &BTreeMap<PathBuf, &[u8]>) -> Result<Written, WriteError> {
     let staging = unique_sibling(out, "noticec-staging", "new")?;
     let old = match unique_sibling(out, "noticec-staging", "old") {
         Ok(old) => old,
@@ -226,10 +240,13 @@ fn replace_contents(out: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Wr
         let _ = std::fs::remove_dir_all(&staging);
         let _ = std::fs::remove_dir_all(&old);
     };
-    if let Err(e) = write_all(&staging, files) {
-        undo(&[], &[]);
-        return Err(e);
-    }
+    let (written, unchanged) = match write_all(&staging, files, out) {
+        Ok(counts) => counts,
+        Err(e) => {
+            undo(&[], &[]);
+            return Err(e);
+        }
+    };
     let names = |dir: &Path| -> Result<Vec<PathBuf>, WriteError> {
         let mut names = Vec::new();
         for entry in std::fs::read_dir(dir).map_err(io(dir))? {
@@ -267,6 +284,8 @@ fn replace_contents(out: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Wr
     let _ = std::fs::remove_dir(&staging);
     Ok(Written {
         leftover: std::fs::remove_dir_all(&old).err().map(|e| (old, e)),
+        written,
+        unchanged,
     })
 }
 
@@ -335,15 +354,56 @@ fn unique_sibling(parent: &Path, name: &str, what: &str) -> Result<PathBuf, Writ
     })
 }
 
-fn write_all(root: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<(), WriteError> {
-    for (rel, bytes) in files {
-        let path = root.join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(io(dir))?;
-        }
-        std::fs::write(&path, bytes).map_err(io(&path))?;
+/// Writes `files` under `root`, in parallel. A file whose bytes are those of the same file in
+/// `previous` (the output folder being replaced) is hard-linked from there instead of written, so an
+/// unchanged file keeps its place on disk and its modification time. Returns how many files were
+/// written and how many linked.
+fn write_all(
+    root: &Path,
+    files: &BTreeMap<PathBuf, &[u8]>,
+    previous: &Path,
+) -> Result<(usize, usize), WriteError> {
+    use rayon::prelude::*;
+    let mut dirs: Vec<PathBuf> = files
+        .keys()
+        .filter_map(|rel| rel.parent().map(|d| root.join(d)))
+        .collect();
+    dirs.dedup();
+    for dir in &dirs {
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
     }
-    Ok(())
+    let linked: Vec<Result<bool, WriteError>> = files
+        .par_iter()
+        .map(|(rel, bytes)| {
+            let path = root.join(rel);
+            let old = previous.join(rel);
+            if same_file_contents(&old, bytes) && std::fs::hard_link(&old, &path).is_ok() {
+                return Ok(true);
+            }
+            std::fs::write(&path, bytes).map_err(io(&path))?;
+            Ok(false)
+        })
+        .collect();
+    let mut counts = (0, 0);
+    for linked in linked {
+        if linked? {
+            counts.1 += 1;
+        } else {
+            counts.0 += 1;
+        }
+    }
+    Ok(counts)
+}
+
+/// Whether `path` is a plain file (not a link) holding exactly `bytes`; the size is compared before
+/// any byte is read.
+fn same_file_contents(path: &Path, bytes: &[u8]) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return false;
+    };
+    meta.is_file()
+        && u64::try_from(bytes.len()).is_ok_and(|len| len == meta.len())
+        && std::fs::read(path).is_ok_and(|b| b == bytes)
 }
 
 /// Puts `staging` in place of `out`. Once the new folder is in place the outputs are written: failing
@@ -353,6 +413,7 @@ fn swap(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<Written
         leftover: std::fs::remove_dir_all(old)
             .err()
             .map(|e| (old.to_path_buf(), e)),
+        ..Written::default()
     };
     if std::fs::symlink_metadata(out).is_err() {
         return std::fs::rename(staging, out)
@@ -416,12 +477,10 @@ pub(crate) fn stale_files(out: &Path, outputs: &[Output]) -> Result<Vec<Stale>, 
     let mut stale = Vec::new();
     let mut present = Vec::new();
     collect(out, Path::new(""), &mut present)?;
+    let present_set: std::collections::BTreeSet<&PathBuf> = present.iter().collect();
     for (rel, bytes) in &expected {
-        let path = out.join(rel);
-        let same = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file())
-            && std::fs::read(&path).is_ok_and(|b| &b == bytes);
-        if !same {
-            let what = if present.contains(rel) {
+        if !same_file_contents(&out.join(rel), bytes) {
+            let what = if present_set.contains(rel) {
                 "changed"
             } else {
                 "missing"
@@ -432,8 +491,8 @@ pub(crate) fn stale_files(out: &Path, outputs: &[Output]) -> Result<Vec<Stale>, 
             });
         }
     }
-    for rel in present {
-        if !expected.contains_key(&rel) {
+    for rel in &present {
+        if !expected.contains_key(rel) {
             stale.push(Stale {
                 path: rel.to_string_lossy().replace('\\', "/"),
                 what: "not produced by the build",

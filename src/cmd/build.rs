@@ -76,6 +76,7 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
             max_print_chars: args.max_print_chars,
         },
         history: revisions,
+        reuse: previous_pdfs(&out_dir),
     };
     let source = crate::input::read_source(&file, &opts.limits)?;
     let built = noticec::compile(&source, &opts)?;
@@ -106,10 +107,18 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
                 .as_ref()
                 .map_or(0, |n| n.notices.len());
             let plural = if notices == 1 { "notice" } else { "notices" };
-            crate::say!(
-                "wrote {} files for {notices} {plural} to `{out}`",
-                built.outputs.len() + 1
-            );
+            if written.unchanged == 0 {
+                crate::say!(
+                    "wrote {} files for {notices} {plural} to `{out}`",
+                    written.written
+                );
+            } else {
+                crate::say!(
+                    "wrote {} files for {notices} {plural} to `{out}` ({} more unchanged)",
+                    written.written,
+                    written.unchanged
+                );
+            }
         }
     }
     Ok(if failed {
@@ -117,6 +126,23 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// The PDFs of the build already in `out` (a noticec output folder), to be taken instead of laid out
+/// again where their inputs are the same; `None` when it has none.
+pub(crate) fn previous_pdfs(out: &Path) -> Option<std::sync::Arc<dyn noticec::render::Reuse>> {
+    if !out.join(crate::write::MARKER).is_file() {
+        return None;
+    }
+    let recorded = std::fs::read_to_string(out.join(noticec::render::PRINT_INPUTS)).ok()?;
+    let out = out.to_path_buf();
+    let previous = noticec::render::Previous::new(&recorded, move |path: &str| {
+        // The paths asked for are the build's own output paths; the file must still be a plain file.
+        let file = out.join(path);
+        let meta = std::fs::symlink_metadata(&file).ok()?;
+        meta.is_file().then(|| std::fs::read(&file).ok()).flatten()
+    });
+    (!previous.is_empty()).then(|| std::sync::Arc::new(previous) as _)
 }
 
 /// `build --check`: compares the output folder with the build and says which files are stale (as

@@ -80,6 +80,7 @@ pub(crate) fn run(args: &ServeArgs, color: bool) -> Result<Outcome> {
                 max_print_chars: args.max_print_chars,
             },
             history,
+            reuse: None,
         },
         settings,
         color,

@@ -21,6 +21,7 @@ use fluent_bundle::{FluentArgs, FluentValue};
 use minijinja::value::Kwargs;
 use minijinja::{AutoEscape, Environment, HtmlEscape, State, UndefinedBehavior, Value, context};
 use rayon::prelude::*;
+use sha2::{Digest as _, Sha256};
 
 pub use catalogue::{Catalogue, CatalogueError};
 
@@ -34,6 +35,75 @@ pub struct Output {
     pub path: String,
     /// The file's contents.
     pub bytes: Vec<u8>,
+}
+
+/// The file in the output folder that records, for each PDF, the digest of everything it was laid out
+/// from and the digest of its bytes: `KEY SHA256 PATH` a line. A later build lays out again only the
+/// PDFs whose inputs changed, and takes the others from the folder (see [`Reuse`]).
+pub const PRINT_INPUTS: &str = ".noticec-print-inputs";
+
+/// PDFs an earlier build laid out, which a build may take instead of laying them out again: laying
+/// out is nearly all the time a build takes.
+pub trait Reuse: Send + Sync + std::fmt::Debug {
+    /// The bytes of the PDF at `path` (`iewm/notice.pdf`) if it was laid out from inputs whose
+    /// digest is `key`, as [`PRINT_INPUTS`] records it; `None` to lay it out.
+    fn pdf(&self, path: &str, key: &str) -> Option<Vec<u8>>;
+}
+
+/// The PDFs of an earlier build, as its [`PRINT_INPUTS`] records them, with their bytes read through
+/// `read` (from the output folder, or from memory) only when their inputs match; bytes that are not the
+/// ones recorded (a PDF changed by hand) are laid out again.
+pub struct Previous<F> {
+    /// Each PDF's path, with the digest of its inputs and of its bytes.
+    recorded: std::collections::HashMap<String, (String, String)>,
+    read: F,
+}
+
+impl<F: Fn(&str) -> Option<Vec<u8>>> Previous<F> {
+    /// The PDFs `print_inputs` (the text of a [`PRINT_INPUTS`] file) records; lines that are not
+    /// `KEY SHA256 PATH` are left out.
+    pub fn new(print_inputs: &str, read: F) -> Self {
+        let recorded = print_inputs
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.splitn(3, ' ');
+                let key = parts.next()?;
+                let digest = parts.next()?;
+                let path = parts.next()?;
+                Some((path.to_owned(), (key.to_owned(), digest.to_owned())))
+            })
+            .collect();
+        Previous { recorded, read }
+    }
+
+    /// How many PDFs it records.
+    pub fn len(&self) -> usize {
+        self.recorded.len()
+    }
+
+    /// Whether it records none.
+    pub fn is_empty(&self) -> bool {
+        self.recorded.is_empty()
+    }
+}
+
+impl<F> std::fmt::Debug for Previous<F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Previous")
+            .field("pdfs", &self.recorded.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<F: Fn(&str) -> Option<Vec<u8>> + Send + Sync> Reuse for Previous<F> {
+    fn pdf(&self, path: &str, key: &str) -> Option<Vec<u8>> {
+        let (recorded_key, digest) = self.recorded.get(path)?;
+        if recorded_key != key {
+            return None;
+        }
+        let bytes = (self.read)(path)?;
+        (hex(&Sha256::digest(&bytes)) == *digest).then_some(bytes)
+    }
 }
 
 /// Why rendering failed.
@@ -208,6 +278,24 @@ impl Templates {
     /// The names of the built-in templates.
     pub fn builtin_names() -> impl Iterator<Item = &'static str> {
         BUILTIN.iter().map(|(name, _)| *name)
+    }
+
+    /// Every print template (`print/…`) the build has, built-in or override, by name; an override
+    /// that could not be read gives its reason as its source.
+    #[cfg(feature = "pdf")]
+    fn print_sources(&self) -> Vec<(String, String)> {
+        let mut names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+        names.extend(self.overrides.keys().map(String::as_str));
+        names.retain(|n| n.starts_with("print/"));
+        names.sort_unstable();
+        names.dedup();
+        names
+            .into_iter()
+            .map(|n| {
+                let source = self.source(n).unwrap_or_else(|reason| Some(reason));
+                (n.to_owned(), source.unwrap_or_default())
+            })
+            .collect()
     }
 
     /// The source of template `name`: its override, else the built-in one.
@@ -462,9 +550,23 @@ pub fn render_with_history(
     limits: &RenderLimits,
     history: Option<History<'_>>,
 ) -> Result<Vec<Output>, RenderError> {
+    render_reusing(file, templates, words, limits, history, None)
+}
+
+/// [`render_with_history`], taking from `reuse` the PDFs an earlier build laid out from the same
+/// inputs.
+pub fn render_reusing(
+    file: &NoticeFile,
+    templates: &Templates,
+    words: &Catalogue,
+    limits: &RenderLimits,
+    history: Option<History<'_>>,
+    reuse: Option<&dyn Reuse>,
+) -> Result<Vec<Output>, RenderError> {
+    let run = || render_notices(file, templates, words, limits, history, reuse);
     match workers() {
-        Some(pool) => pool.install(|| render_notices(file, templates, words, limits, history)),
-        None => render_notices(file, templates, words, limits, history),
+        Some(pool) => pool.install(run),
+        None => run(),
     }
 }
 
@@ -490,6 +592,7 @@ fn render_notices(
     words: &Catalogue,
     limits: &RenderLimits,
     history: Option<History<'_>>,
+    reuse: Option<&dyn Reuse>,
 ) -> Result<Vec<Output>, RenderError> {
     let env = &environment(templates, words);
     let graph = Graph::new(file);
@@ -512,32 +615,33 @@ fn render_notices(
     print::within(views.iter().map(|(_, view, _)| view), views.len(), limits)?;
     #[cfg(not(feature = "pdf"))]
     let _ = limits;
-    let rendered: Vec<Result<Vec<Output>, RenderError>> = views
+    let rendered: Vec<Result<Rendered, RenderError>> = views
         .par_iter()
         .map(|(notice, view, _)| {
             let entries = history
                 .map(|h| crate::diff::log::changelog(h.revisions, h.current, notice.id.as_str()))
                 .unwrap_or_default();
-            render_notice(
-                env,
-                templates,
-                &words.fork(),
-                &graph,
+            let notice = Notice {
+                graph: &graph,
                 notice,
                 view,
-                &entries,
-            )
+                entries: &entries,
+            };
+            render_notice(env, templates, &words.fork(), &notice, reuse)
         })
         .collect();
     let mut outputs = Vec::with_capacity(
         rendered
             .iter()
-            .map(|r| r.as_ref().map_or(0, Vec::len))
+            .map(|r| r.as_ref().map_or(0, |r| r.outputs.len()))
             .sum::<usize>()
-            + 1,
+            .saturating_add(2),
     );
+    let mut print_inputs = String::new();
     for notice in rendered {
-        outputs.extend(notice?);
+        let notice = notice?;
+        print_inputs.push_str(&notice.print_inputs);
+        outputs.extend(notice.outputs);
     }
     let listed: Vec<_> = views.into_iter().map(|(_, view, _)| view).collect();
     let index = render(
@@ -549,7 +653,27 @@ fn render_notices(
         path: "index.html".into(),
         bytes: index.into_bytes(),
     });
+    if !print_inputs.is_empty() {
+        outputs.push(Output {
+            path: PRINT_INPUTS.into(),
+            bytes: print_inputs.into_bytes(),
+        });
+    }
     Ok(outputs)
+}
+
+/// One notice to render, with what it reaches and its change log.
+struct Notice<'a> {
+    graph: &'a Graph<'a>,
+    notice: &'a crate::model::Notice,
+    view: &'a view::NoticeView,
+    entries: &'a [crate::diff::log::Entry],
+}
+
+/// The outputs of one notice, and the lines of [`PRINT_INPUTS`] for its PDFs.
+struct Rendered {
+    outputs: Vec<Output>,
+    print_inputs: String,
 }
 
 /// Every output of one notice: its page, text, JSON-LD, form, consent record, change log and PDFs.
@@ -557,11 +681,15 @@ fn render_notice(
     env: &Environment<'_>,
     templates: &Templates,
     words: &Catalogue,
-    graph: &Graph<'_>,
-    notice: &crate::model::Notice,
-    view: &view::NoticeView,
-    entries: &[crate::diff::log::Entry],
-) -> Result<Vec<Output>, RenderError> {
+    notice: &Notice<'_>,
+    reuse: Option<&dyn Reuse>,
+) -> Result<Rendered, RenderError> {
+    let Notice {
+        graph,
+        notice,
+        view,
+        entries,
+    } = *notice;
     let mut outputs = Vec::new();
     let linked = jsonld::notice(graph, notice, &view.hash, words);
     if let Some(e) = words.take_failures().into_iter().next() {
@@ -617,11 +745,19 @@ fn render_notice(
             bytes: text.into_bytes(),
         });
     }
+    let mut print_inputs = String::new();
     #[cfg(feature = "pdf")]
-    outputs.extend(print::render(templates, words, view)?);
+    for (output, key) in print::render(templates, words, view, reuse)? {
+        let digest = hex(&Sha256::digest(&output.bytes));
+        let _ = writeln!(print_inputs, "{key} {digest} {}", output.path);
+        outputs.push(output);
+    }
     #[cfg(not(feature = "pdf"))]
-    let _ = templates;
-    Ok(outputs)
+    let _ = (templates, reuse);
+    Ok(Rendered {
+        outputs,
+        print_inputs,
+    })
 }
 
 /// The plain text of one notice (`notice.txt`), as a build would write it; `None` when the file has
@@ -651,6 +787,8 @@ mod print {
     use serde_json::json;
 
     use fluent_bundle::FluentValue;
+
+    use sha2::{Digest as _, Sha256};
 
     use super::{Catalogue, Output, RenderError, Templates, pdf, view::NoticeView};
 
@@ -780,7 +918,8 @@ mod print {
         templates: &Templates,
         words: &Catalogue,
         view: &NoticeView,
-    ) -> Result<Vec<Output>, RenderError> {
+        reuse: Option<&dyn super::Reuse>,
+    ) -> Result<Vec<(Output, String)>, RenderError> {
         let id = &view.id;
         let mut t = serde_json::Map::new();
         for message in MESSAGES {
@@ -836,29 +975,76 @@ mod print {
         let data =
             |large: bool| json!({ "notice": view, "words": t, "print": own, "large": large });
         let ident = |kind: &str| format!("{id}/{kind}/{}", view.hash);
-        let mut outputs = vec![Output {
-            path: format!("{id}/notice.pdf"),
-            bytes: pdf::render_pdf(
-                templates,
-                "print/notice.typ",
-                &data(false),
-                &ident("notice"),
-            )?,
-        }];
+        let mut outputs = vec![pdf(
+            templates,
+            reuse,
+            "print/notice.typ",
+            &data(false),
+            &format!("{id}/notice.pdf"),
+            &ident("notice"),
+        )?];
         if view.form.is_some() {
             for (large, name) in [(false, "consent-form"), (true, "consent-form-large-print")] {
-                outputs.push(Output {
-                    path: format!("{id}/{name}.pdf"),
-                    bytes: pdf::render_pdf(
-                        templates,
-                        "print/form.typ",
-                        &data(large),
-                        &ident(name),
-                    )?,
-                });
+                outputs.push(pdf(
+                    templates,
+                    reuse,
+                    "print/form.typ",
+                    &data(large),
+                    &format!("{id}/{name}.pdf"),
+                    &ident(name),
+                )?);
             }
         }
         Ok(outputs)
+    }
+
+    /// One PDF at `path`, laid out from template `name` and `data`, or taken from `reuse` when an
+    /// earlier build laid it out from the same inputs; with the digest of those inputs.
+    fn pdf(
+        templates: &Templates,
+        reuse: Option<&dyn super::Reuse>,
+        name: &str,
+        data: &serde_json::Value,
+        path: &str,
+        ident: &str,
+    ) -> Result<(Output, String), RenderError> {
+        let key = inputs_digest(templates, name, data, ident);
+        let bytes = match reuse.and_then(|r| r.pdf(path, &key)) {
+            Some(bytes) => bytes,
+            None => pdf::render_pdf(templates, name, data, ident)?,
+        };
+        Ok((
+            Output {
+                path: path.to_owned(),
+                bytes,
+            },
+            key,
+        ))
+    }
+
+    /// The digest of everything a PDF is laid out from: this version of noticec (its fonts and its
+    /// Typst), every print template as the build has it, the template laid out, the data and the
+    /// document id.
+    fn inputs_digest(
+        templates: &Templates,
+        name: &str,
+        data: &serde_json::Value,
+        ident: &str,
+    ) -> String {
+        let mut hasher = Sha256::new();
+        let mut field = |bytes: &[u8]| {
+            hasher.update(u64::try_from(bytes.len()).unwrap_or(u64::MAX).to_le_bytes());
+            hasher.update(bytes);
+        };
+        field(concat!("noticec ", env!("CARGO_PKG_VERSION")).as_bytes());
+        for (template, source) in templates.print_sources() {
+            field(template.as_bytes());
+            field(source.as_bytes());
+        }
+        field(name.as_bytes());
+        field(&serde_json::to_vec(data).unwrap_or_default());
+        field(ident.as_bytes());
+        super::hex(&hasher.finalize())
     }
 
     /// Refuses, before any PDF is laid out, a build whose PDFs would carry more text than

@@ -91,15 +91,35 @@ fn compile(inputs: &mut Inputs) -> Build {
             summary: counts(checked),
         };
     }
+    let files: BTreeMap<String, Bytes> = built
+        .outputs
+        .into_iter()
+        .map(|o| (o.path, Bytes::from(o.bytes)))
+        .collect();
+    // The next build lays out again only the PDFs whose inputs change.
+    inputs.options.reuse = previous_pdfs(&files);
     Build::Pages {
-        files: built
-            .outputs
-            .into_iter()
-            .map(|o| (o.path, Bytes::from(o.bytes)))
-            .collect(),
+        files,
         notices: checked.notices.as_ref().map_or(0, |n| n.notices.len()),
         findings: diagnostics.len(),
     }
+}
+
+/// The PDFs of a build, for the next build to take where their inputs are the same.
+fn previous_pdfs(
+    files: &BTreeMap<String, Bytes>,
+) -> Option<std::sync::Arc<dyn noticec::render::Reuse>> {
+    let recorded = files.get(noticec::render::PRINT_INPUTS)?;
+    let recorded = std::str::from_utf8(recorded).ok()?;
+    let pdfs: BTreeMap<String, Bytes> = files
+        .iter()
+        .filter(|(path, _)| path.ends_with(".pdf"))
+        .map(|(path, bytes)| (path.clone(), bytes.clone()))
+        .collect();
+    let previous = noticec::render::Previous::new(recorded, move |path: &str| {
+        pdfs.get(path).map(|bytes| bytes.to_vec())
+    });
+    Some(std::sync::Arc::new(previous))
 }
 
 /// The counts of errors and warnings, for the terminal: `2 errors, 1 warning`.
