@@ -148,15 +148,21 @@ fn snapshot_livewest_customer_summary() {
 fn snapshot_index() {
     let built = build();
     insta::assert_snapshot!("index.html", built.text("index.html"));
+    // What each PDF was laid out from, and its bytes' digest: a change to any PDF shows here.
+    insta::assert_snapshot!("print-inputs", built.text(".noticec-print-inputs"));
 }
 
 // Ensures a build writes exactly the expected files: nine per notice with a form (with the three PDFs and
-// the consent record), five per notice without (the change log among them), the index and the marker,
-// and nothing else (so every file written is snapshotted above).
+// the consent record), five per notice without (the change log among them), the index, the marker and
+// the record of what each PDF was laid out from, and nothing else (so every file written is snapshotted above).
 #[test]
 fn a_build_writes_exactly_the_expected_files() {
     let built = build();
-    let mut expected = vec![".noticec-output".to_owned(), "index.html".to_owned()];
+    let mut expected = vec![
+        ".noticec-output".to_owned(),
+        ".noticec-print-inputs".to_owned(),
+        "index.html".to_owned(),
+    ];
     for id in NOTICES {
         for name in ["index.html", "notice.txt", "notice.jsonld"] {
             expected.push(format!("{id}/{name}"));

@@ -107,18 +107,16 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
                 .as_ref()
                 .map_or(0, |n| n.notices.len());
             let plural = if notices == 1 { "notice" } else { "notices" };
-            if written.unchanged == 0 {
-                crate::say!(
-                    "wrote {} files for {notices} {plural} to `{out}`",
-                    written.written
-                );
+            let files = |n: usize| format!("{n} file{}", if n == 1 { "" } else { "s" });
+            let kept = if written.unchanged == 0 {
+                String::new()
             } else {
-                crate::say!(
-                    "wrote {} files for {notices} {plural} to `{out}` ({} more unchanged)",
-                    written.written,
-                    written.unchanged
-                );
-            }
+                format!(" ({} more unchanged)", written.unchanged)
+            };
+            crate::say!(
+                "wrote {} for {notices} {plural} to `{out}`{kept}",
+                files(written.written)
+            );
         }
     }
     Ok(if failed {

@@ -292,7 +292,7 @@ impl Templates {
         names
             .into_iter()
             .map(|n| {
-                let source = self.source(n).unwrap_or_else(|reason| Some(reason));
+                let source = self.source(n).unwrap_or_else(Some);
                 (n.to_owned(), source.unwrap_or_default())
             })
             .collect()

@@ -111,13 +111,10 @@ fn previous_pdfs(
 ) -> Option<std::sync::Arc<dyn noticec::render::Reuse>> {
     let recorded = files.get(noticec::render::PRINT_INPUTS)?;
     let recorded = std::str::from_utf8(recorded).ok()?;
-    let pdfs: BTreeMap<String, Bytes> = files
-        .iter()
-        .filter(|(path, _)| path.ends_with(".pdf"))
-        .map(|(path, bytes)| (path.clone(), bytes.clone()))
-        .collect();
+    // Clones of `Bytes` share their buffers: this keeps the build's files, it does not copy them.
+    let files = files.clone();
     let previous = noticec::render::Previous::new(recorded, move |path: &str| {
-        pdfs.get(path).map(|bytes| bytes.to_vec())
+        files.get(path).map(|bytes| bytes.to_vec())
     });
     Some(std::sync::Arc::new(previous))
 }

@@ -1,14 +1,16 @@
-//! `cargo run --release --example synth -- N [SEED]`: prints one notices file of N distinct notices for
-//! benchmarks, made from the example notices in `notices.yaml` (every feature of the model they use:
-//! shared organisations and contacts, special category data, transfers, retention with events, forms,
-//! related notices). The same N and seed always give the same bytes.
+//! The generator of `cargo run --release --example synth` and of the benchmarks (`benches/stages.rs`).
 //!
-//! Each notice is a copy of one of the examples with its own id and title, some of its lists shortened
-//! (never below what its other parts refer to), and its wording numbered; the shared organisations and
-//! contacts are the examples' own. `noticec check` finds no errors in the result (pass
-//! `--max-notices N` and a `--max-input-bytes` large enough).
+//! Each notice is a copy of one of the examples in `notices.yaml` with its own id and title, some of its
+//! lists shortened (never below what its other parts refer to), and its wording numbered; the shared
+//! organisations and contacts are the examples' own. `noticec check` finds no errors in the result
+//! (pass `--max-notices N` and a `--max-input-bytes` large enough).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    dead_code
+)]
 
 use std::fmt::Write as _;
 
@@ -30,13 +32,8 @@ impl Rng {
     }
 }
 
-fn main() {
-    let mut args = std::env::args().skip(1);
-    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or_else(|| {
-        eprintln!("usage: synth N [SEED]");
-        std::process::exit(2)
-    });
-    let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
+/// One notices file of `n` distinct notices, the same bytes for the same `n` and `seed`.
+pub(crate) fn notices(n: usize, seed: u64) -> String {
     let root = env!("CARGO_MANIFEST_DIR");
     let source = noticec::load::SourceFile {
         name: "notices.yaml".to_owned(),
@@ -80,7 +77,7 @@ fn main() {
         "# Synthetic notices for benchmarks: `cargo run --release --example synth -- N`.\n",
     );
     emit(&file, 0, &mut out);
-    print!("{out}");
+    out
 }
 
 /// Gives a copy of an example its own id and title, numbers its wording, and shortens lists nothing
