@@ -11,7 +11,7 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 use serde_json::{Map, Number, Value};
@@ -117,22 +117,83 @@ impl Document {
 }
 
 /// The place of every node, kept as a tree of path segments rather than one full JSON pointer per node,
-/// so that the memory it takes grows with the size of the file, not with the square of its depth.
-#[derive(Debug, Clone, Default)]
+/// so that the memory it takes grows with the size of the file, not with the square of its depth. The
+/// segments are in one buffer and the children found through one hash table of node numbers, so a node
+/// costs no allocation of its own.
+#[derive(Clone, Default)]
 pub struct Spans {
     /// Each node's place; the root is the first.
     nodes: Vec<NodeSpan>,
-    /// A node's child by its parent and its unescaped segment (a key, or a list index in decimal).
-    children: HashMap<(usize, String), usize>,
+    /// Each node's parent (the root's is itself) and the range of its segment in `segments`.
+    links: Vec<(usize, usize, usize)>,
+    /// Every node's unescaped segment (a key, or a list index in decimal), one after another.
+    segments: String,
+    /// The nodes other than the root, found by their parent and segment.
+    children: hashbrown::HashTable<usize>,
+    /// Seeds the hashes of `children` (a different seed each run, so no file can be made to collide).
+    hasher: foldhash::fast::RandomState,
+}
+
+impl std::fmt::Debug for Spans {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Spans")
+            .field("nodes", &self.nodes.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Spans {
-    /// Adds a node under `parent` (none for the root) and returns its index.
-    fn add(&mut self, parent: Option<usize>, segment: String, span: NodeSpan) -> usize {
+    fn hash(&self, parent: usize, segment: &str) -> u64 {
+        use std::hash::BuildHasher as _;
+        self.hasher.hash_one((parent, segment))
+    }
+
+    /// The segment of node `id`.
+    fn segment(&self, id: usize) -> &str {
+        self.links
+            .get(id)
+            .and_then(|&(_, start, end)| self.segments.get(start..end))
+            .unwrap_or_default()
+    }
+
+    /// The child of `parent` with `segment`.
+    fn child(&self, parent: usize, segment: &str) -> Option<usize> {
+        let hash = self.hash(parent, segment);
+        self.children
+            .find(hash, |&id| {
+                self.links.get(id).is_some_and(|l| l.0 == parent) && self.segment(id) == segment
+            })
+            .copied()
+    }
+
+    /// Adds a node under `parent` (none for the root), its segment written by `segment`, and returns
+    /// its index.
+    fn add(
+        &mut self,
+        parent: Option<usize>,
+        segment: impl FnOnce(&mut String),
+        span: NodeSpan,
+    ) -> usize {
         let id = self.nodes.len();
         self.nodes.push(span);
+        let start = self.segments.len();
+        segment(&mut self.segments);
+        let end = self.segments.len();
+        self.links.push((parent.unwrap_or(id), start, end));
         if let Some(parent) = parent {
-            self.children.insert((parent, segment), id);
+            let hash = self.hash(parent, self.segment(id));
+            let Spans {
+                children,
+                links,
+                segments,
+                hasher,
+                ..
+            } = self;
+            children.insert_unique(hash, id, |&other| {
+                use std::hash::BuildHasher as _;
+                let (p, s, e) = links.get(other).copied().unwrap_or_default();
+                hasher.hash_one((p, segments.get(s..e).unwrap_or_default()))
+            });
         }
         id
     }
@@ -158,9 +219,13 @@ impl Spans {
         }
         let mut at = 0;
         for segment in pointer.split('/').skip(1) {
-            let key = segment.replace("~1", "/").replace("~0", "~");
-            match self.children.get(&(at, key)) {
-                Some(&child) => at = child,
+            let key = if segment.contains('~') {
+                Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+            } else {
+                Cow::Borrowed(segment)
+            };
+            match self.child(at, &key) {
+                Some(child) => at = child,
                 None => return (Some(at), false),
             }
         }
@@ -416,7 +481,6 @@ enum Frame {
         span: Span,
         entries: Map<String, Value>,
         key: Option<(String, Span)>,
-        keys: HashMap<String, Span>,
     },
 }
 
@@ -515,7 +579,8 @@ impl Builder<'_> {
     fn scalar(&mut self, text: Cow<'_, str>, style: ScalarStyle, span: Span) -> Result<(), Stop> {
         if let Some(Frame::Map {
             key: key @ None,
-            keys,
+            entries,
+            node,
             ..
         }) = self.stack.last_mut()
         {
@@ -537,17 +602,22 @@ impl Builder<'_> {
                 );
             }
             let name = text.into_owned();
-            if let Some(first) = keys.get(&name) {
-                let first = *first;
+            // The keys before this one are all in `entries`: a key's value is attached before the
+            // next key is read. The first one's place is its node's.
+            if entries.contains_key(&name) {
+                let first = self
+                    .spans
+                    .child(*node, &name)
+                    .and_then(|id| self.spans.nodes.get(id))
+                    .and_then(|n| n.key);
                 let message = format!("duplicate key `{name}`");
                 return self.fail(
                     Diagnostic::error(Code::E005, self.file, message)
                         .at(Some(span), "repeated here")
-                        .also(Some(first), "first defined here")
+                        .also(first, "first defined here")
                         .help("remove one of the two, or merge them"),
                 );
             }
-            keys.insert(name.clone(), span);
             *key = Some((name, span));
             return Ok(());
         }
@@ -591,10 +661,10 @@ impl Builder<'_> {
                     .help(HELP_DEPTH),
             );
         }
-        let segment = self.child_segment(span)?;
-        let notices =
-            seq && segment == "notices" && matches!(self.stack.as_slice(), [Frame::Map { .. }]);
-        let node = self.record(segment, span);
+        self.child_segment(span)?;
+        let notices = seq
+            && matches!(self.stack.as_slice(), [Frame::Map { key: Some((k, _)), .. }] if k == "notices");
+        let node = self.record(span);
         let frame = if seq {
             Frame::Seq {
                 node,
@@ -608,7 +678,6 @@ impl Builder<'_> {
                 span,
                 entries: Map::new(),
                 key: None,
-                keys: HashMap::new(),
             }
         };
         self.stack.push(frame);
@@ -646,9 +715,9 @@ impl Builder<'_> {
         Err(Stop)
     }
 
-    /// The path segment the next value will have (its key, or its index in a list); refuses mapping
-    /// keys that are not scalars and notices past the limit.
-    fn child_segment(&mut self, span: Span) -> Result<String, Stop> {
+    /// Refuses the next value where it cannot go: a mapping key that is not a scalar, a notice past
+    /// the limit.
+    fn child_segment(&mut self, span: Span) -> Result<(), Stop> {
         if let Some(Frame::Seq {
             notices: true,
             items,
@@ -657,44 +726,37 @@ impl Builder<'_> {
             && items.len() >= self.limits.max_notices
         {
             let limit = self.limits.max_notices;
-            return self
-                .fail(
-                    Diagnostic::error(
-                        Code::E007,
-                        self.file,
-                        format!("the file holds more than the limit of {limit} notices"),
-                    )
-                    .at(Some(span), "one too many")
-                    .help("split the file, or raise the limit with `--max-notices`"),
+            return self.fail(
+                Diagnostic::error(
+                    Code::E007,
+                    self.file,
+                    format!("the file holds more than the limit of {limit} notices"),
                 )
-                .map(|()| String::new());
+                .at(Some(span), "one too many")
+                .help("split the file, or raise the limit with `--max-notices`"),
+            );
         }
-        match self.stack.last() {
-            None => Ok(String::new()),
-            Some(Frame::Seq { items, .. }) => Ok(items.len().to_string()),
-            Some(Frame::Map {
-                key: Some((k, _)), ..
-            }) => Ok(k.clone()),
-            Some(Frame::Map { key: None, .. }) => self
-                .fail(
-                    Diagnostic::error(Code::E004, self.file, "mapping keys must be plain names")
-                        .at(Some(span), "a list or mapping used as a key")
-                        .help("use a field name such as `title:` as the key"),
-                )
-                .map(|()| String::new()),
+        if let Some(Frame::Map { key: None, .. }) = self.stack.last() {
+            return self.fail(
+                Diagnostic::error(Code::E004, self.file, "mapping keys must be plain names")
+                    .at(Some(span), "a list or mapping used as a key")
+                    .help("use a field name such as `title:` as the key"),
+            );
         }
+        Ok(())
     }
 
     /// Records a scalar value at the current position.
     fn value(&mut self, value: Value, span: Span) -> Result<(), Stop> {
-        let segment = self.child_segment(span)?;
-        self.record(segment, span);
+        self.child_segment(span)?;
+        self.record(span);
         self.attach(value);
         Ok(())
     }
 
-    /// Records the place of the next node, with its key's place when it is in a mapping.
-    fn record(&mut self, segment: String, span: Span) -> usize {
+    /// Records the place of the next node, with its segment (its key, or its index in a list) and its
+    /// key's place when it is in a mapping.
+    fn record(&mut self, span: Span) -> usize {
         let (parent, key) = match self.stack.last() {
             Some(Frame::Map {
                 node,
@@ -704,8 +766,21 @@ impl Builder<'_> {
             Some(Frame::Map { node, .. } | Frame::Seq { node, .. }) => (Some(*node), None),
             None => (None, None),
         };
-        self.spans
-            .add(parent, segment, NodeSpan { value: span, key })
+        let top = self.stack.last();
+        self.spans.add(
+            parent,
+            |segments| match top {
+                Some(Frame::Seq { items, .. }) => {
+                    // Writing to a `String` cannot fail.
+                    let _ = write!(segments, "{}", items.len());
+                }
+                Some(Frame::Map {
+                    key: Some((k, _)), ..
+                }) => segments.push_str(k),
+                _ => {}
+            },
+            NodeSpan { value: span, key },
+        )
     }
 
     fn attach(&mut self, value: Value) {

@@ -6,6 +6,7 @@
 //! The typed model is only decoded from a tree that passed the schema.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use jsonschema::Validator;
@@ -35,7 +36,7 @@ pub fn check(doc: &Document, report: &mut Report) -> Option<NoticeFile> {
     };
     checker.values(
         &doc.value,
-        "",
+        &mut String::new(),
         crate::schema::schema(),
         crate::schema::schema(),
     );
@@ -111,7 +112,14 @@ fn resolve<'s>(root: &'s Value, node: &'s Value) -> &'s Value {
             .and_then(Value::as_str)
             .and_then(|r| r.strip_prefix('#'))
         {
-            Some(path) => match root.pointer(path) {
+            // Every reference in the schema is to a definition: found by name, without parsing the
+            // pointer (which this walk would otherwise do for every node of the file).
+            Some(path) => match path
+                .strip_prefix("/$defs/")
+                .filter(|name| !name.contains(['/', '~']))
+                .and_then(|name| root.get("$defs")?.get(name))
+                .or_else(|| root.pointer(path))
+            {
                 Some(target) => node = target,
                 None => break,
             },
@@ -125,6 +133,15 @@ fn ref_name(node: &Value) -> Option<&str> {
     node.get("$ref")
         .and_then(Value::as_str)
         .and_then(|r| r.rsplit('/').next())
+}
+
+/// Appends `key` to a JSON pointer, escaped (RFC 6901).
+fn push_escaped(pointer: &mut String, key: &str) {
+    if key.contains(['~', '/']) {
+        pointer.push_str(&escape(key));
+    } else {
+        pointer.push_str(key);
+    }
 }
 
 /// What a JSON value is, in words.
@@ -500,8 +517,11 @@ impl Semantic<'_> {
         self.report.push(d.path(pointer.to_owned(), notice));
     }
 
-    /// Walks the tree beside its schema and checks each scalar newtype by what it is.
-    fn values(&mut self, value: &Value, pointer: &str, schema: &Value, root: &Value) {
+    /// Walks the tree beside its schema and checks each scalar newtype by what it is. `pointer` is the
+    /// node's JSON pointer, one buffer grown and cut back as the walk goes down and up, so no node
+    /// costs an allocation of its own.
+    fn values(&mut self, value: &Value, pointer: &mut String, schema: &Value, root: &Value) {
+        let len = pointer.len();
         match value {
             Value::Object(map) => {
                 let node = resolve(root, schema);
@@ -510,7 +530,10 @@ impl Semantic<'_> {
                 };
                 for (k, v) in map {
                     if let Some(s) = props.get(k) {
-                        self.values(v, &format!("{pointer}/{}", escape(k)), s, root);
+                        pointer.push('/');
+                        push_escaped(pointer, k);
+                        self.values(v, pointer, s, root);
+                        pointer.truncate(len);
                     }
                 }
             }
@@ -518,7 +541,10 @@ impl Semantic<'_> {
                 let node = resolve(root, schema);
                 if let Some(s) = node.get("items") {
                     for (i, v) in items.iter().enumerate() {
-                        self.values(v, &format!("{pointer}/{i}"), s, root);
+                        // Writing to a `String` cannot fail.
+                        let _ = write!(pointer, "/{i}");
+                        self.values(v, pointer, s, root);
+                        pointer.truncate(len);
                     }
                 }
             }

@@ -119,6 +119,9 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
             );
         }
     }
+    // The process ends when this returns: freeing every output and tree one by one is work the
+    // system does at once. They hold no files.
+    std::mem::forget(built);
     Ok(if failed {
         Outcome::Problems
     } else {
