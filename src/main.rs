@@ -35,6 +35,7 @@ pub(crate) use say;
 
 /// mimalloc rather than the system allocator: rendering notices on several threads at once spends a
 /// third of its time in glibc's `malloc` otherwise (measured on a 1,000-notice build).
+#[cfg(not(target_family = "wasm"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -745,15 +745,21 @@ fn render_notice(
             bytes: text.into_bytes(),
         });
     }
-    let mut print_inputs = String::new();
     #[cfg(feature = "pdf")]
-    for (output, key) in print::render(templates, words, view, reuse)? {
-        let digest = hex(&Sha256::digest(&output.bytes));
-        let _ = writeln!(print_inputs, "{key} {digest} {}", output.path);
-        outputs.push(output);
-    }
+    let print_inputs = {
+        let mut lines = String::new();
+        for (output, key) in print::render(templates, words, view, reuse)? {
+            let digest = hex(&Sha256::digest(&output.bytes));
+            let _ = writeln!(lines, "{key} {digest} {}", output.path);
+            outputs.push(output);
+        }
+        lines
+    };
     #[cfg(not(feature = "pdf"))]
-    let _ = (templates, reuse);
+    let print_inputs = {
+        let _ = (templates, reuse);
+        String::new()
+    };
     Ok(Rendered {
         outputs,
         print_inputs,
