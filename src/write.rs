@@ -396,14 +396,38 @@ fn write_all(
 }
 
 /// Whether `path` is a plain file (not a link) holding exactly `bytes`; the size is compared before
-/// any byte is read.
+/// any byte is read, and the file is read a block at a time into one small buffer (reading whole files
+/// into new memory made the system zero a page for every 4 KiB compared: a third of a build's time
+/// when nothing had changed).
 fn same_file_contents(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read as _;
     let Ok(meta) = std::fs::symlink_metadata(path) else {
         return false;
     };
-    meta.is_file()
-        && u64::try_from(bytes.len()).is_ok_and(|len| len == meta.len())
-        && std::fs::read(path).is_ok_and(|b| b == bytes)
+    if !meta.is_file() || u64::try_from(bytes.len()).ok() != Some(meta.len()) {
+        return false;
+    }
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut block = [0u8; 16 * 1024];
+    let mut rest = bytes;
+    loop {
+        match file.read(&mut block) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) => {
+                let (Some(read), Some(expected)) = (block.get(..n), rest.get(..n)) else {
+                    return false;
+                };
+                if read != expected {
+                    return false;
+                }
+                rest = rest.get(n..).unwrap_or_default();
+            }
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
 }
 
 /// Puts `staging` in place of `out`. Once the new folder is in place the outputs are written: failing

@@ -45,9 +45,9 @@ pub const PRINT_INPUTS: &str = ".noticec-print-inputs";
 /// PDFs an earlier build laid out, which a build may take instead of laying them out again: laying
 /// out is nearly all the time a build takes.
 pub trait Reuse: Send + Sync + std::fmt::Debug {
-    /// The bytes of the PDF at `path` (`iewm/notice.pdf`) if it was laid out from inputs whose
-    /// digest is `key`, as [`PRINT_INPUTS`] records it; `None` to lay it out.
-    fn pdf(&self, path: &str, key: &str) -> Option<Vec<u8>>;
+    /// The bytes of the PDF at `path` (`iewm/notice.pdf`), with their SHA-256 in hex, if it was laid
+    /// out from inputs whose digest is `key`, as [`PRINT_INPUTS`] records it; `None` to lay it out.
+    fn pdf(&self, path: &str, key: &str) -> Option<(Vec<u8>, String)>;
 }
 
 /// The PDFs of an earlier build, as its [`PRINT_INPUTS`] records them, with their bytes read through
@@ -96,13 +96,13 @@ impl<F> std::fmt::Debug for Previous<F> {
 }
 
 impl<F: Fn(&str) -> Option<Vec<u8>> + Send + Sync> Reuse for Previous<F> {
-    fn pdf(&self, path: &str, key: &str) -> Option<Vec<u8>> {
+    fn pdf(&self, path: &str, key: &str) -> Option<(Vec<u8>, String)> {
         let (recorded_key, digest) = self.recorded.get(path)?;
         if recorded_key != key {
             return None;
         }
         let bytes = (self.read)(path)?;
-        (hex(&Sha256::digest(&bytes)) == *digest).then_some(bytes)
+        (hex(&Sha256::digest(&bytes)) == *digest).then(|| (bytes, digest.clone()))
     }
 }
 
@@ -748,8 +748,7 @@ fn render_notice(
     #[cfg(feature = "pdf")]
     let print_inputs = {
         let mut lines = String::new();
-        for (output, key) in print::render(templates, words, view, reuse)? {
-            let digest = hex(&Sha256::digest(&output.bytes));
+        for (output, key, digest) in print::render(templates, words, view, reuse)? {
             let _ = writeln!(lines, "{key} {digest} {}", output.path);
             outputs.push(output);
         }
@@ -925,7 +924,7 @@ mod print {
         words: &Catalogue,
         view: &NoticeView,
         reuse: Option<&dyn super::Reuse>,
-    ) -> Result<Vec<(Output, String)>, RenderError> {
+    ) -> Result<Vec<(Output, String, String)>, RenderError> {
         let id = &view.id;
         let mut t = serde_json::Map::new();
         for message in MESSAGES {
@@ -1005,7 +1004,7 @@ mod print {
     }
 
     /// One PDF at `path`, laid out from template `name` and `data`, or taken from `reuse` when an
-    /// earlier build laid it out from the same inputs; with the digest of those inputs.
+    /// earlier build laid it out from the same inputs; with the digest of those inputs and of its bytes.
     fn pdf(
         templates: &Templates,
         reuse: Option<&dyn super::Reuse>,
@@ -1013,11 +1012,15 @@ mod print {
         data: &serde_json::Value,
         path: &str,
         ident: &str,
-    ) -> Result<(Output, String), RenderError> {
+    ) -> Result<(Output, String, String), RenderError> {
         let key = inputs_digest(templates, name, data, ident);
-        let bytes = match reuse.and_then(|r| r.pdf(path, &key)) {
-            Some(bytes) => bytes,
-            None => pdf::render_pdf(templates, name, data, ident)?,
+        let (bytes, digest) = match reuse.and_then(|r| r.pdf(path, &key)) {
+            Some(reused) => reused,
+            None => {
+                let bytes = pdf::render_pdf(templates, name, data, ident)?;
+                let digest = super::hex(&Sha256::digest(&bytes));
+                (bytes, digest)
+            }
         };
         Ok((
             Output {
@@ -1025,6 +1028,7 @@ mod print {
                 bytes,
             },
             key,
+            digest,
         ))
     }
 
