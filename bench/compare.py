@@ -71,11 +71,11 @@ def main():
             shutil.rmtree(d(folder), ignore_errors=True)
         # Untimed: the folders a round starts from.
         print(f"{n} notices: preparing the output folders ...", file=sys.stderr, flush=True)
-        for folder in ["current", "edit"]:
-            took, _, code, err = run(
-                [bin_, "build", src, "--out", d(folder), *LIMITS, *COMMON], capture=True)
-            if code != 0:
-                sys.exit(f"noticec build failed on {src}:\n{err}")
+        took, _, code, err = run(
+            [bin_, "build", src, "--out", d("current"), *LIMITS, *COMMON], capture=True)
+        if code != 0:
+            sys.exit(f"noticec build failed on {src}:\n{err}")
+        shutil.copytree(d("current"), d("edit"))
         state = {"edit": False}
 
         def edit_input():

@@ -20,7 +20,6 @@ use std::sync::Arc;
 use fluent_bundle::{FluentArgs, FluentValue};
 use minijinja::value::Kwargs;
 use minijinja::{AutoEscape, Environment, HtmlEscape, State, UndefinedBehavior, Value, context};
-use rayon::prelude::*;
 use sha2::{Digest as _, Sha256};
 
 pub use catalogue::{Catalogue, CatalogueError};
@@ -563,29 +562,60 @@ pub fn render_reusing(
     history: Option<History<'_>>,
     reuse: Option<&dyn Reuse>,
 ) -> Result<Vec<Output>, RenderError> {
-    let run = || render_notices(file, templates, words, limits, history, reuse);
-    match workers() {
-        Some(pool) => pool.install(run),
-        None => run(),
+    render_notices(file, templates, words, limits, history, reuse)
+}
+
+/// The stack each rendering thread gets: a main thread's (8 MiB), which Typst's layout of a long
+/// notice needs (the 2 MiB a thread gets by default is not enough).
+const RENDER_STACK: usize = 8 * 1024 * 1024;
+
+/// `f` of every item, in the items' order, on one thread per core, each taking the next item not yet
+/// taken. Plain threads rather than a rayon pool: Typst lays out pages with rayon, and a rayon worker
+/// waiting for that work takes other queued tasks onto its own stack, so with notices as rayon tasks
+/// each thread's stack held one half-done notice after another until it overflowed (10,000 notices).
+/// Where no thread can be started (WebAssembly), the items are done one after another.
+fn in_parallel<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(&f).collect();
     }
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
+    let work = || {
+        let mut mine = Vec::new();
+        loop {
+            let at = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(at) else { break };
+            mine.push((at, f(item)));
+        }
+        if let Ok(mut done) = done.lock() {
+            done.extend(mine);
+        }
+    };
+    std::thread::scope(|scope| {
+        let started = (0..threads)
+            .filter(|i| {
+                std::thread::Builder::new()
+                    .name(format!("noticec-render-{i}"))
+                    .stack_size(RENDER_STACK)
+                    .spawn_scoped(scope, work)
+                    .is_ok()
+            })
+            .count();
+        if started == 0 {
+            work();
+        }
+    });
+    let mut done = done.into_inner().unwrap_or_default();
+    done.sort_unstable_by_key(|(at, _)| *at);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
-/// The threads notices are rendered on: one per core, each with a main thread's stack (8 MiB), which
-/// Typst's layout of a long notice needs (the 2 MiB a thread gets by default is not enough). `None`
-/// where threads cannot be made (WebAssembly): notices are then rendered one after another.
-fn workers() -> Option<&'static rayon::ThreadPool> {
-    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
-    POOL.get_or_init(|| {
-        rayon::ThreadPoolBuilder::new()
-            .stack_size(8 * 1024 * 1024)
-            .thread_name(|i| format!("noticec-render-{i}"))
-            .build()
-            .ok()
-    })
-    .as_ref()
-}
-
-/// [`render_with_history`] on the current thread pool.
+/// [`render_reusing`], each notice on the next free thread.
 fn render_notices(
     file: &NoticeFile,
     templates: &Templates,
@@ -599,15 +629,11 @@ fn render_notices(
     // Each notice's outputs depend on nothing but the notice and what it reaches, so notices are
     // rendered in parallel; the outputs keep the order of the file, and the first failure in file
     // order is the one reported, whatever order the threads finish in.
-    let views: Vec<_> = file
-        .notices
-        .par_iter()
-        .map(|notice| {
-            let words = words.fork();
-            let view = view::notice(&graph, notice, &words);
-            (notice, view, words.take_failures().into_iter().next())
-        })
-        .collect();
+    let views: Vec<_> = in_parallel(&file.notices, |notice| {
+        let words = words.fork();
+        let view = view::notice(&graph, notice, &words);
+        (notice, view, words.take_failures().into_iter().next())
+    });
     if let Some(e) = views.iter().find_map(|(_, _, failed)| failed.clone()) {
         return Err(e.into());
     }
@@ -615,21 +641,18 @@ fn render_notices(
     print::within(views.iter().map(|(_, view, _)| view), views.len(), limits)?;
     #[cfg(not(feature = "pdf"))]
     let _ = limits;
-    let rendered: Vec<Result<Rendered, RenderError>> = views
-        .par_iter()
-        .map(|(notice, view, _)| {
-            let entries = history
-                .map(|h| crate::diff::log::changelog(h.revisions, h.current, notice.id.as_str()))
-                .unwrap_or_default();
-            let notice = Notice {
-                graph: &graph,
-                notice,
-                view,
-                entries: &entries,
-            };
-            render_notice(env, templates, &words.fork(), &notice, reuse)
-        })
-        .collect();
+    let rendered: Vec<Result<Rendered, RenderError>> = in_parallel(&views, |(notice, view, _)| {
+        let entries = history
+            .map(|h| crate::diff::log::changelog(h.revisions, h.current, notice.id.as_str()))
+            .unwrap_or_default();
+        let notice = Notice {
+            graph: &graph,
+            notice,
+            view,
+            entries: &entries,
+        };
+        render_notice(env, templates, &words.fork(), &notice, reuse)
+    });
     let mut outputs = Vec::with_capacity(
         rendered
             .iter()
