@@ -396,9 +396,8 @@ fn write_all(
 }
 
 /// Whether `path` is a plain file (not a link) holding exactly `bytes`; the size is compared before
-/// any byte is read, and the file is read a block at a time into one small buffer (reading whole files
-/// into new memory made the system zero a page for every 4 KiB compared: a third of a build's time
-/// when nothing had changed).
+/// any byte is read, and the file is read a block at a time into one small buffer rather than whole
+/// into new memory, which the system must first zero a page at a time.
 fn same_file_contents(path: &Path, bytes: &[u8]) -> bool {
     use std::io::Read as _;
     let Ok(meta) = std::fs::symlink_metadata(path) else {

@@ -552,19 +552,6 @@ pub fn render_with_history(
     render_reusing(file, templates, words, limits, history, None)
 }
 
-/// [`render_with_history`], taking from `reuse` the PDFs an earlier build laid out from the same
-/// inputs.
-pub fn render_reusing(
-    file: &NoticeFile,
-    templates: &Templates,
-    words: &Catalogue,
-    limits: &RenderLimits,
-    history: Option<History<'_>>,
-    reuse: Option<&dyn Reuse>,
-) -> Result<Vec<Output>, RenderError> {
-    render_notices(file, templates, words, limits, history, reuse)
-}
-
 /// The stack each rendering thread gets: a main thread's (8 MiB), which Typst's layout of a long
 /// notice needs (the 2 MiB a thread gets by default is not enough).
 const RENDER_STACK: usize = 8 * 1024 * 1024;
@@ -615,8 +602,9 @@ fn in_parallel<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sy
     done.into_iter().map(|(_, r)| r).collect()
 }
 
-/// [`render_reusing`], each notice on the next free thread.
-fn render_notices(
+/// [`render_with_history`], taking from `reuse` the PDFs an earlier build laid out from the same
+/// inputs.
+pub fn render_reusing(
     file: &NoticeFile,
     templates: &Templates,
     words: &Catalogue,
