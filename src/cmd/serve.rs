@@ -93,8 +93,9 @@ pub(crate) fn run(args: &ServeArgs, color: bool) -> Result<Outcome> {
         .map_or(0, |t| t.as_millis());
     let (first, took) = site::build(&mut inputs);
     let mut site = Site::default();
-    announce(&mut site, first, took, &format!("{boot:x}-0"), "built");
+    let line = announce(&mut site, first, took, &format!("{boot:x}-0"), "built");
     let (sender, receiver) = watch::channel(Arc::new(site));
+    crate::say!("{line}");
     let (changes, events) = mpsc::channel();
     // Reading a file is an event too (inotify's open): only changes are passed on, or each build
     // would set off the next.
@@ -253,19 +254,23 @@ fn rebuild_loop(
             files: sender.borrow().files.clone(),
             ..Site::default()
         };
-        announce(
+        let line = announce(
             &mut site,
             build,
             took,
             &format!("{boot:x}-{count}"),
             "rebuilt",
         );
+        // Said once the pages are served: a reader of the line (a person, a test) who asks for a page
+        // then gets the new one, not the one before.
         sender.send_replace(Arc::new(site));
+        crate::say!("{line}");
     }
 }
 
-/// Puts a build into `site` under the id `id`, and prints its line: `rebuilt in 84 ms: ...`.
-fn announce(site: &mut Site, build: Build, took: Duration, id: &str, verb: &str) {
+/// Puts a build into `site` under the id `id`, and returns its line for the terminal, to be printed
+/// once the site is served: `rebuilt in 84 ms: ...`.
+fn announce(site: &mut Site, build: Build, took: Duration, id: &str, verb: &str) -> String {
     let ms = took.as_millis();
     site.id = id.to_owned();
     match build {
@@ -280,16 +285,17 @@ fn announce(site: &mut Site, build: Build, took: Duration, id: &str, verb: &str)
                 1 => ", 1 finding above".to_owned(),
                 n => format!(", {n} findings above"),
             };
-            crate::say!(
+            let line = format!(
                 "{verb} in {ms} ms: {} files for {notices} {plural}{found}",
                 files.len()
             );
             site.files = files;
             site.problems = None;
+            line
         }
         Build::Problems { body, summary } => {
-            crate::say!("{verb} in {ms} ms with problems ({summary}): the preview shows them");
             site.problems = Some(body);
+            format!("{verb} in {ms} ms with problems ({summary}): the preview shows them")
         }
     }
 }
