@@ -1,6 +1,7 @@
 //! Incremental builds, on the real binary: a build over a previous output folder keeps the files whose
-//! bytes are unchanged (hard-linked into the new folder, so they keep their inode) and lays out again
-//! only the PDFs whose inputs changed; the result is always byte for byte a fresh build.
+//! bytes are unchanged (hard-linked into the new folder, so they keep their inode), renders again only
+//! the notices whose inputs changed and lays out again only the PDFs whose inputs changed; the result
+//! is always byte for byte a fresh build.
 
 #![allow(
     clippy::unwrap_used,
@@ -86,7 +87,10 @@ fn an_edit_to_one_notice_rewrites_only_its_files() {
     assert!(!changed.is_empty());
     for rel in &changed {
         assert!(
-            rel.starts_with("iewm/") || rel == "index.html" || rel == ".noticec-print-inputs",
+            rel.starts_with("iewm/")
+                || rel == "index.html"
+                || rel == ".noticec-print-inputs"
+                || rel == ".noticec-notice-inputs",
             "`{rel}` was rewritten, but only `iewm` changed: {changed:?}"
         );
     }
@@ -168,4 +172,107 @@ fn a_changed_print_template_lays_every_pdf_out_again() {
             "a PDF kept its inputs digest: {line}"
         );
     }
+}
+
+/// The SHA-256 of `bytes` in lower-case hex, as the records give it.
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    use std::fmt::Write as _;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .fold(String::new(), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
+}
+
+/// `out/.noticec-notice-inputs` with the line for `path` given the SHA-256 of `bytes`: a record
+/// changed by hand to match a changed file.
+fn record_as_if(out: &Path, path: &str, bytes: &[u8]) {
+    let record = out.join(".noticec-notice-inputs");
+    let text = std::fs::read_to_string(&record).unwrap();
+    let digest = sha256_hex(bytes);
+    let mut found = false;
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let mut parts = line.splitn(3, ' ');
+            let (key, _, rel) = (parts.next().unwrap(), parts.next(), parts.next().unwrap());
+            if rel == path {
+                found = true;
+                format!("{key} {digest} {rel}")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    assert!(found, "{path} is not in the record");
+    std::fs::write(&record, lines.join("\n") + "\n").unwrap();
+}
+
+// A page changed by hand in the output folder is not taken: its bytes no longer match the digest the
+// build recorded, so its notice is rendered again and the page restored.
+#[test]
+fn a_page_changed_by_hand_is_rendered_again() {
+    let dir = dir_with(&[("notices.yaml", example_notices())]);
+    build(dir.path(), "out");
+    let page = dir.path().join("out/iewm/index.html");
+    let good = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, good.replace("<h1", "<h1 data-edited")).unwrap();
+    let run = build(dir.path(), "out");
+    assert!(
+        run.stderr.contains("wrote 1 file for 5 notices"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&page).unwrap(), good);
+}
+
+// `build --check` renders every page and compares it with the folder: a page changed by hand together
+// with its line in the record is still found stale (only PDFs are taken from the folder there).
+#[test]
+fn build_check_finds_a_page_changed_with_its_record() {
+    let dir = dir_with(&[("notices.yaml", example_notices())]);
+    build(dir.path(), "out");
+    let out = dir.path().join("out");
+    let page = out.join("iewm/notice.txt");
+    let bad = std::fs::read_to_string(&page).unwrap() + "Changed by hand.\n";
+    std::fs::write(&page, &bad).unwrap();
+    record_as_if(&out, "iewm/notice.txt", bad.as_bytes());
+    let check = noticec(
+        dir.path(),
+        &["build", "notices.yaml", "--out", "out", "--check"],
+    );
+    check.expect(1, "build --check on a page changed with its record");
+    assert!(check.stderr.contains("iewm/notice.txt"), "{}", check.stderr);
+}
+
+// A record that names files a notice does not have (here one outside the folder, with its right
+// digest) is not followed: the notice is rendered, and the build is a fresh build's bytes.
+#[test]
+fn a_record_naming_other_files_is_not_followed() {
+    let dir = dir_with(&[
+        ("notices.yaml", example_notices()),
+        ("secret.txt", "not an output\n".to_owned()),
+    ]);
+    build(dir.path(), "out");
+    let out = dir.path().join("out");
+    let record = out.join(".noticec-notice-inputs");
+    let text = std::fs::read_to_string(&record).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.ends_with(" iewm/notice.txt"))
+        .unwrap()
+        .to_owned();
+    let key = &line[..64];
+    let secret = std::fs::read(dir.path().join("secret.txt")).unwrap();
+    let hostile = format!("{key} {} iewm/../../secret.txt\n", sha256_hex(&secret));
+    std::fs::write(
+        &record,
+        text.replace(&format!("{line}\n"), &format!("{line}\n{hostile}")),
+    )
+    .unwrap();
+    build(dir.path(), "out");
+    build(dir.path(), "fresh");
+    assert_eq!(files_under(&out), files_under(&dir.path().join("fresh")));
 }

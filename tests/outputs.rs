@@ -150,15 +150,18 @@ fn snapshot_index() {
     insta::assert_snapshot!("index.html", built.text("index.html"));
     // What each PDF was laid out from, and its bytes' digest: a change to any PDF shows here.
     insta::assert_snapshot!("print-inputs", built.text(".noticec-print-inputs"));
+    // What each notice's outputs were made from, and each output's digest.
+    insta::assert_snapshot!("notice-inputs", built.text(".noticec-notice-inputs"));
 }
 
 // Ensures a build writes exactly the expected files: nine per notice with a form (with the three PDFs and
 // the consent record), five per notice without (the change log among them), the index, the marker and
-// the record of what each PDF was laid out from, and nothing else (so every file written is snapshotted above).
+// the records of what each notice's outputs and each PDF were made from, and nothing else (so every file written is snapshotted above).
 #[test]
 fn a_build_writes_exactly_the_expected_files() {
     let built = build();
     let mut expected = vec![
+        ".noticec-notice-inputs".to_owned(),
         ".noticec-output".to_owned(),
         ".noticec-print-inputs".to_owned(),
         "index.html".to_owned(),

@@ -76,7 +76,7 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
             max_print_chars: args.max_print_chars,
         },
         history: revisions,
-        reuse: previous_pdfs(&out_dir),
+        reuse: previous_outputs(&out_dir, args.check),
     };
     let source = crate::input::read_source(&file, &opts.limits)?;
     let built = noticec::compile(&source, &opts)?;
@@ -129,20 +129,32 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
     })
 }
 
-/// The PDFs of the build already in `out` (a noticec output folder), to be taken instead of laid out
-/// again where their inputs are the same; `None` when it has none.
-pub(crate) fn previous_pdfs(out: &Path) -> Option<std::sync::Arc<dyn noticec::render::Reuse>> {
+/// The outputs of the build already in `out` (a noticec output folder), to be taken instead of made
+/// again where their inputs are the same: each PDF's, and each notice's unless `pdfs_only`; `None`
+/// when it records none. `build --check` takes only PDFs: it compares every page it renders with the
+/// folder, so a page and its record changed together by hand are still found.
+pub(crate) fn previous_outputs(
+    out: &Path,
+    pdfs_only: bool,
+) -> Option<std::sync::Arc<dyn noticec::render::Reuse>> {
     if !out.join(crate::write::MARKER).is_file() {
         return None;
     }
-    let recorded = std::fs::read_to_string(out.join(noticec::render::PRINT_INPUTS)).ok()?;
+    let record = |name: &str| std::fs::read_to_string(out.join(name)).unwrap_or_default();
+    let pdfs = record(noticec::render::PRINT_INPUTS);
+    let notices = if pdfs_only {
+        String::new()
+    } else {
+        record(noticec::render::NOTICE_INPUTS)
+    };
     let out = out.to_path_buf();
-    let previous = noticec::render::Previous::new(&recorded, move |path: &str| {
+    let previous = noticec::render::Previous::new(&pdfs, move |path: &str| {
         // The paths asked for are the build's own output paths; the file must still be a plain file.
         let file = out.join(path);
         let meta = std::fs::symlink_metadata(&file).ok()?;
         meta.is_file().then(|| std::fs::read(&file).ok()).flatten()
-    });
+    })
+    .with_notices(&notices);
     (!previous.is_empty()).then(|| std::sync::Arc::new(previous) as _)
 }
 

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use sha2::{Digest as _, Sha256};
 
 use crate::model::ClosedList;
 
@@ -54,6 +55,8 @@ pub enum CatalogueError {
 pub struct Catalogue {
     locale: String,
     bundle: Arc<FluentBundle<FluentResource>>,
+    /// The SHA-256 of the locale and the source: what an output made with these words depends on.
+    digest: [u8; 32],
     /// Failed lookups from code, reported by [`Catalogue::take_failures`].
     failures: Arc<Mutex<Vec<CatalogueError>>>,
 }
@@ -89,9 +92,14 @@ impl Catalogue {
         bundle
             .add_resource(resource)
             .map_err(|errors| syntax(errors.iter().map(ToString::to_string).collect()))?;
+        let mut hasher = Sha256::new();
+        hasher.update(locale.as_bytes());
+        hasher.update([0]);
+        hasher.update(source.as_bytes());
         let catalogue = Self {
             locale: locale.to_owned(),
             bundle: Arc::new(bundle),
+            digest: hasher.finalize().into(),
             failures: Arc::default(),
         };
         for id in crate::model::dpv::label_ids() {
@@ -108,6 +116,11 @@ impl Catalogue {
     /// The built-in British English catalogue.
     pub fn en_gb() -> Result<Self, CatalogueError> {
         Self::parse("en-GB", EN_GB)
+    }
+
+    /// The SHA-256 of the catalogue's locale and source.
+    pub(crate) fn digest(&self) -> &[u8; 32] {
+        &self.digest
     }
 
     /// The catalogue's locale.
@@ -208,6 +221,7 @@ impl Catalogue {
         Catalogue {
             locale: self.locale.clone(),
             bundle: Arc::clone(&self.bundle),
+            digest: self.digest,
             failures: Arc::default(),
         }
     }

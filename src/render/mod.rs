@@ -41,12 +41,38 @@ pub struct Output {
 /// PDFs whose inputs changed, and takes the others from the folder (see [`Reuse`]).
 pub const PRINT_INPUTS: &str = ".noticec-print-inputs";
 
-/// PDFs an earlier build laid out, which a build may take instead of laying them out again: laying
-/// out is nearly all the time a build takes.
+/// The file in the output folder that records, for each notice, the digest of everything its outputs
+/// are made from (its view, JSON-LD, consent record and change log, the templates, the words and the
+/// noticec version), and the SHA-256 of each output's bytes: `KEY SHA256 PATH` a line. A later build
+/// takes every output of a notice whose key is the same from the folder instead of rendering it.
+pub const NOTICE_INPUTS: &str = ".noticec-notice-inputs";
+
+/// Outputs an earlier build made, which a build may take instead of making them again: laying out
+/// PDFs is nearly all the time a build into an empty folder takes, and rendering the pages most of
+/// the rest.
 pub trait Reuse: Send + Sync + std::fmt::Debug {
     /// The bytes of the PDF at `path` (`iewm/notice.pdf`), with their SHA-256 in hex, if it was laid
     /// out from inputs whose digest is `key`, as [`PRINT_INPUTS`] records it; `None` to lay it out.
     fn pdf(&self, path: &str, key: &str) -> Option<(Vec<u8>, String)>;
+
+    /// Every output of the notice `id`, if they were made from inputs whose digest is `key` and are
+    /// the files at `paths` (in that order), as [`NOTICE_INPUTS`] records them; `None` (the default)
+    /// to render them.
+    fn notice(&self, id: &str, key: &str, paths: &[String]) -> Option<Reused> {
+        let _ = (id, key, paths);
+        None
+    }
+}
+
+/// The outputs of one notice an earlier build made, taken instead of rendered ([`Reuse::notice`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reused {
+    /// Every output of the notice, in the order the build made them.
+    pub outputs: Vec<Output>,
+    /// The SHA-256 of each output's bytes, in hex, in the same order.
+    pub digests: Vec<String>,
+    /// The lines of [`PRINT_INPUTS`] for its PDFs.
+    pub print_inputs: String,
 }
 
 /// The PDFs of an earlier build, as its [`PRINT_INPUTS`] records them, with their bytes read through
@@ -55,6 +81,10 @@ pub trait Reuse: Send + Sync + std::fmt::Debug {
 pub struct Previous<F> {
     /// Each PDF's path, with the digest of its inputs and of its bytes.
     recorded: std::collections::HashMap<String, (String, String)>,
+    /// Each notice's id, with the digest of its inputs and each output's path and SHA-256, in order.
+    notices: std::collections::HashMap<String, (String, Vec<(String, String)>)>,
+    /// Whether the bytes `read` gives are known to be the ones recorded (see [`Previous::trusted`]).
+    trusted: bool,
     read: F,
 }
 
@@ -72,17 +102,61 @@ impl<F: Fn(&str) -> Option<Vec<u8>>> Previous<F> {
                 Some((path.to_owned(), (key.to_owned(), digest.to_owned())))
             })
             .collect();
-        Previous { recorded, read }
+        Previous {
+            recorded,
+            notices: std::collections::HashMap::new(),
+            trusted: false,
+            read,
+        }
     }
 
-    /// How many PDFs it records.
+    /// These outputs, with bytes that are known to be the ones recorded, because the record and the
+    /// bytes are one build's, held in memory (the live preview's last build): their digests are not
+    /// computed again. Never for files read from a folder, which can be changed by hand.
+    #[must_use]
+    pub fn trusted(mut self) -> Self {
+        self.trusted = true;
+        self
+    }
+
+    /// These PDFs, and every output of the notices `notice_inputs` (the text of a [`NOTICE_INPUTS`]
+    /// file) records; lines that are not `KEY SHA256 ID/FILE`, or that give one notice two keys, are
+    /// left out (the notice is rendered again).
+    #[must_use]
+    pub fn with_notices(mut self, notice_inputs: &str) -> Self {
+        let mut notices: std::collections::HashMap<String, (String, Vec<(String, String)>)> =
+            std::collections::HashMap::new();
+        let mut mixed = std::collections::HashSet::new();
+        for line in notice_inputs.lines() {
+            let mut parts = line.splitn(3, ' ');
+            let (Some(key), Some(digest), Some(path)) = (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let Some((id, _)) = path.split_once('/') else {
+                continue;
+            };
+            let entry = notices
+                .entry(id.to_owned())
+                .or_insert_with(|| (key.to_owned(), Vec::new()));
+            if entry.0 != key {
+                mixed.insert(id.to_owned());
+            }
+            entry.1.push((path.to_owned(), digest.to_owned()));
+        }
+        notices.retain(|id, _| !mixed.contains(id));
+        self.notices = notices;
+        self
+    }
+
+    /// How many PDFs and notices it records.
     pub fn len(&self) -> usize {
-        self.recorded.len()
+        self.recorded.len().saturating_add(self.notices.len())
     }
 
     /// Whether it records none.
     pub fn is_empty(&self) -> bool {
-        self.recorded.is_empty()
+        self.recorded.is_empty() && self.notices.is_empty()
     }
 }
 
@@ -101,7 +175,42 @@ impl<F: Fn(&str) -> Option<Vec<u8>> + Send + Sync> Reuse for Previous<F> {
             return None;
         }
         let bytes = (self.read)(path)?;
-        (hex(&Sha256::digest(&bytes)) == *digest).then(|| (bytes, digest.clone()))
+        (self.trusted || hex(&Sha256::digest(&bytes)) == *digest).then(|| (bytes, digest.clone()))
+    }
+
+    fn notice(&self, id: &str, key: &str, paths: &[String]) -> Option<Reused> {
+        let (recorded_key, files) = self.notices.get(id)?;
+        // Only the files the build would make are read: a record naming others (`../`) is not
+        // followed.
+        if recorded_key != key
+            || files.len() != paths.len()
+            || files
+                .iter()
+                .zip(paths)
+                .any(|((path, _), wanted)| path != wanted)
+        {
+            return None;
+        }
+        let mut reused = Reused::default();
+        for (path, digest) in files {
+            let bytes = (self.read)(path)?;
+            if !self.trusted && hex(&Sha256::digest(&bytes)) != *digest {
+                return None;
+            }
+            // A PDF keeps its line in the record of PDFs, so that a later build with other page
+            // templates can still take it where its own inputs are the same.
+            if let Some((pdf_key, pdf_digest)) = self.recorded.get(path)
+                && pdf_digest == digest
+            {
+                let _ = writeln!(reused.print_inputs, "{pdf_key} {digest} {path}");
+            }
+            reused.outputs.push(Output {
+                path: path.clone(),
+                bytes,
+            });
+            reused.digests.push(digest.clone());
+        }
+        Some(reused)
     }
 }
 
@@ -295,6 +404,25 @@ impl Templates {
                 (n.to_owned(), source.unwrap_or_default())
             })
             .collect()
+    }
+
+    /// Feeds every template (built-in or override, by name, with its source or the reason it could
+    /// not be read) to `hasher`.
+    fn hash_into(&self, hasher: &mut Sha256) {
+        let mut names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+        names.extend(self.overrides.keys().map(String::as_str));
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            let source = match self.source(name) {
+                Ok(source) => source.unwrap_or_default(),
+                Err(reason) => format!("unreadable: {reason}"),
+            };
+            for field in [name.as_bytes(), source.as_bytes()] {
+                hasher.update(u64::try_from(field.len()).unwrap_or(u64::MAX).to_le_bytes());
+                hasher.update(field);
+            }
+        }
     }
 
     /// The source of template `name`: its override, else the built-in one.
@@ -629,6 +757,11 @@ pub fn render_reusing(
     print::within(views.iter().map(|(_, view, _)| view), views.len(), limits)?;
     #[cfg(not(feature = "pdf"))]
     let _ = limits;
+    // What every notice's outputs are made from besides its own data, hashed once for the build.
+    let mut salt = Sha256::new();
+    salt.update(concat!("noticec ", env!("CARGO_PKG_VERSION"), "\n").as_bytes());
+    templates.hash_into(&mut salt);
+    salt.update(words.digest());
     let rendered: Vec<Result<Rendered, RenderError>> = in_parallel(&views, |(notice, view, _)| {
         let entries = history
             .map(|h| crate::diff::log::changelog(h.revisions, h.current, notice.id.as_str()))
@@ -639,7 +772,7 @@ pub fn render_reusing(
             view,
             entries: &entries,
         };
-        render_notice(env, templates, &words.fork(), &notice, reuse)
+        render_notice(env, templates, &words.fork(), &notice, (&salt, reuse))
     });
     let mut outputs = Vec::with_capacity(
         rendered
@@ -649,9 +782,11 @@ pub fn render_reusing(
             .saturating_add(2),
     );
     let mut print_inputs = String::new();
+    let mut notice_inputs = String::new();
     for notice in rendered {
         let notice = notice?;
         print_inputs.push_str(&notice.print_inputs);
+        notice_inputs.push_str(&notice.notice_inputs);
         outputs.extend(notice.outputs);
     }
     let listed: Vec<_> = views.into_iter().map(|(_, view, _)| view).collect();
@@ -664,6 +799,12 @@ pub fn render_reusing(
         path: "index.html".into(),
         bytes: index.into_bytes(),
     });
+    if !notice_inputs.is_empty() {
+        outputs.push(Output {
+            path: NOTICE_INPUTS.into(),
+            bytes: notice_inputs.into_bytes(),
+        });
+    }
     if !print_inputs.is_empty() {
         outputs.push(Output {
             path: PRINT_INPUTS.into(),
@@ -681,19 +822,57 @@ struct Notice<'a> {
     entries: &'a [crate::diff::log::Entry],
 }
 
-/// The outputs of one notice, and the lines of [`PRINT_INPUTS`] for its PDFs.
+/// The outputs of one notice, and its lines of [`PRINT_INPUTS`] and [`NOTICE_INPUTS`].
 struct Rendered {
     outputs: Vec<Output>,
     print_inputs: String,
+    notice_inputs: String,
 }
 
-/// Every output of one notice: its page, text, JSON-LD, form, consent record, change log and PDFs.
+/// Writes what it is given into a SHA-256.
+struct Hashing<'a>(&'a mut Sha256);
+
+impl std::io::Write for Hashing<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The digest of everything a notice's outputs are made from: `salt` (the noticec version, the
+/// templates and the words), then its view, JSON-LD, consent record and change log as JSON, each
+/// value self-delimiting.
+fn notice_key(
+    salt: &Sha256,
+    view: &view::NoticeView,
+    linked: &serde_json::Value,
+    record: Option<&serde_json::Value>,
+    entries: &[crate::diff::log::Entry],
+) -> String {
+    let mut hasher = salt.clone();
+    let mut out = Hashing(&mut hasher);
+    // Writing into a hasher cannot fail, and these values serialise without error; were one ever to
+    // fail, its notice would be rendered again each time (its key then depends on where it stopped).
+    let _ = serde_json::to_writer(&mut out, view);
+    let _ = serde_json::to_writer(&mut out, linked);
+    let _ = serde_json::to_writer(&mut out, &record);
+    let _ = serde_json::to_writer(&mut out, entries);
+    hex(&hasher.finalize())
+}
+
+/// Every output of one notice: its page, text, JSON-LD, form, consent record, change log and PDFs;
+/// taken from `reuse` when its key (the digest of what they are made from, after `salt`) is the
+/// one recorded.
 fn render_notice(
     env: &Environment<'_>,
     templates: &Templates,
     words: &Catalogue,
     notice: &Notice<'_>,
-    reuse: Option<&dyn Reuse>,
+    (salt, reuse): (&Sha256, Option<&dyn Reuse>),
 ) -> Result<Rendered, RenderError> {
     let Notice {
         graph,
@@ -701,12 +880,96 @@ fn render_notice(
         view,
         entries,
     } = *notice;
-    let mut outputs = Vec::new();
     let linked = jsonld::notice(graph, notice, &view.hash, words);
+    let record = consent_record::record(graph, notice, &view.hash, words);
     if let Some(e) = words.take_failures().into_iter().next() {
         return Err(e.into());
     }
-    let embedded = Value::from_safe_string(jsonld::script_safe(&linked));
+    let key = notice_key(salt, view, &linked, record.as_ref(), entries);
+    let paths = output_paths(view, !entries.is_empty(), record.is_some());
+    let (outputs, digests, print_inputs) =
+        match reuse.and_then(|r| r.notice(&view.id, &key, &paths)) {
+            Some(reused) => (reused.outputs, reused.digests, reused.print_inputs),
+            None => {
+                let (outputs, print_inputs) = make_outputs(
+                    env,
+                    templates,
+                    words,
+                    (view, entries),
+                    (&linked, record),
+                    reuse,
+                )?;
+                debug_assert!(
+                    outputs.iter().map(|o| &o.path).eq(&paths),
+                    "output_paths and make_outputs differ"
+                );
+                // A PDF's digest is in its line of the PDF record already.
+                let pdfs: std::collections::HashMap<&str, &str> = print_inputs
+                    .lines()
+                    .filter_map(|line| {
+                        let mut parts = line.splitn(3, ' ').skip(1);
+                        let digest = parts.next()?;
+                        Some((parts.next()?, digest))
+                    })
+                    .collect();
+                let digests = outputs
+                    .iter()
+                    .map(|o| match pdfs.get(o.path.as_str()) {
+                        Some(digest) => (*digest).to_owned(),
+                        None => hex(&Sha256::digest(&o.bytes)),
+                    })
+                    .collect();
+                (outputs, digests, print_inputs)
+            }
+        };
+    let mut notice_inputs = String::new();
+    for (output, digest) in outputs.iter().zip(&digests) {
+        let _ = writeln!(notice_inputs, "{key} {digest} {}", output.path);
+    }
+    Ok(Rendered {
+        outputs,
+        print_inputs,
+        notice_inputs,
+    })
+}
+
+/// The paths of the outputs [`make_outputs`] makes for a notice, in its order.
+fn output_paths(view: &view::NoticeView, changelog: bool, record: bool) -> Vec<String> {
+    let id = &view.id;
+    let form = view.form.is_some();
+    let names = [
+        (changelog, "changes.html"),
+        (true, "index.html"),
+        (true, "notice.txt"),
+        (true, "notice.jsonld"),
+        (form, "consent-form.html"),
+        (record, "consent-record.jsonld"),
+        (cfg!(feature = "pdf"), "notice.pdf"),
+        (cfg!(feature = "pdf") && form, "consent-form.pdf"),
+        (
+            cfg!(feature = "pdf") && form,
+            "consent-form-large-print.pdf",
+        ),
+    ];
+    names
+        .into_iter()
+        .filter(|(made, _)| *made)
+        .map(|(_, name)| format!("{id}/{name}"))
+        .collect()
+}
+
+/// Renders every output of one notice from its view, change log, JSON-LD and consent record; with
+/// the lines of [`PRINT_INPUTS`] for its PDFs.
+fn make_outputs(
+    env: &Environment<'_>,
+    templates: &Templates,
+    words: &Catalogue,
+    (view, entries): (&view::NoticeView, &[crate::diff::log::Entry]),
+    (linked, record): (&serde_json::Value, Option<serde_json::Value>),
+    reuse: Option<&dyn Reuse>,
+) -> Result<(Vec<Output>, String), RenderError> {
+    let mut outputs = Vec::new();
+    let embedded = Value::from_safe_string(jsonld::script_safe(linked));
     let ctx = context! {
         notice => Value::from(minijinja::value::Serde(view)),
         jsonld => embedded,
@@ -727,13 +990,13 @@ fn render_notice(
         path: format!("{id}/index.html"),
         bytes: render(env, "notice.html.j2", &ctx)?.into_bytes(),
     });
-    let text = tidy_text(&render(env, "notice.txt.j2", &ctx)?);
-    check_width(&format!("{id}/notice.txt"), &text)?;
+    let path = format!("{id}/notice.txt");
+    let text = tidy_within(&render(env, "notice.txt.j2", &ctx)?, TEXT_WIDTH, &path)?;
     outputs.push(Output {
-        path: format!("{id}/notice.txt"),
+        path,
         bytes: text.into_bytes(),
     });
-    let mut ld = serde_json::to_string_pretty(&linked).unwrap_or_default();
+    let mut ld = serde_json::to_string_pretty(linked).unwrap_or_default();
     ld.push('\n');
     outputs.push(Output {
         path: format!("{id}/notice.jsonld"),
@@ -745,10 +1008,7 @@ fn render_notice(
             bytes: render(env, "form.html.j2", &ctx)?.into_bytes(),
         });
     }
-    if let Some(record) = consent_record::record(graph, notice, &view.hash, words) {
-        if let Some(e) = words.take_failures().into_iter().next() {
-            return Err(e.into());
-        }
+    if let Some(record) = record {
         let mut text = serde_json::to_string_pretty(&record).unwrap_or_default();
         text.push('\n');
         outputs.push(Output {
@@ -767,13 +1027,10 @@ fn render_notice(
     };
     #[cfg(not(feature = "pdf"))]
     let print_inputs = {
-        let _ = (templates, reuse);
+        let _ = (templates, words, reuse);
         String::new()
     };
-    Ok(Rendered {
-        outputs,
-        print_inputs,
-    })
+    Ok((outputs, print_inputs))
 }
 
 /// The plain text of one notice (`notice.txt`), as a build would write it; `None` when the file has
@@ -1216,8 +1473,16 @@ pub(crate) fn render_template(
 
 /// Trims trailing spaces and keeps at most one blank line between blocks.
 fn tidy_text(text: &str) -> String {
+    tidy_within(text, usize::MAX, "").unwrap_or_default()
+}
+
+/// The text with trailing spaces cut, runs of blank lines made one and no blank line first or last;
+/// in the same pass, refuses a line wider than `limit` columns that is not a lone address (`path`
+/// names the file in the error).
+fn tidy_within(text: &str, limit: usize, path: &str) -> Result<String, RenderError> {
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;
+    let mut number = 0usize;
     for line in text.lines() {
         let line = line.trim_end();
         if line.is_empty() {
@@ -1227,30 +1492,26 @@ fn tidy_text(text: &str) -> String {
             }
         } else {
             blank = 0;
+            // Only lines kept are counted: the number is the line's in the file written.
+            let width = textwrap::core::display_width(line);
+            if width > limit && !is_lone_address(line) {
+                return Err(RenderError::TooWide {
+                    start: line.chars().take(60).collect(),
+                    path: path.to_owned(),
+                    line: number.saturating_add(1),
+                    width,
+                    limit,
+                });
+            }
         }
+        number = number.saturating_add(1);
         out.push_str(line);
         out.push('\n');
     }
     while out.ends_with("\n\n") {
         out.pop();
     }
-    out
-}
-
-fn check_width(path: &str, text: &str) -> Result<(), RenderError> {
-    for (i, line) in text.lines().enumerate() {
-        let width = textwrap::core::display_width(line);
-        if width > TEXT_WIDTH && !is_lone_address(line) {
-            return Err(RenderError::TooWide {
-                start: line.chars().take(60).collect(),
-                path: path.to_owned(),
-                line: i + 1,
-                width,
-                limit: TEXT_WIDTH,
-            });
-        }
-    }
-    Ok(())
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -96,8 +96,9 @@ fn compile(inputs: &mut Inputs) -> Build {
         .into_iter()
         .map(|o| (o.path, Bytes::from(o.bytes)))
         .collect();
-    // The next build lays out again only the PDFs whose inputs change.
-    inputs.options.reuse = previous_pdfs(&files);
+    // The next build renders again only the notices, and lays out again only the PDFs, whose
+    // inputs change.
+    inputs.options.reuse = previous_outputs(&files);
     Build::Pages {
         files,
         notices: checked.notices.as_ref().map_or(0, |n| n.notices.len()),
@@ -105,17 +106,32 @@ fn compile(inputs: &mut Inputs) -> Build {
     }
 }
 
-/// The PDFs of a build, for the next build to take where their inputs are the same.
-fn previous_pdfs(
+/// The outputs of a build, for the next build to take where their inputs are the same: each
+/// notice's, and each PDF's.
+fn previous_outputs(
     files: &BTreeMap<String, Bytes>,
 ) -> Option<std::sync::Arc<dyn noticec::render::Reuse>> {
-    let recorded = files.get(noticec::render::PRINT_INPUTS)?;
-    let recorded = std::str::from_utf8(recorded).ok()?;
+    let record = |name: &str| {
+        files
+            .get(name)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .unwrap_or_default()
+    };
+    let (pdfs, notices) = (
+        record(noticec::render::PRINT_INPUTS),
+        record(noticec::render::NOTICE_INPUTS),
+    );
+    if pdfs.is_empty() && notices.is_empty() {
+        return None;
+    }
     // Clones of `Bytes` share their buffers: this keeps the build's files, it does not copy them.
-    let files = files.clone();
-    let previous = noticec::render::Previous::new(recorded, move |path: &str| {
-        files.get(path).map(|bytes| bytes.to_vec())
-    });
+    let kept = files.clone();
+    let previous = noticec::render::Previous::new(pdfs, move |path: &str| {
+        kept.get(path).map(|bytes| bytes.to_vec())
+    })
+    .with_notices(notices)
+    // The record and the bytes are this build's own, in memory.
+    .trusted();
     Some(std::sync::Arc::new(previous))
 }
 
