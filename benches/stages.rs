@@ -54,9 +54,9 @@ fn previous(outputs: &[Output]) -> Arc<dyn noticec::render::Reuse> {
     let recorded = outputs
         .iter()
         .find(|o| o.path == PRINT_INPUTS)
-        .map(|o| String::from_utf8(o.bytes.clone()).unwrap())
+        .map(|o| String::from_utf8(o.bytes.to_vec()).unwrap())
         .unwrap_or_default();
-    let pdfs: std::collections::HashMap<String, Vec<u8>> = outputs
+    let pdfs: std::collections::HashMap<String, bytes::Bytes> = outputs
         .iter()
         .map(|o| (o.path.clone(), o.bytes.clone()))
         .collect();

@@ -768,12 +768,12 @@ pub fn render(checked: &Checked, options: &ReportOptions) -> Result<Vec<Output>,
         return Ok(Vec::new());
     }
     let env = crate::render::environment(&options.templates, &options.words);
-    let render = |name: &str, ctx: Value| -> Result<Vec<u8>, RenderError> {
+    let render = |name: &str, ctx: Value| -> Result<bytes::Bytes, RenderError> {
         let mut text = crate::render::render_template(&env, name, ctx)?;
         if !text.ends_with('\n') {
             text.push('\n');
         }
-        Ok(text.into_bytes())
+        Ok(text.into_bytes().into())
     };
     let views = views(checked, options);
     let file_wide: Vec<FindingView> = checked

@@ -152,7 +152,7 @@ fn safe_relative(path: &str) -> Result<PathBuf, WriteError> {
 pub(crate) fn expected_files(outputs: &[Output]) -> Result<BTreeMap<PathBuf, &[u8]>, WriteError> {
     let mut files = BTreeMap::new();
     for o in outputs {
-        files.insert(safe_relative(&o.path)?, o.bytes.as_slice());
+        files.insert(safe_relative(&o.path)?, &o.bytes[..]);
     }
     files.insert(PathBuf::from(MARKER), MARKER_TEXT.as_bytes());
     Ok(files)

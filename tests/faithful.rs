@@ -44,7 +44,7 @@ fn outputs(file: &NoticeFile, words: &Catalogue) -> BTreeMap<String, String> {
         .expect("render")
         .into_iter()
         .filter(|o| !o.path.ends_with("pdf"))
-        .map(|o| (o.path, String::from_utf8(o.bytes).expect("utf-8")))
+        .map(|o| (o.path, String::from_utf8(o.bytes.to_vec()).expect("utf-8")))
         .collect()
 }
 

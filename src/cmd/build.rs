@@ -152,7 +152,11 @@ pub(crate) fn previous_outputs(
         // The paths asked for are the build's own output paths; the file must still be a plain file.
         let file = out.join(path);
         let meta = std::fs::symlink_metadata(&file).ok()?;
-        meta.is_file().then(|| std::fs::read(&file).ok()).flatten()
+        let bytes = meta
+            .is_file()
+            .then(|| std::fs::read(&file).ok())
+            .flatten()?;
+        Some(bytes.into())
     })
     .with_notices(&notices);
     (!previous.is_empty()).then(|| std::sync::Arc::new(previous) as _)

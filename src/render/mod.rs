@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
+use bytes::Bytes;
 use fluent_bundle::{FluentArgs, FluentValue};
 use minijinja::value::Kwargs;
 use minijinja::{AutoEscape, Environment, HtmlEscape, State, UndefinedBehavior, Value, context};
@@ -32,8 +33,8 @@ use crate::model::NoticeFile;
 pub struct Output {
     /// A relative path of plain components (`livewest-customer/index.html`).
     pub path: String,
-    /// The file's contents.
-    pub bytes: Vec<u8>,
+    /// The file's contents; clones share them.
+    pub bytes: bytes::Bytes,
 }
 
 /// The file in the output folder that records, for each PDF, the digest of everything it was laid out
@@ -53,7 +54,7 @@ pub const NOTICE_INPUTS: &str = ".noticec-notice-inputs";
 pub trait Reuse: Send + Sync + std::fmt::Debug {
     /// The bytes of the PDF at `path` (`iewm/notice.pdf`), with their SHA-256 in hex, if it was laid
     /// out from inputs whose digest is `key`, as [`PRINT_INPUTS`] records it; `None` to lay it out.
-    fn pdf(&self, path: &str, key: &str) -> Option<(Vec<u8>, String)>;
+    fn pdf(&self, path: &str, key: &str) -> Option<(Bytes, String)>;
 
     /// Every output of the notice `id`, if they were made from inputs whose digest is `key` and are
     /// the files at `paths` (in that order), as [`NOTICE_INPUTS`] records them; `None` (the default)
@@ -88,7 +89,7 @@ pub struct Previous<F> {
     read: F,
 }
 
-impl<F: Fn(&str) -> Option<Vec<u8>>> Previous<F> {
+impl<F: Fn(&str) -> Option<Bytes>> Previous<F> {
     /// The PDFs `print_inputs` (the text of a [`PRINT_INPUTS`] file) records; lines that are not
     /// `KEY SHA256 PATH` are left out.
     pub fn new(print_inputs: &str, read: F) -> Self {
@@ -168,8 +169,8 @@ impl<F> std::fmt::Debug for Previous<F> {
     }
 }
 
-impl<F: Fn(&str) -> Option<Vec<u8>> + Send + Sync> Reuse for Previous<F> {
-    fn pdf(&self, path: &str, key: &str) -> Option<(Vec<u8>, String)> {
+impl<F: Fn(&str) -> Option<Bytes> + Send + Sync> Reuse for Previous<F> {
+    fn pdf(&self, path: &str, key: &str) -> Option<(Bytes, String)> {
         let (recorded_key, digest) = self.recorded.get(path)?;
         if recorded_key != key {
             return None;
@@ -797,18 +798,18 @@ pub fn render_reusing(
     )?;
     outputs.push(Output {
         path: "index.html".into(),
-        bytes: index.into_bytes(),
+        bytes: index.into_bytes().into(),
     });
     if !notice_inputs.is_empty() {
         outputs.push(Output {
             path: NOTICE_INPUTS.into(),
-            bytes: notice_inputs.into_bytes(),
+            bytes: notice_inputs.into_bytes().into(),
         });
     }
     if !print_inputs.is_empty() {
         outputs.push(Output {
             path: PRINT_INPUTS.into(),
-            bytes: print_inputs.into_bytes(),
+            bytes: print_inputs.into_bytes().into(),
         });
     }
     Ok(outputs)
@@ -983,29 +984,29 @@ fn make_outputs(
         };
         outputs.push(Output {
             path: format!("{id}/changes.html"),
-            bytes: render(env, "changes.html.j2", &log)?.into_bytes(),
+            bytes: render(env, "changes.html.j2", &log)?.into_bytes().into(),
         });
     }
     outputs.push(Output {
         path: format!("{id}/index.html"),
-        bytes: render(env, "notice.html.j2", &ctx)?.into_bytes(),
+        bytes: render(env, "notice.html.j2", &ctx)?.into_bytes().into(),
     });
     let path = format!("{id}/notice.txt");
     let text = tidy_within(&render(env, "notice.txt.j2", &ctx)?, TEXT_WIDTH, &path)?;
     outputs.push(Output {
         path,
-        bytes: text.into_bytes(),
+        bytes: text.into_bytes().into(),
     });
     let mut ld = serde_json::to_string_pretty(linked).unwrap_or_default();
     ld.push('\n');
     outputs.push(Output {
         path: format!("{id}/notice.jsonld"),
-        bytes: ld.into_bytes(),
+        bytes: ld.into_bytes().into(),
     });
     if view.form.is_some() {
         outputs.push(Output {
             path: format!("{id}/consent-form.html"),
-            bytes: render(env, "form.html.j2", &ctx)?.into_bytes(),
+            bytes: render(env, "form.html.j2", &ctx)?.into_bytes().into(),
         });
     }
     if let Some(record) = record {
@@ -1013,7 +1014,7 @@ fn make_outputs(
         text.push('\n');
         outputs.push(Output {
             path: format!("{id}/consent-record.jsonld"),
-            bytes: text.into_bytes(),
+            bytes: text.into_bytes().into(),
         });
     }
     #[cfg(feature = "pdf")]
@@ -1287,7 +1288,7 @@ mod print {
             None => {
                 let bytes = pdf::render_pdf(templates, name, data, ident)?;
                 let digest = super::hex(&Sha256::digest(&bytes));
-                (bytes, digest)
+                (bytes.into(), digest)
             }
         };
         Ok((

@@ -94,7 +94,7 @@ fn compile(inputs: &mut Inputs) -> Build {
     let files: BTreeMap<String, Bytes> = built
         .outputs
         .into_iter()
-        .map(|o| (o.path, Bytes::from(o.bytes)))
+        .map(|o| (o.path, o.bytes))
         .collect();
     // The next build renders again only the notices, and lays out again only the PDFs, whose
     // inputs change.
@@ -124,14 +124,13 @@ fn previous_outputs(
     if pdfs.is_empty() && notices.is_empty() {
         return None;
     }
-    // Clones of `Bytes` share their buffers: this keeps the build's files, it does not copy them.
+    // Clones of `Bytes` share their buffers: this keeps the build's files, and the next build takes
+    // them, without a copy.
     let kept = files.clone();
-    let previous = noticec::render::Previous::new(pdfs, move |path: &str| {
-        kept.get(path).map(|bytes| bytes.to_vec())
-    })
-    .with_notices(notices)
-    // The record and the bytes are this build's own, in memory.
-    .trusted();
+    let previous = noticec::render::Previous::new(pdfs, move |path: &str| kept.get(path).cloned())
+        .with_notices(notices)
+        // The record and the bytes are this build's own, in memory.
+        .trusted();
     Some(std::sync::Arc::new(previous))
 }
 
