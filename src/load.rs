@@ -146,6 +146,10 @@ impl std::fmt::Debug for Spans {
 /// that the place tables are sized once for a usual file instead of grown (and rehashed) twenty times.
 const BYTES_PER_NODE: usize = 48;
 
+/// The most nodes room is made for at the start (about 40 MB of YAML): a larger file grows its
+/// tables, and a file of one huge value does not reserve memory in proportion to it.
+const MAX_NODES_RESERVED: usize = 1 << 20;
+
 impl Spans {
     /// Empty, with room for `nodes` nodes.
     fn with_capacity(nodes: usize) -> Self {
@@ -256,7 +260,7 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Result<Document, Vec<Diagn
         file,
         limits,
         stack: Vec::new(),
-        spans: Spans::with_capacity(text.len() / BYTES_PER_NODE),
+        spans: Spans::with_capacity((text.len() / BYTES_PER_NODE).min(MAX_NODES_RESERVED)),
         root: None,
         errors: Vec::new(),
     };
