@@ -12,7 +12,7 @@
 
 mod common;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::os::unix::fs::MetadataExt as _;
 use std::path::Path;
 
@@ -275,4 +275,90 @@ fn a_record_naming_other_files_is_not_followed() {
     build(dir.path(), "out");
     build(dir.path(), "fresh");
     assert_eq!(files_under(&out), files_under(&dir.path().join("fresh")));
+}
+
+/// The notices of `yaml`, checked in-process as `noticec build` checks them.
+fn notices_of(yaml: &str) -> noticec::model::NoticeFile {
+    let source = noticec::load::SourceFile {
+        name: "notices.yaml".to_owned(),
+        bytes: yaml.as_bytes().to_vec(),
+    };
+    let checked = noticec::check_source(
+        &source,
+        &noticec::load::Limits::DEFAULT,
+        &common::lint_options(),
+    );
+    assert!(!checked.report.has_errors(), "{:?}", checked.report);
+    checked.notices.unwrap()
+}
+
+/// Every output of `file`, rendered as a build renders them, taking what it can from `reuse`.
+fn render(
+    file: &noticec::model::NoticeFile,
+    reuse: Option<&dyn noticec::render::Reuse>,
+) -> Vec<noticec::render::Output> {
+    noticec::render::render_reusing(
+        file,
+        &noticec::render::Templates::builtin(),
+        &noticec::render::Catalogue::en_gb().unwrap(),
+        &noticec::render::RenderLimits::DEFAULT,
+        None,
+        reuse,
+    )
+    .unwrap()
+}
+
+// The mechanism behind `serve`'s rebuilds and `build` over a current folder: after an edit to one
+// notice, every output of the other notices is taken from the previous build (their files are asked
+// for), nothing of the edited notice is (it is rendered, its PDF laid out again), and the result is a
+// fresh render's bytes. A key that changed from run to run would take nothing and fail here.
+#[test]
+fn after_an_edit_only_the_edited_notice_is_rendered() {
+    use std::sync::Mutex;
+    let notices = example_notices();
+    let before = render(&notices_of(&notices), None);
+    let text = |name: &str| {
+        let o = before.iter().find(|o| o.path == name).unwrap();
+        String::from_utf8(o.bytes.to_vec()).unwrap()
+    };
+    let (pdfs, records) = (
+        text(".noticec-print-inputs"),
+        text(".noticec-notice-inputs"),
+    );
+    let asked = Mutex::new(Vec::new());
+    let previous = noticec::render::Previous::new(&pdfs, |path: &str| {
+        asked.lock().unwrap().push(path.to_owned());
+        before
+            .iter()
+            .find(|o| o.path == path)
+            .map(|o| o.bytes.clone())
+    })
+    .with_notices(&records);
+    let title = "title: Improvement and Efficiency West Midlands Privacy Notice";
+    assert!(notices.contains(title), "the example notice's title moved");
+    let edited = notices_of(&notices.replacen(title, &format!("{title} (edited)"), 1));
+    let after = render(&edited, Some(&previous));
+    assert_eq!(after, render(&edited, None), "the bytes of a fresh render");
+    let asked = asked.into_inner().unwrap();
+    // Notices render in parallel: their files are asked for in no fixed order.
+    let ids: BTreeSet<&str> = asked.iter().map(|p| p.split('/').next().unwrap()).collect();
+    let others: BTreeSet<&str> = edited
+        .notices
+        .iter()
+        .map(|n| n.id.as_str())
+        .filter(|id| *id != "iewm")
+        .collect();
+    assert_eq!(
+        ids, others,
+        "every other notice is taken, the edited one is not"
+    );
+    let taken: usize = before
+        .iter()
+        .filter(|o| {
+            others
+                .iter()
+                .any(|id| o.path.starts_with(&format!("{id}/")))
+        })
+        .count();
+    assert_eq!(asked.len(), taken, "each of their files once: {asked:?}");
 }
