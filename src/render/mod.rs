@@ -59,15 +59,16 @@ pub trait Reuse: Send + Sync + std::fmt::Debug {
     /// Every output of the notice `id`, if they were made from inputs whose digest is `key` and are
     /// the files at `paths` (in that order), as [`NOTICE_INPUTS`] records them; `None` (the default)
     /// to render them.
-    fn notice(&self, id: &str, key: &str, paths: &[String]) -> Option<Reused> {
+    fn notice(&self, id: &str, key: &str, paths: &[String]) -> Option<NoticeOutputs> {
         let _ = (id, key, paths);
         None
     }
 }
 
-/// The outputs of one notice an earlier build made, taken instead of rendered ([`Reuse::notice`]).
+/// Every output of one notice, as rendered or as an earlier build made them (taken instead of
+/// rendered, [`Reuse::notice`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Reused {
+pub struct NoticeOutputs {
     /// Every output of the notice, in the order the build made them.
     pub outputs: Vec<Output>,
     /// The SHA-256 of each output's bytes, in hex, in the same order.
@@ -179,7 +180,7 @@ impl<F: Fn(&str) -> Option<Bytes> + Send + Sync> Reuse for Previous<F> {
         (self.trusted || hex(&Sha256::digest(&bytes)) == *digest).then(|| (bytes, digest.clone()))
     }
 
-    fn notice(&self, id: &str, key: &str, paths: &[String]) -> Option<Reused> {
+    fn notice(&self, id: &str, key: &str, paths: &[String]) -> Option<NoticeOutputs> {
         let (recorded_key, files) = self.notices.get(id)?;
         // Only the files the build would make are read: a record naming others (`../`) is not
         // followed.
@@ -192,7 +193,7 @@ impl<F: Fn(&str) -> Option<Bytes> + Send + Sync> Reuse for Previous<F> {
         {
             return None;
         }
-        let mut reused = Reused::default();
+        let mut reused = NoticeOutputs::default();
         for (path, digest) in files {
             let bytes = (self.read)(path)?;
             if !self.trusted && hex(&Sha256::digest(&bytes)) != *digest {
@@ -888,41 +889,29 @@ fn render_notice(
     }
     let key = notice_key(salt, view, &linked, record.as_ref(), entries);
     let paths = output_paths(view, !entries.is_empty(), record.is_some());
-    let (outputs, digests, print_inputs) =
-        match reuse.and_then(|r| r.notice(&view.id, &key, &paths)) {
-            Some(reused) => (reused.outputs, reused.digests, reused.print_inputs),
-            None => {
-                let (outputs, print_inputs) = make_outputs(
-                    env,
-                    templates,
-                    words,
-                    (view, entries),
-                    (&linked, record),
-                    reuse,
-                )?;
-                debug_assert!(
-                    outputs.iter().map(|o| &o.path).eq(&paths),
-                    "output_paths and make_outputs differ"
-                );
-                // A PDF's digest is in its line of the PDF record already.
-                let pdfs: std::collections::HashMap<&str, &str> = print_inputs
-                    .lines()
-                    .filter_map(|line| {
-                        let mut parts = line.splitn(3, ' ').skip(1);
-                        let digest = parts.next()?;
-                        Some((parts.next()?, digest))
-                    })
-                    .collect();
-                let digests = outputs
-                    .iter()
-                    .map(|o| match pdfs.get(o.path.as_str()) {
-                        Some(digest) => (*digest).to_owned(),
-                        None => hex(&Sha256::digest(&o.bytes)),
-                    })
-                    .collect();
-                (outputs, digests, print_inputs)
-            }
-        };
+    let made = match reuse.and_then(|r| r.notice(&view.id, &key, &paths)) {
+        Some(reused) => reused,
+        None => {
+            let made = make_outputs(
+                env,
+                templates,
+                words,
+                (view, entries),
+                (&linked, record),
+                reuse,
+            )?;
+            debug_assert!(
+                made.outputs.iter().map(|o| &o.path).eq(&paths),
+                "output_paths and make_outputs differ"
+            );
+            made
+        }
+    };
+    let NoticeOutputs {
+        outputs,
+        digests,
+        print_inputs,
+    } = made;
     let mut notice_inputs = String::new();
     for (output, digest) in outputs.iter().zip(&digests) {
         let _ = writeln!(notice_inputs, "{key} {digest} {}", output.path);
@@ -959,8 +948,8 @@ fn output_paths(view: &view::NoticeView, changelog: bool, record: bool) -> Vec<S
         .collect()
 }
 
-/// Renders every output of one notice from its view, change log, JSON-LD and consent record; with
-/// the lines of [`PRINT_INPUTS`] for its PDFs.
+/// Renders every output of one notice from its view, change log, JSON-LD and consent record, with
+/// their digests and the lines of [`PRINT_INPUTS`] for its PDFs.
 fn make_outputs(
     env: &Environment<'_>,
     templates: &Templates,
@@ -968,7 +957,7 @@ fn make_outputs(
     (view, entries): (&view::NoticeView, &[crate::diff::log::Entry]),
     (linked, record): (&serde_json::Value, Option<serde_json::Value>),
     reuse: Option<&dyn Reuse>,
-) -> Result<(Vec<Output>, String), RenderError> {
+) -> Result<NoticeOutputs, RenderError> {
     let mut outputs = Vec::new();
     let embedded = Value::from_safe_string(jsonld::script_safe(linked));
     let ctx = context! {
@@ -1017,21 +1006,25 @@ fn make_outputs(
             bytes: text.into_bytes().into(),
         });
     }
+    #[cfg_attr(not(feature = "pdf"), allow(unused_mut))]
+    let mut made = NoticeOutputs {
+        digests: outputs
+            .iter()
+            .map(|o| hex(&Sha256::digest(&o.bytes)))
+            .collect(),
+        outputs,
+        print_inputs: String::new(),
+    };
+    // A PDF's digest comes with it.
     #[cfg(feature = "pdf")]
-    let print_inputs = {
-        let mut lines = String::new();
-        for (output, key, digest) in print::render(templates, words, view, reuse)? {
-            let _ = writeln!(lines, "{key} {digest} {}", output.path);
-            outputs.push(output);
-        }
-        lines
-    };
+    for (output, key, digest) in print::render(templates, words, view, reuse)? {
+        let _ = writeln!(made.print_inputs, "{key} {digest} {}", output.path);
+        made.outputs.push(output);
+        made.digests.push(digest);
+    }
     #[cfg(not(feature = "pdf"))]
-    let print_inputs = {
-        let _ = (templates, words, reuse);
-        String::new()
-    };
-    Ok((outputs, print_inputs))
+    let _ = (templates, words, reuse);
+    Ok(made)
 }
 
 /// The plain text of one notice (`notice.txt`), as a build would write it; `None` when the file has
