@@ -54,11 +54,11 @@ fn previous(outputs: &[Output]) -> Arc<dyn noticec::render::Reuse> {
     let recorded = outputs
         .iter()
         .find(|o| o.path == PRINT_INPUTS)
-        .map(|o| String::from_utf8(o.bytes.to_vec()).unwrap())
+        .map(|o| String::from_utf8(o.bytes().unwrap().to_vec()).unwrap())
         .unwrap_or_default();
     let pdfs: std::collections::HashMap<String, bytes::Bytes> = outputs
         .iter()
-        .map(|o| (o.path.clone(), o.bytes.clone()))
+        .map(|o| (o.path.clone(), o.bytes().unwrap().clone()))
         .collect();
     Arc::new(Previous::new(&recorded, move |path: &str| {
         pdfs.get(path).cloned()

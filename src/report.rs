@@ -785,24 +785,24 @@ pub fn render(checked: &Checked, options: &ReportOptions) -> Result<Vec<Output>,
         .collect();
     let mut outputs = Vec::new();
     for view in &views {
-        outputs.push(Output {
-            path: format!("{}.html", view.id),
-            bytes: render(
+        outputs.push(Output::new(
+            format!("{}.html", view.id),
+            render(
                 "report/notice.html.j2",
                 context! { notice => Value::from(minijinja::value::Serde(view)) },
             )?,
-        });
+        ));
     }
-    outputs.push(Output {
-        path: "index.html".into(),
-        bytes: render(
+    outputs.push(Output::new(
+        "index.html",
+        render(
             "report/index.html.j2",
             context! {
                 notices => Value::from(minijinja::value::Serde(&views)),
                 file_wide => Value::from(minijinja::value::Serde(&file_wide)),
             },
         )?,
-    });
+    ));
     if let Some(e) = options.words.take_failures().into_iter().next() {
         return Err(e.into());
     }

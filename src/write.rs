@@ -148,15 +148,19 @@ fn safe_relative(path: &str) -> Result<PathBuf, WriteError> {
     }
 }
 
-/// The outputs a build writes, with the marker file, by relative path.
-pub(crate) fn expected_files(outputs: &[Output]) -> Result<BTreeMap<PathBuf, &[u8]>, WriteError> {
+/// The outputs a build writes, with the marker file, by relative path: each file's bytes, or `None`
+/// for a file kept as it is in the output folder being replaced ([`noticec::render::Contents::Kept`]).
+pub(crate) fn expected_files(outputs: &[Output]) -> Result<Files<'_>, WriteError> {
     let mut files = BTreeMap::new();
     for o in outputs {
-        files.insert(safe_relative(&o.path)?, &o.bytes[..]);
+        files.insert(safe_relative(&o.path)?, o.bytes().map(|b| &b[..]));
     }
-    files.insert(PathBuf::from(MARKER), MARKER_TEXT.as_bytes());
+    files.insert(PathBuf::from(MARKER), Some(MARKER_TEXT.as_bytes()));
     Ok(files)
 }
+
+/// The files a build writes, by relative path: each one's bytes, or `None` for one kept as it is.
+type Files<'a> = BTreeMap<PathBuf, Option<&'a [u8]>>;
 
 /// Replaces `out` with exactly `outputs` (and the marker), atomically where the filesystem allows.
 /// `keep` are paths the build reads (input, templates): an `out` that holds one is refused.
@@ -221,7 +225,7 @@ const INNER_STAGING: &str = ".noticec-staging.";
 /// another program reading `out` during the moves (milliseconds) may see it half old, half new, and a
 /// kill at that moment leaves the old entries in a `.noticec-staging.old-*` folder inside `out`, which
 /// the next build removes.
-fn replace_contents(out: &Path, files: &BTreeMap<PathBuf, &[u8]>) -> Result<Written, WriteError> {
+fn replace_contents(out: &Path, files: &Files<'_>) -> Result<Written, WriteError> {
     let staging = unique_sibling(out, "noticec-staging", "new")?;
     let old = match unique_sibling(out, "noticec-staging", "old") {
         Ok(old) => old,
@@ -360,7 +364,7 @@ fn unique_sibling(parent: &Path, name: &str, what: &str) -> Result<PathBuf, Writ
 /// written and how many linked.
 fn write_all(
     root: &Path,
-    files: &BTreeMap<PathBuf, &[u8]>,
+    files: &Files<'_>,
     previous: &Path,
 ) -> Result<(usize, usize), WriteError> {
     use rayon::prelude::*;
@@ -377,6 +381,14 @@ fn write_all(
         .map(|(rel, bytes)| {
             let path = root.join(rel);
             let old = previous.join(rel);
+            let Some(bytes) = bytes else {
+                // Kept: the build found it current there. A filesystem without hard links gets a
+                // copy.
+                if std::fs::hard_link(&old, &path).is_err() {
+                    std::fs::copy(&old, &path).map_err(io(&old))?;
+                }
+                return Ok(true);
+            };
             if same_file_contents(&old, bytes) && std::fs::hard_link(&old, &path).is_ok() {
                 return Ok(true);
             }
@@ -502,7 +514,12 @@ pub(crate) fn stale_files(out: &Path, outputs: &[Output]) -> Result<Vec<Stale>, 
     collect(out, Path::new(""), &mut present)?;
     let present_set: std::collections::BTreeSet<&PathBuf> = present.iter().collect();
     for (rel, bytes) in &expected {
-        if !same_file_contents(&out.join(rel), bytes) {
+        // A kept file is one the build found current in the folder.
+        let current = match bytes {
+            Some(bytes) => same_file_contents(&out.join(rel), bytes),
+            None => present_set.contains(rel),
+        };
+        if !current {
             let what = if present_set.contains(rel) {
                 "changed"
             } else {

@@ -48,7 +48,12 @@ fn render(file: &NoticeFile) -> BTreeMap<String, String> {
     noticec::render::render_all(file, &noticec::render::Templates::builtin(), &words)
         .expect("render")
         .into_iter()
-        .filter_map(|o| Some((o.path, String::from_utf8(o.bytes.to_vec()).ok()?)))
+        .filter_map(|o| {
+            Some((
+                o.path.clone(),
+                String::from_utf8(o.bytes().unwrap().to_vec()).ok()?,
+            ))
+        })
         .collect()
 }
 

@@ -44,7 +44,12 @@ fn outputs(file: &NoticeFile, words: &Catalogue) -> BTreeMap<String, String> {
         .expect("render")
         .into_iter()
         .filter(|o| !o.path.ends_with("pdf"))
-        .map(|o| (o.path, String::from_utf8(o.bytes.to_vec()).expect("utf-8")))
+        .map(|o| {
+            (
+                o.path.clone(),
+                String::from_utf8(o.bytes().unwrap().to_vec()).expect("utf-8"),
+            )
+        })
         .collect()
 }
 

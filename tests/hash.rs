@@ -61,7 +61,7 @@ fn build(file: &NoticeFile) -> Built {
         .into_iter()
         .filter_map(|o| {
             let (id, _) = o.path.split_once('/')?;
-            let text = String::from_utf8(o.bytes.to_vec()).ok()?;
+            let text = String::from_utf8(o.bytes().unwrap().to_vec()).ok()?;
             let hash = hashes.get(id)?;
             Some((o.path.clone(), text.replace(hash.as_str(), "#HASH#")))
         })

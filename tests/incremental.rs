@@ -319,7 +319,7 @@ fn after_an_edit_only_the_edited_notice_is_rendered() {
     let before = render(&notices_of(&notices), None);
     let text = |name: &str| {
         let o = before.iter().find(|o| o.path == name).unwrap();
-        String::from_utf8(o.bytes.to_vec()).unwrap()
+        String::from_utf8(o.bytes().unwrap().to_vec()).unwrap()
     };
     let (pdfs, records) = (
         text(".noticec-print-inputs"),
@@ -331,7 +331,7 @@ fn after_an_edit_only_the_edited_notice_is_rendered() {
         before
             .iter()
             .find(|o| o.path == path)
-            .map(|o| o.bytes.clone())
+            .map(|o| o.bytes().unwrap().clone())
     })
     .with_notices(&records);
     let title = "title: Improvement and Efficiency West Midlands Privacy Notice";
@@ -361,4 +361,81 @@ fn after_an_edit_only_the_edited_notice_is_rendered() {
         })
         .count();
     assert_eq!(asked.len(), taken, "each of their files once: {asked:?}");
+}
+
+// `build` over a current folder: with `keeping`, a notice taken whole is kept in the folder
+// (`Contents::Kept`), its files checked by digest and never read into memory; a notice one of whose
+// files no longer has its recorded digest is rendered, and its bytes are a fresh render's.
+#[test]
+fn notices_taken_from_a_folder_are_kept_there_not_read() {
+    use noticec::render::Contents;
+    use std::sync::Mutex;
+    let file = notices_of(&example_notices());
+    let before = render(&file, None);
+    let text = |name: &str| {
+        let o = before.iter().find(|o| o.path == name).unwrap();
+        String::from_utf8(o.bytes().unwrap().to_vec()).unwrap()
+    };
+    let recorded = text(".noticec-notice-inputs");
+    let digest_of = |path: &str| {
+        sha256_hex(
+            before
+                .iter()
+                .find(|o| o.path == path)
+                .unwrap()
+                .bytes()
+                .unwrap(),
+        )
+    };
+    let checked = std::sync::Arc::new(Mutex::new(Vec::new()));
+    let seen = std::sync::Arc::clone(&checked);
+    // The folder as the test has it: every file as built, but `iewm/notice.txt` changed by hand.
+    let folder: BTreeMap<String, String> = before
+        .iter()
+        .map(|o| {
+            let digest = if o.path == "iewm/notice.txt" {
+                sha256_hex(b"changed by hand")
+            } else {
+                digest_of(&o.path)
+            };
+            (o.path.clone(), digest)
+        })
+        .collect();
+    // Only the rendered notice's PDFs, laid out from the same inputs, are read.
+    let read = Mutex::new(Vec::new());
+    let previous = noticec::render::Previous::new(&text(".noticec-print-inputs"), |path: &str| {
+        read.lock().unwrap().push(path.to_owned());
+        before
+            .iter()
+            .find(|o| o.path == path)
+            .map(|o| o.bytes().unwrap().clone())
+    })
+    .with_notices(&recorded)
+    .keeping(move |path, digest| {
+        seen.lock().unwrap().push(path.to_owned());
+        folder.get(path).is_some_and(|d| d == digest)
+    });
+    let after = render(&file, Some(&previous));
+    let fresh = render(&file, None);
+    assert_eq!(after.len(), fresh.len());
+    for (a, f) in after.iter().zip(&fresh) {
+        assert_eq!(a.path, f.path);
+        if a.path.starts_with("iewm/") || !a.path.contains('/') {
+            assert_eq!(a, f, "{} is rendered", a.path);
+        } else {
+            assert_eq!(a.contents, Contents::Kept, "{} is kept", a.path);
+        }
+    }
+    let read = read.into_inner().unwrap();
+    assert!(
+        !read.is_empty()
+            && read
+                .iter()
+                .all(|p| p.starts_with("iewm/")
+                    && Path::new(p).extension().is_some_and(|e| e == "pdf")),
+        "{read:?}"
+    );
+    let checked = checked.lock().unwrap();
+    assert!(checked.iter().any(|p| p == "iewm/notice.txt"));
+    assert!(checked.iter().any(|p| p == "livewest-customer/index.html"));
 }

@@ -299,7 +299,7 @@ fn rendered() -> Vec<(String, String)> {
                 .map(|o| {
                     (
                         format!("{file}: {}", o.path),
-                        String::from_utf8(o.bytes.to_vec()).expect("utf-8"),
+                        String::from_utf8(o.bytes().unwrap().to_vec()).expect("utf-8"),
                     )
                 }),
         );

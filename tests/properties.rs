@@ -78,13 +78,13 @@ proptest! {
         prop_assert_eq!(&parsed, &file, "the model does not survive YAML");
         for notice in &parsed.notices {
             let page = outputs.iter().find(|o| o.path == format!("{}/index.html", notice.id)).expect("page");
-            let html = Html::parse_document(std::str::from_utf8(&page.bytes).expect("UTF-8"));
+            let html = Html::parse_document(std::str::from_utf8(page.bytes().unwrap()).expect("UTF-8"));
             prop_assert!(html.errors.is_empty() || html.errors.iter().all(|e| !e.contains("Unexpected token")), "{:?}", html.errors);
             // The title is the page's one h1, exactly, as text.
             prop_assert_eq!(text_of(&html, "h1"), vec![notice.title.clone()]);
             prop_assert_eq!(text_of(&html, "title"), vec![notice.title.clone()]);
             // No element comes from notice text: the only scripts are the JSON-LD.
-            for script in Html::parse_document(std::str::from_utf8(&page.bytes).unwrap()).select(&Selector::parse("script").unwrap()) {
+            for script in Html::parse_document(std::str::from_utf8(page.bytes().unwrap()).unwrap()).select(&Selector::parse("script").unwrap()) {
                 prop_assert_eq!(script.value().attr("type"), Some("application/ld+json"));
             }
             let ld = text_of(&html, "script[type='application/ld+json']");
@@ -93,7 +93,7 @@ proptest! {
             prop_assert_eq!(&embedded["dct:title"], &serde_json::Value::String(notice.title.clone()));
         }
         for output in outputs.iter().filter(|o| !o.path.ends_with("pdf")) {
-            let text = std::str::from_utf8(&output.bytes).expect("outputs are UTF-8");
+            let text = std::str::from_utf8(output.bytes().unwrap()).expect("outputs are UTF-8");
             if output.path.ends_with(".jsonld") {
                 let value: serde_json::Value = serde_json::from_str(text).expect("JSON-LD is JSON");
                 let again: serde_json::Value = serde_json::from_str(&serde_json::to_string(&value).unwrap()).unwrap();

@@ -147,10 +147,10 @@ pub(crate) fn previous_outputs(
     } else {
         record(noticec::render::NOTICE_INPUTS)
     };
-    let out = out.to_path_buf();
+    let folder = out.to_path_buf();
     let previous = noticec::render::Previous::new(&pdfs, move |path: &str| {
         // The paths asked for are the build's own output paths; the file must still be a plain file.
-        let file = out.join(path);
+        let file = folder.join(path);
         let meta = std::fs::symlink_metadata(&file).ok()?;
         let bytes = meta
             .is_file()
@@ -159,7 +159,35 @@ pub(crate) fn previous_outputs(
         Some(bytes.into())
     })
     .with_notices(&notices);
+    // The files of a notice taken whole stay where they are (linked into the new folder), checked by
+    // a digest read a block at a time: a build of thousands of notices holds none of their bytes.
+    let folder = out.to_path_buf();
+    let previous = previous.keeping(move |path, digest| has_digest(&folder.join(path), digest));
     (!previous.is_empty()).then(|| std::sync::Arc::new(previous) as _)
+}
+
+/// Whether `file` is a plain file (not a link) whose SHA-256 is `digest` (hex), read a block at a
+/// time.
+fn has_digest(file: &Path, digest: &str) -> bool {
+    use sha2::Digest as _;
+    use std::io::Read as _;
+    if !std::fs::symlink_metadata(file).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let Ok(mut reader) = std::fs::File::open(file) else {
+        return false;
+    };
+    let mut hasher = sha2::Sha256::new();
+    let mut block = vec![0u8; 64 * 1024];
+    loop {
+        match reader.read(&mut block) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(block.get(..n).unwrap_or_default()),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
+    noticec::render::hex(&hasher.finalize()) == digest
 }
 
 /// `build --check`: compares the output folder with the build and says which files are stale (as

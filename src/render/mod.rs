@@ -33,8 +33,37 @@ use crate::model::NoticeFile;
 pub struct Output {
     /// A relative path of plain components (`livewest-customer/index.html`).
     pub path: String,
-    /// The file's contents; clones share them.
-    pub bytes: bytes::Bytes,
+    /// What the file holds.
+    pub contents: Contents,
+}
+
+/// What an output file holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contents {
+    /// These bytes; clones share them.
+    Bytes(Bytes),
+    /// The bytes of the file at the same path in the output folder the build replaces, which an
+    /// earlier build wrote and which still has the SHA-256 it recorded: kept where it is instead of
+    /// read into memory (see [`Previous::keeping`]). Only a [`Reuse`] that says so gives these.
+    Kept,
+}
+
+impl Output {
+    /// An output holding `bytes`.
+    pub fn new(path: impl Into<String>, bytes: impl Into<Bytes>) -> Self {
+        Output {
+            path: path.into(),
+            contents: Contents::Bytes(bytes.into()),
+        }
+    }
+
+    /// Its bytes, unless it is a file kept in the output folder ([`Contents::Kept`]).
+    pub fn bytes(&self) -> Option<&Bytes> {
+        match &self.contents {
+            Contents::Bytes(bytes) => Some(bytes),
+            Contents::Kept => None,
+        }
+    }
 }
 
 /// The file in the output folder that records, for each PDF, the digest of everything it was laid out
@@ -88,7 +117,12 @@ pub struct Previous<F> {
     /// Whether the bytes `read` gives are known to be the ones recorded (see [`Previous::trusted`]).
     trusted: bool,
     read: F,
+    /// Whether the file at a path has the SHA-256 recorded (see [`Previous::keeping`]).
+    keep: Option<Box<Keep>>,
 }
+
+/// Whether the file at a path (`iewm/index.html`) in the output folder has the SHA-256 given in hex.
+type Keep = dyn Fn(&str, &str) -> bool + Send + Sync;
 
 impl<F: Fn(&str) -> Option<Bytes>> Previous<F> {
     /// The PDFs `print_inputs` (the text of a [`PRINT_INPUTS`] file) records; lines that are not
@@ -109,6 +143,7 @@ impl<F: Fn(&str) -> Option<Bytes>> Previous<F> {
             notices: std::collections::HashMap::new(),
             trusted: false,
             read,
+            keep: None,
         }
     }
 
@@ -118,6 +153,17 @@ impl<F: Fn(&str) -> Option<Bytes>> Previous<F> {
     #[must_use]
     pub fn trusted(mut self) -> Self {
         self.trusted = true;
+        self
+    }
+
+    /// These outputs, where a whole notice is taken, kept in the output folder as they are
+    /// ([`Contents::Kept`]) instead of read into memory, once `has` (path, SHA-256 in hex) confirms
+    /// that the file still has the digest recorded; `has` should read the file a block at a time. A
+    /// build of thousands of notices then holds none of their bytes. Only for a build that replaces
+    /// the folder the record came from, and links or copies those files across.
+    #[must_use]
+    pub fn keeping(mut self, has: impl Fn(&str, &str) -> bool + Send + Sync + 'static) -> Self {
+        self.keep = Some(Box::new(has));
         self
     }
 
@@ -195,10 +241,16 @@ impl<F: Fn(&str) -> Option<Bytes> + Send + Sync> Reuse for Previous<F> {
         }
         let mut reused = NoticeOutputs::default();
         for (path, digest) in files {
-            let bytes = (self.read)(path)?;
-            if !self.trusted && hex(&Sha256::digest(&bytes)) != *digest {
-                return None;
-            }
+            let contents = match &self.keep {
+                Some(has) => has(path, digest).then_some(Contents::Kept)?,
+                None => {
+                    let bytes = (self.read)(path)?;
+                    if !self.trusted && hex(&Sha256::digest(&bytes)) != *digest {
+                        return None;
+                    }
+                    Contents::Bytes(bytes)
+                }
+            };
             // A PDF keeps its line in the record of PDFs, so that a later build with other page
             // templates can still take it where its own inputs are the same.
             if let Some((pdf_key, pdf_digest)) = self.recorded.get(path)
@@ -208,7 +260,7 @@ impl<F: Fn(&str) -> Option<Bytes> + Send + Sync> Reuse for Previous<F> {
             }
             reused.outputs.push(Output {
                 path: path.clone(),
-                bytes,
+                contents,
             });
             reused.digests.push(digest.clone());
         }
@@ -797,21 +849,12 @@ pub fn render_reusing(
         "index.html.j2",
         &context! { notices => Value::from(minijinja::value::Serde(&listed)) },
     )?;
-    outputs.push(Output {
-        path: "index.html".into(),
-        bytes: index.into_bytes().into(),
-    });
+    outputs.push(Output::new("index.html", index));
     if !notice_inputs.is_empty() {
-        outputs.push(Output {
-            path: NOTICE_INPUTS.into(),
-            bytes: notice_inputs.into_bytes().into(),
-        });
+        outputs.push(Output::new(NOTICE_INPUTS, notice_inputs));
     }
     if !print_inputs.is_empty() {
-        outputs.push(Output {
-            path: PRINT_INPUTS.into(),
-            bytes: print_inputs.into_bytes().into(),
-        });
+        outputs.push(Output::new(PRINT_INPUTS, print_inputs));
     }
     Ok(outputs)
 }
@@ -958,7 +1001,12 @@ fn make_outputs(
     (linked, record): (&serde_json::Value, Option<serde_json::Value>),
     reuse: Option<&dyn Reuse>,
 ) -> Result<NoticeOutputs, RenderError> {
-    let mut outputs = Vec::new();
+    let mut made = NoticeOutputs::default();
+    // Each output is hashed where it is made.
+    let mut push = |path: String, text: String| {
+        made.digests.push(hex(&Sha256::digest(text.as_bytes())));
+        made.outputs.push(Output::new(path, text));
+    };
     let embedded = Value::from_safe_string(jsonld::script_safe(linked));
     let ctx = context! {
         notice => Value::from(minijinja::value::Serde(view)),
@@ -971,50 +1019,32 @@ fn make_outputs(
             notice => Value::from(minijinja::value::Serde(view)),
             entries => Value::from(minijinja::value::Serde(entries)),
         };
-        outputs.push(Output {
-            path: format!("{id}/changes.html"),
-            bytes: render(env, "changes.html.j2", &log)?.into_bytes().into(),
-        });
+        push(
+            format!("{id}/changes.html"),
+            render(env, "changes.html.j2", &log)?,
+        );
     }
-    outputs.push(Output {
-        path: format!("{id}/index.html"),
-        bytes: render(env, "notice.html.j2", &ctx)?.into_bytes().into(),
-    });
+    push(
+        format!("{id}/index.html"),
+        render(env, "notice.html.j2", &ctx)?,
+    );
     let path = format!("{id}/notice.txt");
     let text = tidy_within(&render(env, "notice.txt.j2", &ctx)?, TEXT_WIDTH, &path)?;
-    outputs.push(Output {
-        path,
-        bytes: text.into_bytes().into(),
-    });
+    push(path, text);
     let mut ld = serde_json::to_string_pretty(linked).unwrap_or_default();
     ld.push('\n');
-    outputs.push(Output {
-        path: format!("{id}/notice.jsonld"),
-        bytes: ld.into_bytes().into(),
-    });
+    push(format!("{id}/notice.jsonld"), ld);
     if view.form.is_some() {
-        outputs.push(Output {
-            path: format!("{id}/consent-form.html"),
-            bytes: render(env, "form.html.j2", &ctx)?.into_bytes().into(),
-        });
+        push(
+            format!("{id}/consent-form.html"),
+            render(env, "form.html.j2", &ctx)?,
+        );
     }
     if let Some(record) = record {
         let mut text = serde_json::to_string_pretty(&record).unwrap_or_default();
         text.push('\n');
-        outputs.push(Output {
-            path: format!("{id}/consent-record.jsonld"),
-            bytes: text.into_bytes().into(),
-        });
+        push(format!("{id}/consent-record.jsonld"), text);
     }
-    #[cfg_attr(not(feature = "pdf"), allow(unused_mut))]
-    let mut made = NoticeOutputs {
-        digests: outputs
-            .iter()
-            .map(|o| hex(&Sha256::digest(&o.bytes)))
-            .collect(),
-        outputs,
-        print_inputs: String::new(),
-    };
     // A PDF's digest comes with it.
     #[cfg(feature = "pdf")]
     for (output, key, digest) in print::render(templates, words, view, reuse)? {
@@ -1284,14 +1314,7 @@ mod print {
                 (bytes.into(), digest)
             }
         };
-        Ok((
-            Output {
-                path: path.to_owned(),
-                bytes,
-            },
-            key,
-            digest,
-        ))
+        Ok((Output::new(path.to_owned(), bytes), key, digest))
     }
 
     /// The digest of everything a PDF is laid out from: this version of noticec (its fonts and its
@@ -1398,7 +1421,7 @@ fn render(env: &Environment<'_>, name: &str, ctx: &Value) -> Result<String, Rend
 }
 
 /// `bytes` as lower-case hexadecimal (`0a1b…`).
-pub(crate) fn hex<'a>(bytes: impl IntoIterator<Item = &'a u8>) -> String {
+pub fn hex<'a>(bytes: impl IntoIterator<Item = &'a u8>) -> String {
     bytes.into_iter().fold(String::new(), |mut hex, b| {
         // Writing to a `String` cannot fail.
         let _ = write!(hex, "{b:02x}");

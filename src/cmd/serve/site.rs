@@ -94,7 +94,11 @@ fn compile(inputs: &mut Inputs) -> Build {
     let files: BTreeMap<String, Bytes> = built
         .outputs
         .into_iter()
-        .map(|o| (o.path, o.bytes))
+        .filter_map(|o| match o.contents {
+            // The preview's own previous build is in memory and keeps no file in a folder.
+            noticec::render::Contents::Bytes(bytes) => Some((o.path, bytes)),
+            noticec::render::Contents::Kept => None,
+        })
         .collect();
     // The next build renders again only the notices, and lays out again only the PDFs, whose
     // inputs change.
