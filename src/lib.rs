@@ -47,6 +47,14 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// Drops the parsed document (its tree and the places of its nodes, several times the size of
+    /// the file), keeping its text for quoting source lines: the diagnostics already hold their places.
+    fn drop_document(&mut self) {
+        if let Some(doc) = self.document.take() {
+            self.text = Some(doc.text);
+        }
+    }
+
     /// The text of the notices file as parsed (line breaks normalised), when it is UTF-8.
     pub fn source_text(&self) -> Option<&str> {
         self.document
@@ -114,7 +122,9 @@ pub struct CompileOptions {
 /// The outcome of a compile.
 #[derive(Debug)]
 pub struct Compiled {
-    /// The check of the notices.
+    /// The check of the notices, without the parsed document (its text stays, for diagnostics):
+    /// rendering does not need it, and it is dropped before rendering where no change log reads it.
+    /// [`check_source`] gives the document.
     pub checked: Checked,
     /// Every output, in memory; empty when the notices have errors.
     pub outputs: Vec<render::Output>,
@@ -122,7 +132,10 @@ pub struct Compiled {
 
 /// Checks the notices and, when they have no errors, renders every output in memory.
 pub fn compile(source: &load::SourceFile, opts: &CompileOptions) -> Result<Compiled, Error> {
-    let checked = check_source(source, &opts.limits, &opts.lint);
+    let mut checked = check_source(source, &opts.limits, &opts.lint);
+    if opts.history.is_empty() {
+        checked.drop_document();
+    }
     let outputs = match checked
         .notices
         .as_ref()
@@ -148,5 +161,6 @@ pub fn compile(source: &load::SourceFile, opts: &CompileOptions) -> Result<Compi
         }
         None => Vec::new(),
     };
+    checked.drop_document();
     Ok(Compiled { checked, outputs })
 }

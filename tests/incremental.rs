@@ -439,3 +439,31 @@ fn notices_taken_from_a_folder_are_kept_there_not_read() {
     assert!(checked.iter().any(|p| p == "iewm/notice.txt"));
     assert!(checked.iter().any(|p| p == "livewest-customer/index.html"));
 }
+
+// `compile` returns the check without the parsed tree (several times the size of the file, and not
+// needed once rendered), but with the text the diagnostics quote.
+#[test]
+fn compile_keeps_the_text_not_the_tree() {
+    let notices = example_notices();
+    let source = noticec::load::SourceFile {
+        name: "notices.yaml".to_owned(),
+        bytes: notices.as_bytes().to_vec(),
+    };
+    let opts = noticec::CompileOptions {
+        templates: noticec::render::Templates::builtin(),
+        words: noticec::render::Catalogue::en_gb().unwrap(),
+        limits: noticec::load::Limits::DEFAULT,
+        lint: common::lint_options(),
+        render: noticec::render::RenderLimits::DEFAULT,
+        history: Vec::new(),
+        reuse: None,
+    };
+    let built = noticec::compile(&source, &opts).unwrap();
+    assert!(!built.outputs.is_empty());
+    assert!(built.checked.document.is_none());
+    assert!(built.checked.notices.is_some());
+    assert_eq!(
+        built.checked.source_text(),
+        Some(noticec::load::normalize_line_breaks(&notices).as_str())
+    );
+}
