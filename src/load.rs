@@ -123,7 +123,7 @@ impl Document {
 #[derive(Clone, Default)]
 pub struct Spans {
     /// Each node's place; the root is the first.
-    nodes: Vec<NodeSpan>,
+    nodes: Vec<Packed>,
     /// Each node's parent (the root's is itself) and the range of its segment in `segments`.
     links: Vec<(usize, usize, usize)>,
     /// Every node's unescaped segment (a key, or a list index in decimal), one after another.
@@ -142,9 +142,10 @@ impl std::fmt::Debug for Spans {
     }
 }
 
-/// About how many bytes of YAML make one node, a little more than the example notices take (44), so
-/// that the place tables are sized once for a usual file instead of grown (and rehashed) twenty times.
-const BYTES_PER_NODE: usize = 48;
+/// About how many bytes of YAML make one node, a little less than the example notices and ten thousand
+/// generated ones take (44), so that the place tables are sized once for a usual file instead of grown
+/// (copied and rehashed) twenty times; room made and not used costs only address space.
+const BYTES_PER_NODE: usize = 40;
 
 /// The most nodes room is made for at the start (about 200 MB of YAML, twice the largest file
 /// measured, ten thousand notices): a larger file grows its tables, and a file of one huge value does
@@ -152,6 +153,55 @@ const BYTES_PER_NODE: usize = 48;
 /// and one byte a node for the table of children. With a cap of a million nodes (40 MB), ten thousand
 /// notices rehashed the table twice, 4% of their check.
 const MAX_NODES_RESERVED: usize = 1 << 22;
+
+/// A [`NodeSpan`] in 32 bytes instead of 72: ten thousand notices have two million nodes. Lines and
+/// columns are 32-bit (one past 4,294,967,295, far beyond any file the limits accept, is stored as
+/// that), and a key whose line is 0 (lines count from 1) is none.
+#[derive(Clone, Copy)]
+struct Packed([u32; 8]);
+
+impl Packed {
+    fn new(node: NodeSpan) -> Self {
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        let key = node.key.map_or([0; 4], |k| {
+            [
+                n(k.start.line),
+                n(k.start.column),
+                n(k.end.line),
+                n(k.end.column),
+            ]
+        });
+        let v = node.value;
+        Packed([
+            n(v.start.line),
+            n(v.start.column),
+            n(v.end.line),
+            n(v.end.column),
+            key[0],
+            key[1],
+            key[2],
+            key[3],
+        ])
+    }
+
+    fn unpack(self) -> NodeSpan {
+        let [a, b, c, d, e, f, g, h] = self.0.map(|x| usize::try_from(x).unwrap_or(usize::MAX));
+        let span = |start_line, start_column, end_line, end_column| Span {
+            start: crate::diagnostics::Pos {
+                line: start_line,
+                column: start_column,
+            },
+            end: crate::diagnostics::Pos {
+                line: end_line,
+                column: end_column,
+            },
+        };
+        NodeSpan {
+            value: span(a, b, c, d),
+            key: (e != 0).then(|| span(e, f, g, h)),
+        }
+    }
+}
 
 impl Spans {
     /// Empty, with room for `nodes` nodes.
@@ -197,7 +247,7 @@ impl Spans {
         span: NodeSpan,
     ) -> usize {
         let id = self.nodes.len();
-        self.nodes.push(span);
+        self.nodes.push(Packed::new(span));
         let start = self.segments.len();
         segment(&mut self.segments);
         let end = self.segments.len();
@@ -224,14 +274,14 @@ impl Spans {
     pub fn get(&self, pointer: &str) -> Option<NodeSpan> {
         let (found, rest) = self.walk(pointer);
         rest.then_some(())
-            .and(found.and_then(|id| self.nodes.get(id).copied()))
+            .and(found.and_then(|id| self.nodes.get(id).map(|p| p.unpack())))
     }
 
     /// The node at `pointer`, or its nearest ancestor that has a place.
     fn nearest(&self, pointer: &str) -> Option<NodeSpan> {
         self.walk(pointer)
             .0
-            .and_then(|id| self.nodes.get(id).copied())
+            .and_then(|id| self.nodes.get(id).map(|p| p.unpack()))
     }
 
     /// The deepest node on the way to `pointer`, and whether it is the node at `pointer` itself.
@@ -631,7 +681,7 @@ impl Builder<'_> {
                     .spans
                     .child(*node, &name)
                     .and_then(|id| self.spans.nodes.get(id))
-                    .and_then(|n| n.key);
+                    .and_then(|n| n.unpack().key);
                 let message = format!("duplicate key `{name}`");
                 return self.fail(
                     Diagnostic::error(Code::E005, self.file, message)
@@ -723,10 +773,12 @@ impl Builder<'_> {
             } => (Value::Object(entries), span, node),
         };
         if let Some(n) = self.spans.nodes.get_mut(node) {
-            n.value = Span {
+            let mut unpacked = n.unpack();
+            unpacked.value = Span {
                 start: start.start,
                 end: span.end.max(start.end),
             };
+            *n = Packed::new(unpacked);
         }
         self.attach(value);
         Ok(())
@@ -930,6 +982,34 @@ fn big(digits: &str, radix: u32) -> Resolved {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_packed_place_is_the_place() {
+        let span = |a, b, c, d| Span {
+            start: crate::diagnostics::Pos { line: a, column: b },
+            end: crate::diagnostics::Pos { line: c, column: d },
+        };
+        for node in [
+            NodeSpan {
+                value: span(3, 7, 3, 20),
+                key: Some(span(3, 1, 3, 6)),
+            },
+            NodeSpan {
+                value: span(1, 1, 90_000, 2),
+                key: None,
+            },
+        ] {
+            let back = Packed::new(node).unpack();
+            assert_eq!((back.value, back.key), (node.value, node.key));
+        }
+        // Past 32 bits (beyond what the limits accept) a place is stored as the largest.
+        let huge = NodeSpan {
+            value: span(usize::MAX, 1, usize::MAX, 2),
+            key: None,
+        };
+        let max = usize::try_from(u32::MAX).unwrap();
+        assert_eq!(Packed::new(huge).unpack().value, span(max, 1, max, 2));
+    }
 
     fn load(text: &str) -> Result<Document, Vec<Diagnostic>> {
         parse(
