@@ -799,18 +799,36 @@ pub fn render_reusing(
     // Each notice's outputs depend on nothing but the notice and what it reaches, so notices are
     // rendered in parallel; the outputs keep the order of the file, and the first failure in file
     // order is the one reported, whatever order the threads finish in.
+    // Each view's printed characters are counted with it, in parallel, for the print limit.
     let views: Vec<_> = in_parallel(&file.notices, |notice| {
         let words = words.fork();
         let view = view::notice(&graph, notice, &words);
-        (notice, view, words.take_failures().into_iter().next())
+        #[cfg(feature = "pdf")]
+        let chars = print::chars(&view);
+        #[cfg(not(feature = "pdf"))]
+        let chars = 0;
+        (
+            notice,
+            view,
+            words.take_failures().into_iter().next(),
+            chars,
+        )
     });
-    if let Some(e) = views.iter().find_map(|(_, _, failed)| failed.clone()) {
+    if let Some(e) = views.iter().find_map(|(_, _, failed, _)| failed.clone()) {
         return Err(e.into());
     }
     #[cfg(feature = "pdf")]
-    print::within(views.iter().map(|(_, view, _)| view), views.len(), limits)?;
+    print::within(
+        views.iter().map(|(_, view, _, chars)| (view, *chars)),
+        views.len(),
+        limits,
+    )?;
     #[cfg(not(feature = "pdf"))]
     let _ = limits;
+    let views: Vec<_> = views
+        .into_iter()
+        .map(|(notice, view, failed, _)| (notice, view, failed))
+        .collect();
     // What every notice's outputs are made from besides its own data, hashed once for the build.
     let mut salt = Sha256::new();
     salt.update(concat!("noticec ", env!("CARGO_PKG_VERSION"), "\n").as_bytes());
@@ -1342,17 +1360,21 @@ mod print {
         super::hex(&hasher.finalize())
     }
 
+    /// The characters of text one copy of a notice's PDFs carries: the strings of its view.
+    pub(super) fn chars(view: &NoticeView) -> usize {
+        serde_json::to_value(view).map_or(0, |v| text_chars(&v))
+    }
+
     /// Refuses, before any PDF is laid out, a build whose PDFs would carry more text than
-    /// `limits` allow.
+    /// `limits` allow, given each view with its [`chars`].
     pub(super) fn within<'a>(
-        views: impl Iterator<Item = &'a NoticeView>,
+        views: impl Iterator<Item = (&'a NoticeView, usize)>,
         count: usize,
         limits: &super::RenderLimits,
     ) -> Result<(), RenderError> {
         let limit = limits.max_print_chars;
         let mut total = 0usize;
-        for (index, view) in views.enumerate() {
-            let chars = serde_json::to_value(view).map_or(0, |v| text_chars(&v));
+        for (index, (view, chars)) in views.enumerate() {
             let copies = if view.form.is_some() { 3 } else { 1 };
             total = total.saturating_add(chars.saturating_mul(copies));
             if total > limit {
