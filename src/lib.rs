@@ -70,16 +70,34 @@ pub fn check_source(
     limits: &Limits,
     lint: &lint::LintOptions,
 ) -> Checked {
+    let parsed = load::parse(source, limits).map_err(|diagnostics| {
+        let text = std::str::from_utf8(&source.bytes)
+            .ok()
+            .map(load::normalize_line_breaks);
+        (diagnostics, text)
+    });
+    check_parsed(parsed, lint)
+}
+
+/// [`check_source`], taking the file: its bytes become the document's text instead of being copied
+/// (see [`load::parse_file`]), so a large file is not held twice.
+pub fn check_file(source: load::SourceFile, limits: &Limits, lint: &lint::LintOptions) -> Checked {
+    check_parsed(load::parse_file(source, limits), lint)
+}
+
+/// Validates and lints a parsed file, or reports why it could not be parsed (with its text, when
+/// it is text).
+fn check_parsed(
+    parsed: Result<Document, (Vec<diagnostics::Diagnostic>, Option<String>)>,
+    lint: &lint::LintOptions,
+) -> Checked {
     let mut report = Report::default();
-    let (document, text) = match load::parse(source, limits) {
+    let (document, text) = match parsed {
         Ok(doc) => (Some(doc), None),
-        Err(diagnostics) => {
+        Err((diagnostics, text)) => {
             for d in diagnostics {
                 report.push(d);
             }
-            let text = std::str::from_utf8(&source.bytes)
-                .ok()
-                .map(load::normalize_line_breaks);
             (None, text)
         }
     };
@@ -132,7 +150,17 @@ pub struct Compiled {
 
 /// Checks the notices and, when they have no errors, renders every output in memory.
 pub fn compile(source: &load::SourceFile, opts: &CompileOptions) -> Result<Compiled, Error> {
-    let mut checked = check_source(source, &opts.limits, &opts.lint);
+    render_checked(check_source(source, &opts.limits, &opts.lint), opts)
+}
+
+/// [`compile`], taking the file: its bytes become the document's text instead of being copied, so
+/// a large file is not held twice.
+pub fn compile_file(source: load::SourceFile, opts: &CompileOptions) -> Result<Compiled, Error> {
+    render_checked(check_file(source, &opts.limits, &opts.lint), opts)
+}
+
+/// Renders every output of checked notices that have no errors.
+fn render_checked(mut checked: Checked, opts: &CompileOptions) -> Result<Compiled, Error> {
     if opts.history.is_empty() {
         checked.drop_document();
     }

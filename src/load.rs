@@ -307,8 +307,28 @@ impl Spans {
 
 /// Decodes and parses a notices file; problems with its content come back as diagnostics.
 pub fn parse(source: &SourceFile, limits: &Limits) -> Result<Document, Vec<Diagnostic>> {
-    let file = source.name.as_str();
-    let text = decode(file, &source.bytes)?;
+    let text = decode(&source.name, &source.bytes)?;
+    parse_text(&source.name, text, limits).map_err(|(diagnostics, _)| diagnostics)
+}
+
+/// [`parse`], taking the file: its bytes become the document's text without a copy where they need
+/// no change (no byte order mark, no `\r`), so that a large file is not held twice. On failure, the
+/// diagnostics come back with the decoded text when the file is text, for quoting its lines.
+pub fn parse_file(
+    source: SourceFile,
+    limits: &Limits,
+) -> Result<Document, (Vec<Diagnostic>, Option<String>)> {
+    let SourceFile { name, bytes } = source;
+    let text = decode_owned(&name, bytes).map_err(|diagnostics| (diagnostics, None))?;
+    parse_text(&name, text, limits).map_err(|(diagnostics, text)| (diagnostics, Some(text)))
+}
+
+/// Parses decoded text; on failure, the diagnostics come back with the text.
+fn parse_text(
+    file: &str,
+    text: String,
+    limits: &Limits,
+) -> Result<Document, (Vec<Diagnostic>, String)> {
     let mut builder = Builder {
         file,
         limits,
@@ -350,15 +370,16 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Result<Document, Vec<Diagn
             }
         }
     }
+    drop(parser);
     if !builder.errors.is_empty() {
-        return Err(builder.errors);
+        return Err((builder.errors, text));
     }
     match builder.root {
         Some(Value::Null) | None => {
             let d = Diagnostic::error(Code::E003, file, "the file holds no notices")
                 .at(Some(Span::point(1, 1)), "")
                 .help(HELP_NO_NOTICES);
-            Err(vec![d])
+            Err((vec![d], text))
         }
         Some(value) => Ok(Document {
             file: file.to_owned(),
@@ -372,34 +393,60 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Result<Document, Vec<Diagn
     }
 }
 
+/// The byte order mark a UTF-8 file may start with.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Checks the bytes are UTF-8 text without NUL characters, dropping a byte order mark.
 fn decode(file: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let good = e.valid_up_to();
-            let (line, column) = line_col(bytes.get(..good).unwrap_or_default());
-            let bad = bytes.get(good).copied().unwrap_or(0);
-            return Err(vec![
-                Diagnostic::error(
-                    Code::E002,
-                    file,
-                    format!("the file is not UTF-8 text (byte 0x{bad:02X} at offset {good})"),
-                )
-                .at(Some(Span::point(line, column)), "invalid byte here")
-                .help("save the file as UTF-8"),
-            ]);
-        }
-    };
-    if let Some(at) = text.find('\0') {
-        let (line, column) = line_col(bytes.get(..at).unwrap_or_default());
-        let d = Diagnostic::error(Code::E002, file, "the file contains a NUL character")
-            .at(Some(Span::point(line, column)), "NUL here")
-            .help(HELP_NUL);
-        return Err(vec![d]);
-    }
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(file, bytes, &e))?;
+    no_nul(file, text)?;
     Ok(normalize_line_breaks(text))
+}
+
+/// [`decode`], taking the bytes: they become the text as they are unless they hold a `\r`.
+fn decode_owned(file: &str, mut bytes: Vec<u8>) -> Result<String, Vec<Diagnostic>> {
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    let text = String::from_utf8(bytes).map_err(|e| not_utf8(file, e.as_bytes(), &e.utf8_error()))?;
+    no_nul(file, &text)?;
+    Ok(if text.contains('\r') {
+        normalize_line_breaks(&text)
+    } else {
+        text
+    })
+}
+
+/// The error for bytes (after any byte order mark) that are not UTF-8.
+fn not_utf8(file: &str, bytes: &[u8], e: &std::str::Utf8Error) -> Vec<Diagnostic> {
+    let good = e.valid_up_to();
+    let (line, column) = line_col(bytes.get(..good).unwrap_or_default());
+    let bad = bytes.get(good).copied().unwrap_or(0);
+    vec![
+        Diagnostic::error(
+            Code::E002,
+            file,
+            format!("the file is not UTF-8 text (byte 0x{bad:02X} at offset {good})"),
+        )
+        .at(Some(Span::point(line, column)), "invalid byte here")
+        .help("save the file as UTF-8"),
+    ]
+}
+
+/// The error for text that holds a NUL character.
+fn no_nul(file: &str, text: &str) -> Result<(), Vec<Diagnostic>> {
+    match text.find('\0') {
+        Some(at) => {
+            let (line, column) = line_col(text.as_bytes().get(..at).unwrap_or_default());
+            Err(vec![
+                Diagnostic::error(Code::E002, file, "the file contains a NUL character")
+                    .at(Some(Span::point(line, column)), "NUL here")
+                    .help(HELP_NUL),
+            ])
+        }
+        None => Ok(()),
+    }
 }
 
 /// Writes every line break as `\n`. YAML reads `\r\n` and a lone `\r` as one line break, but the

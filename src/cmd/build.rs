@@ -79,8 +79,9 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
         reuse: previous_outputs(&out_dir, args.check),
     };
     let source = crate::input::read_source(&file, &opts.limits)?;
-    let built = noticec::compile(&source, &opts)?;
-    report(&built.checked, &source.name, &settings, color)?;
+    let name = source.name.clone();
+    let built = noticec::compile_file(source, &opts)?;
+    report(&built.checked, &name, &settings, color)?;
     let out = out_dir.display();
     if built.checked.report.has_errors() {
         crate::say!("nothing written: fix the errors above; `{out}` is unchanged");

@@ -54,7 +54,8 @@ pub(crate) fn run(args: &CheckArgs, color: bool) -> Result<Outcome> {
     let mut checked = Vec::with_capacity(files.len());
     for file in &files {
         let source = crate::input::read_source(file, &settings.limits)?;
-        let mut one = noticec::check_source(&source, &settings.limits, &settings.lint);
+        let name = source.name.clone();
+        let mut one = noticec::check_file(source, &settings.limits, &settings.lint);
         if let Some(rev) = &args.since {
             if crate::input::is_stdin(file) {
                 return Err(
@@ -69,7 +70,7 @@ pub(crate) fn run(args: &CheckArgs, color: bool) -> Result<Outcome> {
                 since(&mut one, rev, file, &settings.limits)?;
             }
         }
-        checked.push((one, source.name));
+        checked.push((one, name));
     }
     let shown: Vec<(&noticec::Checked, &str)> =
         checked.iter().map(|(c, name)| (c, name.as_str())).collect();

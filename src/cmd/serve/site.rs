@@ -70,7 +70,7 @@ fn compile(inputs: &mut Inputs) -> Build {
         Ok(source) => source,
         Err(e) => return failure(&file, &e),
     };
-    let built = match noticec::compile(&source, &inputs.options) {
+    let built = match noticec::compile_file(source, &inputs.options) {
         Ok(built) => built,
         Err(e) => return failure(&file, &e),
     };
