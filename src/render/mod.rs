@@ -87,7 +87,7 @@ pub trait Reuse: Send + Sync + std::fmt::Debug {
 
     /// Every output of the notice `id`, if they were made from inputs whose digest is `key` and are
     /// the files at `paths` (in that order), as [`NOTICE_INPUTS`] records them; `None` (the default)
-    /// to render them.
+    /// to render them. An output may be [`Contents::Kept`] (see [`Previous::keeping`]).
     fn notice(&self, id: &str, key: &str, paths: &[String]) -> Option<NoticeOutputs> {
         let _ = (id, key, paths);
         None
@@ -825,27 +825,24 @@ pub fn render_reusing(
     )?;
     #[cfg(not(feature = "pdf"))]
     let _ = limits;
-    let views: Vec<_> = views
-        .into_iter()
-        .map(|(notice, view, failed, _)| (notice, view, failed))
-        .collect();
     // What every notice's outputs are made from besides its own data, hashed once for the build.
     let mut salt = Sha256::new();
     salt.update(concat!("noticec ", env!("CARGO_PKG_VERSION"), "\n").as_bytes());
     templates.hash_into(&mut salt);
     salt.update(words.digest());
-    let rendered: Vec<Result<Rendered, RenderError>> = in_parallel(&views, |(notice, view, _)| {
-        let entries = history
-            .map(|h| crate::diff::log::changelog(h.revisions, h.current, notice.id.as_str()))
-            .unwrap_or_default();
-        let notice = Notice {
-            graph: &graph,
-            notice,
-            view,
-            entries: &entries,
-        };
-        render_notice(env, templates, &words.fork(), &notice, (&salt, reuse))
-    });
+    let rendered: Vec<Result<Rendered, RenderError>> =
+        in_parallel(&views, |(notice, view, _, _)| {
+            let entries = history
+                .map(|h| crate::diff::log::changelog(h.revisions, h.current, notice.id.as_str()))
+                .unwrap_or_default();
+            let notice = Notice {
+                graph: &graph,
+                notice,
+                view,
+                entries: &entries,
+            };
+            render_notice(env, templates, &words.fork(), &notice, (&salt, reuse))
+        });
     let mut outputs = Vec::with_capacity(
         rendered
             .iter()
@@ -861,7 +858,7 @@ pub fn render_reusing(
         notice_inputs.push_str(&notice.notice_inputs);
         outputs.extend(notice.outputs);
     }
-    let listed = Listed(views.into_iter().map(|(_, view, _)| view).collect());
+    let listed = Listed(views.into_iter().map(|(_, view, _, _)| view).collect());
     let index = render(
         env,
         "index.html.j2",
