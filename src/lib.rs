@@ -159,8 +159,52 @@ pub fn compile_file(source: load::SourceFile, opts: &CompileOptions) -> Result<C
     render_checked(check_file(source, &opts.limits, &opts.lint), opts)
 }
 
-/// Renders every output of checked notices that have no errors.
-fn render_checked(mut checked: Checked, opts: &CompileOptions) -> Result<Compiled, Error> {
+/// The second half of [`compile_file`], for a caller that acts on the check (prints it, stops on
+/// it) before rendering: renders every output of checked notices that have no errors.
+pub fn render_checked(checked: Checked, opts: &CompileOptions) -> Result<Compiled, Error> {
+    render_with(checked, opts, |notices, history| {
+        render::render_reusing(
+            notices,
+            &opts.templates,
+            &opts.words,
+            &opts.render,
+            history,
+            opts.reuse.as_deref(),
+        )
+    })
+}
+
+/// [`render_checked`], handing each notice's outputs to `sink` as soon as they are made instead of
+/// holding them all (see [`render::render_into`]). [`Compiled::outputs`] holds the rest: the index
+/// and the records.
+pub fn render_into(
+    checked: Checked,
+    opts: &CompileOptions,
+    sink: &render::Sink<'_>,
+) -> Result<Compiled, Error> {
+    render_with(checked, opts, |notices, history| {
+        render::render_into(
+            notices,
+            &opts.templates,
+            &opts.words,
+            &opts.render,
+            history,
+            opts.reuse.as_deref(),
+            sink,
+        )
+    })
+}
+
+/// Renders checked notices that have no errors with `render`, given the history for the change
+/// logs; the parsed document is dropped first where no change log reads it, and after otherwise.
+fn render_with(
+    mut checked: Checked,
+    opts: &CompileOptions,
+    render: impl FnOnce(
+        &NoticeFile,
+        Option<render::History<'_>>,
+    ) -> Result<Vec<render::Output>, render::RenderError>,
+) -> Result<Compiled, Error> {
     if opts.history.is_empty() {
         checked.drop_document();
     }
@@ -178,14 +222,7 @@ fn render_checked(mut checked: Checked, opts: &CompileOptions) -> Result<Compile
                     revisions: &opts.history,
                     current: &doc.value,
                 });
-            render::render_reusing(
-                notices,
-                &opts.templates,
-                &opts.words,
-                &opts.render,
-                history,
-                opts.reuse.as_deref(),
-            )?
+            render(notices, history)?
         }
         None => Vec::new(),
     };

@@ -19,6 +19,7 @@
 use std::collections::BTreeMap;
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use noticec::render::Output;
 
@@ -169,40 +170,142 @@ pub(crate) fn replace_dir(
     outputs: &[Output],
     keep: &[&Path],
 ) -> Result<Written, WriteError> {
-    check_target(out, keep)?;
-    let files = expected_files(outputs)?;
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let name = out
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    // Held until this function returns: while it is held, no other build removes our staging folders.
-    let _lock = lock_parent(&parent, out, &name);
-    let staging = unique_sibling(&parent, &name, "new")?;
-    let mut counts = (0, 0);
-    let result = write_all(&staging, &files, out)
-        .and_then(|c| {
-            counts = c;
-            swap(&staging, out, &parent, &name)
+    use rayon::prelude::*;
+    let staging = Staging::begin(out, keep)?;
+    outputs.par_iter().try_for_each(|o| staging.put(o))?;
+    staging.finish()
+}
+
+/// The outputs of a build being written: a fresh folder beside the output folder, filled one output
+/// at a time from any thread as they are made, then put in place of the output folder whole by
+/// [`Staging::finish`]. Dropped unfinished (a failed build), it is removed and the output folder
+/// is left as it was.
+///
+/// A file whose bytes are those of the same file in the output folder being replaced is hard-linked
+/// from there instead of written, so an unchanged file keeps its place on disk and its modification
+/// time; a file the build kept ([`noticec::render::Contents::Kept`]) is always linked.
+pub(crate) struct Staging {
+    /// The output folder.
+    out: PathBuf,
+    /// Its parent folder, where the staging folder is.
+    parent: PathBuf,
+    /// The output folder's name.
+    name: String,
+    /// The staging folder.
+    dir: PathBuf,
+    /// The shared lock on `parent`, held until the staging folder is gone: while it is held, no
+    /// other build removes it.
+    _lock: Option<std::fs::File>,
+    /// The files written because they are new or changed.
+    written: AtomicUsize,
+    /// The files linked because they are unchanged.
+    unchanged: AtomicUsize,
+    /// Whether the folder was put in place (or handed on): then it is not removed when dropped.
+    done: bool,
+}
+
+impl Staging {
+    /// Checks that `out` may be replaced (see [`check_target`]; `keep` are the paths the build
+    /// reads) and makes the staging folder beside it.
+    pub(crate) fn begin(out: &Path, keep: &[&Path]) -> Result<Self, WriteError> {
+        check_target(out, keep)?;
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let name = out
+            .file_name()
+            .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+        let lock = lock_parent(&parent, out, &name);
+        let dir = unique_sibling(&parent, &name, "new")?;
+        Ok(Self {
+            out: out.to_path_buf(),
+            parent,
+            name,
+            dir,
+            _lock: lock,
+            written: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
+            done: false,
         })
-        .map(|w| Written {
-            written: counts.0,
-            unchanged: counts.1,
-            ..w
-        });
-    match result {
-        Err(e) if is_mount_point_error(&e) => {
-            let _ = std::fs::remove_dir_all(&staging);
-            replace_contents(out, &files)
+    }
+
+    /// Writes one output into the staging folder, or links it from the output folder when it is
+    /// unchanged there. The path must be a plain relative path.
+    pub(crate) fn put(&self, output: &Output) -> Result<(), WriteError> {
+        let rel = safe_relative(&output.path)?;
+        self.put_bytes(&rel, output.bytes().map(|b| &b[..]))
+    }
+
+    /// [`Staging::put`] by relative path: `None` for a file kept as it is in the output folder.
+    fn put_bytes(&self, rel: &Path, bytes: Option<&[u8]>) -> Result<(), WriteError> {
+        let path = self.dir.join(rel);
+        let old = self.out.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(io(dir))?;
         }
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&staging);
-            Err(e)
+        let linked = match bytes {
+            // Kept: the build found it current there. A filesystem without hard links gets a copy.
+            None => {
+                if std::fs::hard_link(&old, &path).is_err() {
+                    std::fs::copy(&old, &path).map_err(io(&old))?;
+                }
+                true
+            }
+            Some(bytes) => {
+                if same_file_contents(&old, bytes) && std::fs::hard_link(&old, &path).is_ok() {
+                    true
+                } else {
+                    std::fs::write(&path, bytes).map_err(io(&path))?;
+                    false
+                }
+            }
+        };
+        let count = if linked {
+            &self.unchanged
+        } else {
+            &self.written
+        };
+        count.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Writes the marker and puts the staging folder in place of the output folder: one atomic swap
+    /// where the filesystem allows, and for an output folder that is a mount point, its contents
+    /// replaced (see [`replace_contents`]).
+    pub(crate) fn finish(mut self) -> Result<Written, WriteError> {
+        self.put_bytes(Path::new(MARKER), Some(MARKER_TEXT.as_bytes()))?;
+        let counts = Written {
+            written: self.written.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
+            ..Written::default()
+        };
+        match swap(&self.dir, &self.out, &self.parent, &self.name) {
+            Ok(swapped) => {
+                self.done = true;
+                Ok(Written {
+                    leftover: swapped.leftover,
+                    ..counts
+                })
+            }
+            Err(e) if is_mount_point_error(&e) => {
+                let replaced = replace_contents(&self.out, &self.dir)?;
+                Ok(Written {
+                    leftover: replaced.leftover,
+                    ..counts
+                })
+            }
+            Err(e) => Err(e),
         }
-        ok => ok,
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
     }
 }
 
@@ -216,16 +319,17 @@ fn is_mount_point_error(e: &WriteError) -> bool {
 /// The prefix of the folders [`replace_contents`] makes inside the output folder.
 const INNER_STAGING: &str = ".noticec-staging.";
 
-/// Replaces the contents of `out`, a folder that cannot itself be renamed (a mount point).
+/// Replaces the contents of `out`, a folder that cannot itself be renamed (a mount point), with those
+/// of `staged`, the full staging folder beside it.
 ///
-/// The new outputs are first written in full into a staging folder inside `out` (so on the same
-/// filesystem), then the old entries are moved into a second folder inside `out`, the new ones moved
-/// up in their place, and the old folder removed. The guarantee is weaker than the swap's: a failure
-/// before the moves leaves `out` as it was, and a failure during them moves the old entries back, but
-/// another program reading `out` during the moves (milliseconds) may see it half old, half new, and a
-/// kill at that moment leaves the old entries in a `.noticec-staging.old-*` folder inside `out`, which
-/// the next build removes.
-fn replace_contents(out: &Path, files: &Files<'_>) -> Result<Written, WriteError> {
+/// The new outputs are first moved (or, from another filesystem, copied) in full into a staging folder
+/// inside `out` (so on the same filesystem), then the old entries are moved into a second folder
+/// inside `out`, the new ones moved up in their place, and the old folder removed. The guarantee is
+/// weaker than the swap's: a failure before the moves leaves `out` as it was, and a failure during
+/// them moves the old entries back, but another program reading `out` during the moves
+/// (milliseconds) may see it half old, half new, and a kill at that moment leaves the old entries in
+/// a `.noticec-staging.old-*` folder inside `out`, which the next build removes.
+fn replace_contents(out: &Path, staged: &Path) -> Result<Written, WriteError> {
     let staging = unique_sibling(out, "noticec-staging", "new")?;
     let old = match unique_sibling(out, "noticec-staging", "old") {
         Ok(old) => old,
@@ -244,13 +348,10 @@ fn replace_contents(out: &Path, files: &Files<'_>) -> Result<Written, WriteError
         let _ = std::fs::remove_dir_all(&staging);
         let _ = std::fs::remove_dir_all(&old);
     };
-    let (written, unchanged) = match write_all(&staging, files, out) {
-        Ok(counts) => counts,
-        Err(e) => {
-            undo(&[], &[]);
-            return Err(e);
-        }
-    };
+    if let Err(e) = move_tree(staged, &staging) {
+        undo(&[], &[]);
+        return Err(e);
+    }
     let names = |dir: &Path| -> Result<Vec<PathBuf>, WriteError> {
         let mut names = Vec::new();
         for entry in std::fs::read_dir(dir).map_err(io(dir))? {
@@ -288,9 +389,27 @@ fn replace_contents(out: &Path, files: &Files<'_>) -> Result<Written, WriteError
     let _ = std::fs::remove_dir(&staging);
     Ok(Written {
         leftover: std::fs::remove_dir_all(&old).err().map(|e| (old, e)),
-        written,
-        unchanged,
+        ..Written::default()
     })
+}
+
+/// Moves every entry of folder `from` into folder `to`: renamed where they are on one filesystem,
+/// copied (folders made, files copied) where they are not.
+fn move_tree(from: &Path, to: &Path) -> Result<(), WriteError> {
+    for entry in std::fs::read_dir(from).map_err(io(from))? {
+        let entry = entry.map_err(io(from))?;
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if std::fs::rename(&source, &target).is_ok() {
+            continue;
+        }
+        if entry.file_type().map_err(io(&source))?.is_dir() {
+            std::fs::create_dir(&target).map_err(io(&target))?;
+            move_tree(&source, &target)?;
+        } else {
+            std::fs::copy(&source, &target).map_err(io(&source))?;
+        }
+    }
+    Ok(())
 }
 
 /// Takes a shared lock on `parent` for the build's life, after removing what killed builds left
@@ -356,55 +475,6 @@ fn unique_sibling(parent: &Path, name: &str, what: &str) -> Result<PathBuf, Writ
         path: parent.to_path_buf(),
         reason: "cannot create a staging folder".into(),
     })
-}
-
-/// Writes `files` under `root`, in parallel. A file whose bytes are those of the same file in
-/// `previous` (the output folder being replaced) is hard-linked from there instead of written, so an
-/// unchanged file keeps its place on disk and its modification time. Returns how many files were
-/// written and how many linked.
-fn write_all(
-    root: &Path,
-    files: &Files<'_>,
-    previous: &Path,
-) -> Result<(usize, usize), WriteError> {
-    use rayon::prelude::*;
-    let mut dirs: Vec<PathBuf> = files
-        .keys()
-        .filter_map(|rel| rel.parent().map(|d| root.join(d)))
-        .collect();
-    dirs.dedup();
-    for dir in &dirs {
-        std::fs::create_dir_all(dir).map_err(io(dir))?;
-    }
-    let linked: Vec<Result<bool, WriteError>> = files
-        .par_iter()
-        .map(|(rel, bytes)| {
-            let path = root.join(rel);
-            let old = previous.join(rel);
-            let Some(bytes) = bytes else {
-                // Kept: the build found it current there. A filesystem without hard links gets a
-                // copy.
-                if std::fs::hard_link(&old, &path).is_err() {
-                    std::fs::copy(&old, &path).map_err(io(&old))?;
-                }
-                return Ok(true);
-            };
-            if same_file_contents(&old, bytes) && std::fs::hard_link(&old, &path).is_ok() {
-                return Ok(true);
-            }
-            std::fs::write(&path, bytes).map_err(io(&path))?;
-            Ok(false)
-        })
-        .collect();
-    let mut counts = (0, 0);
-    for linked in linked {
-        if linked? {
-            counts.1 += 1;
-        } else {
-            counts.0 += 1;
-        }
-    }
-    Ok(counts)
 }
 
 /// Whether `path` is a plain file (not a link) holding exactly `bytes`; the size is compared before

@@ -494,6 +494,27 @@ fn a_broken_template_leaves_the_output_untouched() {
     );
 }
 
+// Ensures a template that fails for the last notice only, after the other notices' files were
+// written into the staging folder, fails the build (exit 2, the template named), leaves the output
+// folder untouched and removes the staging folder with what was written into it.
+#[test]
+fn a_template_failing_for_one_notice_after_others_were_written_changes_nothing() {
+    failed_build_changes_nothing(
+        &example_notices(),
+        &["--templates", "templates"],
+        |dir| {
+            std::fs::create_dir(dir.join("templates")).unwrap();
+            std::fs::write(
+                dir.join("templates/notice.txt.j2"),
+                "{{ notice.title }}\n{% if notice.id == \"iewm\" %}{{ notice.no_such_field }}{% endif %}\n",
+            )
+            .unwrap();
+        },
+        2,
+        &["notice.txt.j2"],
+    );
+}
+
 // Ensures a template that uses an undefined variable fails the build (strict undefined: exit 2, the
 // template named) and leaves the output folder untouched.
 #[test]

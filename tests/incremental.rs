@@ -467,3 +467,60 @@ fn compile_keeps_the_text_not_the_tree() {
         Some(noticec::load::normalize_line_breaks(&notices).as_str())
     );
 }
+
+// The mechanism behind `build`'s bounded memory: rendering into a sink hands over each notice's
+// outputs once, tagged with its place in the file, and returns only the outputs made from every
+// notice together; in file order, they are exactly what rendering into memory gives. A sink that
+// fails fails the render with its own error.
+#[test]
+fn rendering_into_a_sink_gives_every_output_once() {
+    use std::sync::Mutex;
+    let file = notices_of(&example_notices());
+    let whole = render(&file, None);
+    let taken = Mutex::new(Vec::new());
+    let sink = |at: usize, outputs: Vec<noticec::render::Output>| {
+        taken.lock().unwrap().push((at, outputs));
+        Ok(())
+    };
+    let (templates, words) = (
+        noticec::render::Templates::builtin(),
+        noticec::render::Catalogue::en_gb().unwrap(),
+    );
+    let limits = noticec::render::RenderLimits::DEFAULT;
+    let rest = noticec::render::render_into(&file, &templates, &words, &limits, None, None, &sink)
+        .unwrap();
+    let mut taken = taken.into_inner().unwrap();
+    taken.sort_by_key(|(at, _)| *at);
+    let places: Vec<usize> = taken.iter().map(|(at, _)| *at).collect();
+    assert_eq!(places, (0..file.notices.len()).collect::<Vec<_>>());
+    for (at, outputs) in &taken {
+        let id = file.notices[*at].id.as_str();
+        assert!(
+            outputs
+                .iter()
+                .all(|o| o.path.starts_with(&format!("{id}/"))),
+            "notice {at} is `{id}`"
+        );
+    }
+    assert!(rest.iter().all(|o| !o.path.contains('/')), "{rest:?}");
+    let streamed: Vec<_> = taken.into_iter().flat_map(|(_, o)| o).chain(rest).collect();
+    let paths = |outputs: &[noticec::render::Output]| -> Vec<String> {
+        outputs.iter().map(|o| o.path.clone()).collect()
+    };
+    assert_eq!(paths(&streamed), paths(&whole));
+    for (a, b) in streamed.iter().zip(&whole) {
+        assert!(a.bytes() == b.bytes(), "`{}` differs", a.path);
+    }
+
+    let failing = |at: usize, _: Vec<noticec::render::Output>| {
+        if at == 1 {
+            Err("the disk is full".into())
+        } else {
+            Ok(())
+        }
+    };
+    let err =
+        noticec::render::render_into(&file, &templates, &words, &limits, None, None, &failing)
+            .unwrap_err();
+    assert_eq!(err.to_string(), "the disk is full");
+}

@@ -80,26 +80,42 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
     };
     let source = crate::input::read_source(&file, &opts.limits)?;
     let name = source.name.clone();
-    let built = noticec::compile_file(source, &opts)?;
-    report(&built.checked, &name, &settings, color)?;
+    let checked = noticec::check_file(source, &opts.limits, &opts.lint);
+    report(&checked, &name, &settings, color)?;
     let out = out_dir.display();
-    if built.checked.report.has_errors() {
+    if checked.report.has_errors() {
         crate::say!("nothing written: fix the errors above; `{out}` is unchanged");
         return Ok(Outcome::Problems);
     }
-    let failed = settings.fails(&built.checked);
+    let failed = settings.fails(&checked);
     if failed && !args.check {
         crate::say!(
             "nothing written: warnings are denied (`--deny warnings`); fix them; `{out}` is unchanged"
         );
         return Ok(Outcome::Problems);
     }
-    if args.check {
+    let built = if args.check {
+        let built = noticec::render_checked(checked, &opts)?;
         if !compare(&out_dir, &built, shallow, &settings)? {
             return Ok(Outcome::Problems);
         }
+        built
     } else {
-        let written = crate::write::replace_dir(&out_dir, &built.outputs, &keep)?;
+        // Each notice's files go into the staging folder as soon as they are made, so the build
+        // never holds every output (over a gigabyte for ten thousand notices); a failure removes
+        // the staging folder and leaves `out` as it was.
+        let staging = crate::write::Staging::begin(&out_dir, &keep)?;
+        let sink = |_: usize, outputs: Vec<noticec::render::Output>| {
+            outputs
+                .iter()
+                .try_for_each(|o| staging.put(o))
+                .map_err(noticec::render::SinkError::from)
+        };
+        let built = noticec::render_into(checked, &opts, &sink)?;
+        for output in &built.outputs {
+            staging.put(output)?;
+        }
+        let written = staging.finish()?;
         crate::write::warn_leftover(&written);
         if !settings.quiet {
             let notices = built
@@ -119,7 +135,8 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
                 files(written.written)
             );
         }
-    }
+        built
+    };
     // The process ends when this returns: freeing every output and tree one by one is work the
     // system does at once. They hold no files.
     std::mem::forget(built);

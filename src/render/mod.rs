@@ -288,6 +288,9 @@ pub enum RenderError {
         /// Typst's errors, each with its template and line where it has one.
         message: String,
     },
+    /// The caller could not take a notice's outputs (see [`render_into`]).
+    #[error(transparent)]
+    Sink(SinkError),
     /// A template ran past a limit: it used more than [`TEMPLATE_FUEL`] steps, or wrote more than
     /// [`TEMPLATE_OUTPUT_BYTES`] bytes (a loop that does not end, or a template that writes without end).
     #[error(
@@ -738,19 +741,26 @@ pub fn render_with_history(
 /// notice needs (the 2 MiB a thread gets by default is not enough).
 const RENDER_STACK: usize = 8 * 1024 * 1024;
 
-/// `f` of every item, in the items' order, on one thread per core, each taking the next item not yet
-/// taken. Plain threads rather than a rayon pool: Typst lays out pages with rayon, and a rayon worker
+/// `f` of every item and its place (from 0), in the items' order, on one thread per core, each
+/// taking the next item not yet taken. Plain threads rather than a rayon pool: Typst lays out pages with rayon, and a rayon worker
 /// waiting for that work takes other queued tasks onto its own stack, so with notices as rayon tasks
 /// each thread's stack held one half-done notice after another until it overflowed (10,000 notices).
 /// Where no thread can be started (WebAssembly), the items are done one after another.
-fn in_parallel<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
+fn in_parallel<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    f: impl Fn(usize, &'a T) -> R + Sync,
+) -> Vec<R> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(items.len());
     if threads <= 1 {
-        return items.iter().map(&f).collect();
+        return items
+            .iter()
+            .enumerate()
+            .map(|(at, item)| f(at, item))
+            .collect();
     }
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
@@ -759,7 +769,7 @@ fn in_parallel<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sy
         loop {
             let at = next.fetch_add(1, Ordering::Relaxed);
             let Some(item) = items.get(at) else { break };
-            mine.push((at, f(item)));
+            mine.push((at, f(at, item)));
         }
         if let Ok(mut done) = done.lock() {
             done.extend(mine);
@@ -794,13 +804,49 @@ pub fn render_reusing(
     history: Option<History<'_>>,
     reuse: Option<&dyn Reuse>,
 ) -> Result<Vec<Output>, RenderError> {
+    let taken = std::sync::Mutex::new(Vec::with_capacity(file.notices.len()));
+    let sink = |at: usize, outputs: Vec<Output>| {
+        taken
+            .lock()
+            .map_err(|_| SinkError::from("a rendering thread stopped"))?
+            .push((at, outputs));
+        Ok(())
+    };
+    let rest = render_into(file, templates, words, limits, history, reuse, &sink)?;
+    let mut taken = taken.into_inner().unwrap_or_default();
+    taken.sort_unstable_by_key(|(at, _)| *at);
+    let mut outputs: Vec<Output> = taken.into_iter().flat_map(|(_, o)| o).collect();
+    outputs.extend(rest);
+    Ok(outputs)
+}
+
+/// Why a [`Sink`] could not take a notice's outputs (the caller could not write them).
+pub type SinkError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Takes each notice's outputs as soon as they are made: the notice's place in the file (from 0)
+/// and its outputs, on any rendering thread, in no particular order.
+pub type Sink<'a> = dyn Fn(usize, Vec<Output>) -> Result<(), SinkError> + Sync + 'a;
+
+/// [`render_reusing`], handing each notice's outputs to `sink` as soon as they are made instead of
+/// holding them all (a build of ten thousand notices makes over a gigabyte): returns the outputs
+/// made from every notice together, the index and the records. A failure of the sink fails the
+/// render like a template's, the first in file order.
+pub fn render_into(
+    file: &NoticeFile,
+    templates: &Templates,
+    words: &Catalogue,
+    limits: &RenderLimits,
+    history: Option<History<'_>>,
+    reuse: Option<&dyn Reuse>,
+    sink: &Sink<'_>,
+) -> Result<Vec<Output>, RenderError> {
     let env = &environment(templates, words);
     let graph = Graph::new(file);
     // Each notice's outputs depend on nothing but the notice and what it reaches, so notices are
     // rendered in parallel; the outputs keep the order of the file, and the first failure in file
     // order is the one reported, whatever order the threads finish in.
     // Each view's printed characters are counted with it, in parallel, for the print limit.
-    let views: Vec<_> = in_parallel(&file.notices, |notice| {
+    let views: Vec<_> = in_parallel(&file.notices, |_, notice| {
         let words = words.fork();
         let view = view::notice(&graph, notice, &words);
         #[cfg(feature = "pdf")]
@@ -831,7 +877,7 @@ pub fn render_reusing(
     templates.hash_into(&mut salt);
     salt.update(words.digest());
     let rendered: Vec<Result<Rendered, RenderError>> =
-        in_parallel(&views, |(notice, view, _, _)| {
+        in_parallel(&views, |at, (notice, view, _, _)| {
             let entries = history
                 .map(|h| crate::diff::log::changelog(h.revisions, h.current, notice.id.as_str()))
                 .unwrap_or_default();
@@ -841,22 +887,18 @@ pub fn render_reusing(
                 view,
                 entries: &entries,
             };
-            render_notice(env, templates, &words.fork(), &notice, (&salt, reuse))
+            let mut rendered =
+                render_notice(env, templates, &words.fork(), &notice, (&salt, reuse))?;
+            sink(at, std::mem::take(&mut rendered.outputs)).map_err(RenderError::Sink)?;
+            Ok(rendered)
         });
-    let mut outputs = Vec::with_capacity(
-        rendered
-            .iter()
-            .map(|r| r.as_ref().map_or(0, |r| r.outputs.len()))
-            .sum::<usize>()
-            .saturating_add(2),
-    );
+    let mut outputs = Vec::with_capacity(3);
     let mut print_inputs = String::new();
     let mut notice_inputs = String::new();
     for notice in rendered {
         let notice = notice?;
         print_inputs.push_str(&notice.print_inputs);
         notice_inputs.push_str(&notice.notice_inputs);
-        outputs.extend(notice.outputs);
     }
     let listed = Listed(views.into_iter().map(|(_, view, _, _)| view).collect());
     let index = render(
