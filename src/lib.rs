@@ -49,7 +49,8 @@ pub struct Checked {
 impl Checked {
     /// Drops the parsed document (its tree and the places of its nodes, several times the size of
     /// the file), keeping its text for quoting source lines: the diagnostics already hold their places.
-    fn drop_document(&mut self) {
+    /// Rendering needs the document only for change logs ([`CompileOptions::history`]).
+    pub fn drop_document(&mut self) {
         if let Some(doc) = self.document.take() {
             self.text = Some(doc.text);
         }

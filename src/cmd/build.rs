@@ -80,7 +80,11 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
     };
     let source = crate::input::read_source(&file, &opts.limits)?;
     let name = source.name.clone();
-    let checked = noticec::check_file(source, &opts.limits, &opts.lint);
+    let mut checked = noticec::check_file(source, &opts.limits, &opts.lint);
+    if opts.history.is_empty() {
+        // Before the diagnostics are printed, so that printing them reuses the tree's memory.
+        checked.drop_document();
+    }
     report(&checked, &name, &settings, color)?;
     let out = out_dir.display();
     if checked.report.has_errors() {
