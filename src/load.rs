@@ -118,20 +118,29 @@ impl Document {
 
 /// The place of every node, kept as a tree of path segments rather than one full JSON pointer per node,
 /// so that the memory it takes grows with the size of the file, not with the square of its depth. The
-/// segments are in one buffer and the children found through one hash table of node numbers, so a node
-/// costs no allocation of its own.
+/// segments are in one buffer and each node's children in one array of node numbers, so a node costs
+/// no allocation of its own.
+///
+/// Nodes are stored as the parser meets them, each with its parent; the children are put together
+/// once the tree is complete ([`Spans::finish`]): a list's items in order, found by their index, and
+/// a mapping's keys sorted, found by a binary search. (A hash table filled during the parse cost a
+/// cache miss per node: a fifth of the parse of ten thousand notices.)
 #[derive(Clone, Default)]
 pub struct Spans {
     /// Each node's place; the root is the first.
     nodes: Vec<Packed>,
-    /// Each node's parent (the root's is itself) and the range of its segment in `segments`.
-    links: Vec<(usize, usize, usize)>,
+    /// Each node's parent (the root's is itself) and where its segment starts in `segments` (it ends
+    /// where the next node's starts).
+    links: Vec<(usize, usize)>,
+    /// Whether each node is an item of a list (its segment is its index).
+    listed: Vec<bool>,
     /// Every node's unescaped segment (a key, or a list index in decimal), one after another.
     segments: String,
-    /// The nodes other than the root, found by their parent and segment.
-    children: hashbrown::HashTable<usize>,
-    /// Seeds the hashes of `children` (a different seed each run, so no file can be made to collide).
-    hasher: foldhash::fast::RandomState,
+    /// Where each node's children start in `children`, and one past the last node, where they end;
+    /// empty until [`Spans::finish`].
+    starts: Vec<usize>,
+    /// The children of every node, node after node.
+    children: Vec<usize>,
 }
 
 impl std::fmt::Debug for Spans {
@@ -144,14 +153,12 @@ impl std::fmt::Debug for Spans {
 
 /// About how many bytes of YAML make one node, a little less than the example notices and ten thousand
 /// generated ones take (44), so that the place tables are sized once for a usual file instead of grown
-/// (copied and rehashed) twenty times; room made and not used costs only address space.
+/// (copied) twenty times; room made and not used costs only address space.
 const BYTES_PER_NODE: usize = 40;
 
 /// The most nodes room is made for at the start (about 200 MB of YAML, twice the largest file
 /// measured, ten thousand notices): a larger file grows its tables, and a file of one huge value does
-/// not reserve memory in proportion to it. Until a node is stored, the room costs only address space,
-/// and one byte a node for the table of children. With a cap of a million nodes (40 MB), ten thousand
-/// notices rehashed the table twice, 4% of their check.
+/// not reserve memory in proportion to it. Until a node is stored, the room costs only address space.
 const MAX_NODES_RESERVED: usize = 1 << 22;
 
 /// A [`NodeSpan`] in 32 bytes instead of 72: ten thousand notices have two million nodes. Lines and
@@ -209,65 +216,119 @@ impl Spans {
         Spans {
             nodes: Vec::with_capacity(nodes),
             links: Vec::with_capacity(nodes),
+            listed: Vec::with_capacity(nodes),
             segments: String::with_capacity(nodes.saturating_mul(4)),
-            children: hashbrown::HashTable::with_capacity(nodes),
-            hasher: foldhash::fast::RandomState::default(),
+            starts: Vec::new(),
+            children: Vec::new(),
         }
-    }
-
-    fn hash(&self, parent: usize, segment: &str) -> u64 {
-        use std::hash::BuildHasher as _;
-        self.hasher.hash_one((parent, segment))
     }
 
     /// The segment of node `id`.
     fn segment(&self, id: usize) -> &str {
-        self.links
-            .get(id)
-            .and_then(|&(_, start, end)| self.segments.get(start..end))
-            .unwrap_or_default()
+        let start = self.links.get(id).map_or(0, |l| l.1);
+        let end = self
+            .links
+            .get(id.saturating_add(1))
+            .map_or(self.segments.len(), |l| l.1);
+        self.segments.get(start..end).unwrap_or_default()
+    }
+
+    /// The children of node `id`: empty before [`Spans::finish`].
+    fn children_of(&self, id: usize) -> &[usize] {
+        let (Some(&start), Some(&end)) =
+            (self.starts.get(id), self.starts.get(id.saturating_add(1)))
+        else {
+            return &[];
+        };
+        self.children.get(start..end).unwrap_or_default()
     }
 
     /// The child of `parent` with `segment`.
     fn child(&self, parent: usize, segment: &str) -> Option<usize> {
-        let hash = self.hash(parent, segment);
-        self.children
-            .find(hash, |&id| {
+        if self.starts.is_empty() {
+            // The tree is still being read (a duplicate key is being reported): the children are
+            // not put together yet, and come after their parent.
+            return (parent.saturating_add(1)..self.links.len()).find(|&id| {
                 self.links.get(id).is_some_and(|l| l.0 == parent) && self.segment(id) == segment
-            })
+            });
+        }
+        let children = self.children_of(parent);
+        let first = *children.first()?;
+        if self.listed.get(first).copied().unwrap_or_default() {
+            // An index as `add` writes it: decimal digits, no leading zero.
+            let plain = segment.bytes().all(|b| b.is_ascii_digit())
+                && (segment == "0" || !segment.starts_with('0'));
+            let index: usize = segment.parse().ok().filter(|_| plain)?;
+            return children.get(index).copied();
+        }
+        let at = children.partition_point(|&id| self.segment(id) < segment);
+        children
+            .get(at)
             .copied()
+            .filter(|&id| self.segment(id) == segment)
     }
 
-    /// Adds a node under `parent` (none for the root), its segment written by `segment`, and returns
-    /// its index.
+    /// Adds a node under `parent` (none for the root), as an item of a list or not, its segment
+    /// written by `segment`, and returns its index.
     fn add(
         &mut self,
         parent: Option<usize>,
+        listed: bool,
         segment: impl FnOnce(&mut String),
         span: NodeSpan,
     ) -> usize {
         let id = self.nodes.len();
         self.nodes.push(Packed::new(span));
-        let start = self.segments.len();
+        self.links.push((parent.unwrap_or(id), self.segments.len()));
+        self.listed.push(listed);
         segment(&mut self.segments);
-        let end = self.segments.len();
-        self.links.push((parent.unwrap_or(id), start, end));
-        if let Some(parent) = parent {
-            let hash = self.hash(parent, self.segment(id));
-            let Spans {
-                children,
-                links,
-                segments,
-                hasher,
-                ..
-            } = self;
-            children.insert_unique(hash, id, |&other| {
-                use std::hash::BuildHasher as _;
-                let (p, s, e) = links.get(other).copied().unwrap_or_default();
-                hasher.hash_one((p, segments.get(s..e).unwrap_or_default()))
-            });
-        }
         id
+    }
+
+    /// Puts each node's children together, once every node is added: a list's items in order, a
+    /// mapping's keys sorted (keys written twice, which the parse refuses, in file order).
+    fn finish(&mut self) {
+        let count = self.nodes.len();
+        let mut starts = vec![0usize; count.saturating_add(1)];
+        for (id, &(parent, _)) in self.links.iter().enumerate() {
+            if parent != id
+                && let Some(n) = starts.get_mut(parent.saturating_add(1))
+            {
+                *n = n.saturating_add(1);
+            }
+        }
+        let mut total = 0usize;
+        for n in &mut starts {
+            total = total.saturating_add(*n);
+            *n = total;
+        }
+        let mut next = starts.clone();
+        let mut children = vec![0usize; total];
+        for (id, &(parent, _)) in self.links.iter().enumerate() {
+            if parent == id {
+                continue;
+            }
+            if let Some(at) = next.get_mut(parent)
+                && let Some(slot) = children.get_mut(*at)
+            {
+                *slot = id;
+                *at = at.saturating_add(1);
+            }
+        }
+        drop(next);
+        for window in starts.windows(2) {
+            let [start, end] = *window else { continue };
+            let listed = children
+                .get(start)
+                .and_then(|&first| self.listed.get(first))
+                .copied()
+                .unwrap_or_default();
+            if !listed && let Some(keys) = children.get_mut(start..end) {
+                keys.sort_by(|&a, &b| self.segment(a).cmp(self.segment(b)));
+            }
+        }
+        self.starts = starts;
+        self.children = children;
     }
 
     /// The node at `pointer` exactly.
@@ -382,13 +443,17 @@ fn parse_text(
             Err((vec![d], text))
         }
         Some(value) => Ok(Document {
+            spans: {
+                let mut spans = builder.spans;
+                spans.finish();
+                spans
+            },
             file: file.to_owned(),
             line_starts: std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i.saturating_add(1)))
                 .collect(),
             text,
             value,
-            spans: builder.spans,
         }),
     }
 }
@@ -895,6 +960,7 @@ impl Builder<'_> {
         let top = self.stack.last();
         self.spans.add(
             parent,
+            matches!(top, Some(Frame::Seq { .. })),
             |segments| match top {
                 Some(Frame::Seq { items, .. }) => {
                     // Writing to a `String` cannot fail.
@@ -1203,6 +1269,45 @@ mod tests {
         assert_eq!(doc.written("/b"), Some("0x1F"));
         assert_eq!(doc.written("/c/0"), Some("TRUE"));
         assert_eq!(doc.written("/c/1"), Some("1e3"));
+    }
+
+    #[test]
+    fn every_node_is_found_by_its_pointer() {
+        // Twelve list items (so that `10` sorts before `2` as text), keys out of order, keys that
+        // look like indices, and keys a pointer escapes.
+        let items = (0..12).fold(String::new(), |mut items, i| {
+            let _ = writeln!(items, "  - item {i}");
+            items
+        });
+        let text = format!(
+            "zeta: 1\nalpha:\n  \"10\": ten\n  \"2\": two\n  a/b: slash\n  m~n: tilde\nlist:\n{items}mid: {{b: 1, a: 2}}\n"
+        );
+        let doc = load(&text).unwrap();
+        let line = |pointer: &str| doc.spans.get(pointer).map(|n| n.value.start.line);
+        assert_eq!(line("/zeta"), Some(1));
+        assert_eq!(line("/alpha/10"), Some(3));
+        assert_eq!(line("/alpha/2"), Some(4));
+        assert_eq!(line("/alpha/a~1b"), Some(5));
+        assert_eq!(line("/alpha/m~0n"), Some(6));
+        for i in 0..12 {
+            assert_eq!(line(&format!("/list/{i}")), Some(8 + i), "item {i}");
+        }
+        for missing in [
+            "/list/12", "/list/01", "/list/+1", "/list/-1", "/list/x", "/alpha/1", "/nope",
+        ] {
+            assert_eq!(line(missing), None, "{missing}");
+        }
+        assert_eq!(
+            doc.spans.get("/mid/a").map(|n| n.value.start.column),
+            Some(16)
+        );
+        assert_eq!(
+            doc.spans.get("/mid/b").map(|n| n.value.start.column),
+            Some(10)
+        );
+        // The nearest node that has a place.
+        assert_eq!(doc.span("/list/3/deeper").map(|s| s.start.line), Some(11));
+        assert_eq!(line(""), Some(1));
     }
 
     #[test]
