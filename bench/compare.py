@@ -1,5 +1,6 @@
 """The timing half of bench/compare.sh: runs every command once a round, in a rotated order, and prints
-medians, peak memory and the ratios of the performance goals. Run it through bench/compare.sh."""
+medians (of the wall time, and of the CPU time in user and system mode), peak memory and the ratios of
+the performance goals. Run it through bench/compare.sh."""
 
 import argparse
 import os
@@ -20,7 +21,8 @@ COMMON = ["--isolated", "--today", "2026-11-24", "--color", "never"]
 
 
 def run(argv, capture=False):
-    """Runs argv; returns (seconds, peak RSS in MiB, exit code, stderr text)."""
+    """Runs argv; returns (seconds, peak RSS in MiB, exit code, stderr text, (user, system) CPU
+    seconds)."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         argv,
@@ -31,7 +33,7 @@ def run(argv, capture=False):
     _, status, usage = os.wait4(proc.pid, 0)
     took = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return took, usage.ru_maxrss / 1024, proc.returncode, err
+    return took, usage.ru_maxrss / 1024, proc.returncode, err, (usage.ru_utime, usage.ru_stime)
 
 
 def edited_copy(src, dst):
@@ -62,6 +64,7 @@ def main():
     print(f"noticec whole-run benchmark: {cores} cores, medians of interleaved rounds")
 
     results = {}
+    user = {}
     for n in sizes:
         src = os.path.join(work, f"notices-{n}.yaml")
         edited = os.path.join(work, f"notices-{n}-edited.yaml")
@@ -71,7 +74,7 @@ def main():
             shutil.rmtree(d(folder), ignore_errors=True)
         # Untimed: the folders a round starts from.
         print(f"{n} notices: preparing the output folders ...", file=sys.stderr, flush=True)
-        took, _, code, err = run(
+        took, _, code, err, _ = run(
             [bin_, "build", src, "--out", d("current"), *LIMITS, *COMMON], capture=True)
         if code != 0:
             sys.exit(f"noticec build failed on {src}:\n{err}")
@@ -97,6 +100,7 @@ def main():
         }
         rounds = args.large_rounds if n >= 5000 else args.rounds
         times = {name: [] for name in cases}
+        cpu = {name: [] for name in cases}
         rss = {name: 0.0 for name in cases}
         wrote = {}
         names = list(cases)
@@ -104,28 +108,32 @@ def main():
             order = names[r % len(names):] + names[:r % len(names)]
             for name in order:
                 argv = cases[name]()
-                took, peak, code, err = run(argv, capture=name.startswith("build"))
+                took, peak, code, err, used = run(argv, capture=name.startswith("build"))
                 if code != 0:
                     sys.exit(f"`{name}` failed (exit {code}) on {n} notices:\n{err}")
                 times[name].append(took)
+                cpu[name].append(used)
                 rss[name] = max(rss[name], peak)
                 m = re.search(r"wrote (\d+) files.*?(?:\((\d+) more unchanged\))?$", err, re.M)
                 if m:
                     wrote[name] = (int(m.group(1)), int(m.group(2) or 0))
             print(f"{n} notices: round {r + 1} of {rounds} done", file=sys.stderr, flush=True)
         results[n] = {name: statistics.median(t) for name, t in times.items()}
+        user[n] = {name: statistics.median(u for u, _ in c) for name, c in cpu.items()}
         files = sum(len(fs) for _, _, fs in os.walk(d("current")))
         mb = sum(os.path.getsize(os.path.join(p, f)) for p, _, fs in os.walk(d("current")) for f in fs) / 1e6
         size = os.path.getsize(src) / 1e6
         print(f"\n## {n} notices ({size:.1f} MB of YAML; {files} files, {mb:.0f} MB out; {rounds} rounds)\n")
-        print("| command | median | min | max | peak RSS | files written (unchanged) |")
-        print("|---|---|---|---|---|---|")
+        print("| command | median | min | max | user CPU | system CPU | peak RSS | files written (unchanged) |")
+        print("|---|---|---|---|---|---|---|---|")
         for name in names:
             t = times[name]
             w = wrote.get(name)
             ws = f"{w[0]} ({w[1]})" if w else ""
+            u = statistics.median(c[0] for c in cpu[name])
+            k = statistics.median(c[1] for c in cpu[name])
             print(f"| {name} | {statistics.median(t):.3f} s | {min(t):.3f} s | {max(t):.3f} s "
-                  f"| {rss[name]:.0f} MiB | {ws} |")
+                  f"| {u:.3f} s | {k:.3f} s | {rss[name]:.0f} MiB | {ws} |")
         res = results[n]
         floor = res["rm -rf + cp -r of the output"]
         print()
@@ -139,7 +147,8 @@ def main():
         print(f"\n## Scaling, {hi} ÷ {lo} notices ({hi / lo:.0f}× the notices)\n")
         for name in ["libyaml parse", "check", "build, empty folder", "build, current folder",
                      "build, one notice edited"]:
-            print(f"- {name}: {results[hi][name] / results[lo][name]:.1f}×")
+            print(f"- {name}: {results[hi][name] / results[lo][name]:.1f}× "
+                  f"(user CPU {user[hi][name] / user[lo][name]:.1f}×)")
 
 
 if __name__ == "__main__":
