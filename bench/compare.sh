@@ -11,9 +11,8 @@
 # every command once, in a rotated order, so a slow moment of the machine falls on all of them; each
 # figure is the median over the rounds (of the wall time, and of the CPU time in user and in system
 # mode: on a virtual machine the system time of the same run can vary severalfold), with the peak
-# memory (RSS) of the run. It prints the machine's
-# core count and the ratios the performance goals are stated in. Nothing here is a test: the numbers
-# depend on the machine.
+# memory (RSS) of the run. It prints the machine's core count and the ratios the performance goals are
+# stated in. Nothing here is a test: the numbers depend on the machine.
 #
 # Needs: a Rust toolchain, Python 3 with PyYAML built on libyaml (the test command's .venv-checkers has
 # it: `bash scripts/test` installs it; otherwise `pip install PyYAML==6.0.3`).
@@ -30,7 +29,7 @@ while [[ $# -gt 0 ]]; do
         --sizes) SIZES="$2"; shift ;;
         --rounds) ROUNDS="$2"; shift ;;
         --large-rounds) LARGE_ROUNDS="$2"; shift ;;
-        -h | --help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "error: unknown argument: $1" >&2; exit 2 ;;
     esac
     shift
