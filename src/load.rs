@@ -132,8 +132,8 @@ pub struct Spans {
     /// Each node's parent (the root's is itself) and where its segment starts in `segments` (it ends
     /// where the next node's starts).
     links: Vec<(usize, usize)>,
-    /// Whether each node is an item of a list (its segment is its index).
-    listed: Vec<bool>,
+    /// What each node is: [`LISTED`] and [`COLLECTION`].
+    kinds: Vec<u8>,
     /// Every node's unescaped segment (a key, or a list index in decimal), one after another.
     segments: String,
     /// Where each node's children start in `children`, and one past the last node, where they end;
@@ -142,6 +142,11 @@ pub struct Spans {
     /// The children of every node, node after node.
     children: Vec<usize>,
 }
+
+/// In [`Spans::kinds`]: the node is an item of a list (its segment is its index).
+const LISTED: u8 = 1;
+/// In [`Spans::kinds`]: the node is a mapping or a list.
+const COLLECTION: u8 = 2;
 
 impl std::fmt::Debug for Spans {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -216,7 +221,7 @@ impl Spans {
         Spans {
             nodes: Vec::with_capacity(nodes),
             links: Vec::with_capacity(nodes),
-            listed: Vec::with_capacity(nodes),
+            kinds: Vec::with_capacity(nodes),
             segments: String::with_capacity(nodes.saturating_mul(4)),
             starts: Vec::new(),
             children: Vec::new(),
@@ -254,7 +259,7 @@ impl Spans {
         }
         let children = self.children_of(parent);
         let first = *children.first()?;
-        if self.listed.get(first).copied().unwrap_or_default() {
+        if self.is(first, LISTED) {
             // An index as `add` writes it: decimal digits, no leading zero.
             let plain = segment.bytes().all(|b| b.is_ascii_digit())
                 && (segment == "0" || !segment.starts_with('0'));
@@ -268,19 +273,33 @@ impl Spans {
             .filter(|&id| self.segment(id) == segment)
     }
 
-    /// Adds a node under `parent` (none for the root), as an item of a list or not, its segment
-    /// written by `segment`, and returns its index.
+    /// Whether node `id` is of `kind` ([`LISTED`], [`COLLECTION`]).
+    fn is(&self, id: usize, kind: u8) -> bool {
+        self.kinds.get(id).is_some_and(|k| k & kind != 0)
+    }
+
+    /// Whether the node at `pointer` exactly is a single value, not a mapping or a list; `None` when
+    /// there is no node there.
+    pub fn is_scalar(&self, pointer: &str) -> Option<bool> {
+        match self.walk(pointer) {
+            (Some(id), true) => Some(!self.is(id, COLLECTION)),
+            _ => None,
+        }
+    }
+
+    /// Adds a node under `parent` (none for the root), of `kind` ([`LISTED`], [`COLLECTION`]), its
+    /// segment written by `segment`, and returns its index.
     fn add(
         &mut self,
         parent: Option<usize>,
-        listed: bool,
+        kind: u8,
         segment: impl FnOnce(&mut String),
         span: NodeSpan,
     ) -> usize {
         let id = self.nodes.len();
         self.nodes.push(Packed::new(span));
         self.links.push((parent.unwrap_or(id), self.segments.len()));
-        self.listed.push(listed);
+        self.kinds.push(kind);
         segment(&mut self.segments);
         id
     }
@@ -320,9 +339,7 @@ impl Spans {
             let [start, end] = *window else { continue };
             let listed = children
                 .get(start)
-                .and_then(|&first| self.listed.get(first))
-                .copied()
-                .unwrap_or_default();
+                .is_some_and(|&first| self.is(first, LISTED));
             if !listed && let Some(keys) = children.get_mut(start..end) {
                 keys.sort_by(|&a, &b| self.segment(a).cmp(self.segment(b)));
             }
@@ -853,7 +870,7 @@ impl Builder<'_> {
         self.child_segment(span)?;
         let notices = seq
             && matches!(self.stack.as_slice(), [Frame::Map { key: Some((k, _)), .. }] if k == "notices");
-        let node = self.record(span);
+        let node = self.record(span, true);
         let frame = if seq {
             Frame::Seq {
                 node,
@@ -940,14 +957,14 @@ impl Builder<'_> {
     /// Records a scalar value at the current position.
     fn value(&mut self, value: Value, span: Span) -> Result<(), Stop> {
         self.child_segment(span)?;
-        self.record(span);
+        self.record(span, false);
         self.attach(value);
         Ok(())
     }
 
     /// Records the place of the next node, with its segment (its key, or its index in a list) and its
     /// key's place when it is in a mapping.
-    fn record(&mut self, span: Span) -> usize {
+    fn record(&mut self, span: Span, collection: bool) -> usize {
         let (parent, key) = match self.stack.last() {
             Some(Frame::Map {
                 node,
@@ -958,9 +975,14 @@ impl Builder<'_> {
             None => (None, None),
         };
         let top = self.stack.last();
+        let listed = if matches!(top, Some(Frame::Seq { .. })) {
+            LISTED
+        } else {
+            0
+        };
         self.spans.add(
             parent,
-            matches!(top, Some(Frame::Seq { .. })),
+            listed | if collection { COLLECTION } else { 0 },
             |segments| match top {
                 Some(Frame::Seq { items, .. }) => {
                     // Writing to a `String` cannot fail.
@@ -1280,7 +1302,7 @@ mod tests {
             items
         });
         let text = format!(
-            "zeta: 1\nalpha:\n  \"10\": ten\n  \"2\": two\n  a/b: slash\n  m~n: tilde\nlist:\n{items}mid: {{b: 1, a: 2}}\n"
+            "zeta: 1\nalpha:\n  \"10\": ten\n  \"2\": two\n  a/b: slash\n  m~n: tilde\nlist:\n{items}mid: {{b: 1, a: 2}}\nempty: {{}}\nnone: []\n"
         );
         let doc = load(&text).unwrap();
         let line = |pointer: &str| doc.spans.get(pointer).map(|n| n.value.start.line);
@@ -1308,6 +1330,27 @@ mod tests {
         // The nearest node that has a place.
         assert_eq!(doc.span("/list/3/deeper").map(|s| s.start.line), Some(11));
         assert_eq!(line(""), Some(1));
+        // Single values and collections, as the tree has them.
+        for (pointer, scalar) in [
+            ("/zeta", Some(true)),
+            ("/alpha/10", Some(true)),
+            ("/list/11", Some(true)),
+            ("/alpha", Some(false)),
+            ("/list", Some(false)),
+            ("/mid", Some(false)),
+            ("/empty", Some(false)),
+            ("/none", Some(false)),
+            ("", Some(false)),
+            ("/nope", None),
+            ("/zeta/deeper", None),
+        ] {
+            assert_eq!(doc.spans.is_scalar(pointer), scalar, "{pointer}");
+            let tree = doc
+                .value
+                .pointer(pointer)
+                .map(|v| !v.is_object() && !v.is_array());
+            assert_eq!(tree, scalar, "{pointer}: the tree agrees");
+        }
     }
 
     #[test]

@@ -142,3 +142,55 @@ fn the_minimal_good_fixture_is_structurally_valid() {
         "structural problems: {codes:?}"
     );
 }
+
+// Ensures the check that decodes the notices from the tree itself (`check_file_typed`, which `build`
+// uses to hold less memory) finds exactly what the plain check finds, with the same places and
+// notice names, and decodes the same notices, on every fixture: bad (syntax, schema, values refused
+// and stood in for, ids and references), good and linted, and the example notices.
+#[test]
+fn the_check_that_takes_the_tree_finds_what_the_plain_check_finds() {
+    let mut files: Vec<String> = ["bad", "good", "lint"]
+        .iter()
+        .flat_map(|dir| {
+            std::fs::read_dir(Path::new(ROOT).join("tests/fixtures").join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+                .map(|p| common::relative(&p))
+        })
+        .collect();
+    files.sort();
+    files.push("notices.yaml".to_owned());
+    assert!(files.len() > 30, "{files:?}");
+    let limits = noticec::load::Limits::DEFAULT;
+    for file in &files {
+        let source = || noticec::load::SourceFile {
+            name: file.clone(),
+            bytes: std::fs::read(Path::new(ROOT).join(file)).unwrap(),
+        };
+        let plain = noticec::check_file(source(), &limits, &common::lint_options());
+        let typed = noticec::check_file_typed(source(), &limits, &common::lint_options());
+        assert_eq!(
+            format!("{:?}", typed.report.diagnostics),
+            format!("{:?}", plain.report.diagnostics),
+            "{file}"
+        );
+        assert_eq!(typed.notices, plain.notices, "{file}");
+        assert_eq!(typed.source_text(), plain.source_text(), "{file}");
+        if typed.notices.is_some() {
+            let doc = typed.document.as_ref().unwrap();
+            assert!(doc.value.is_null(), "{file}: the tree is taken");
+            assert_eq!(
+                doc.spans.get("/notices/0/id").map(|n| n.value),
+                plain
+                    .document
+                    .as_ref()
+                    .unwrap()
+                    .spans
+                    .get("/notices/0/id")
+                    .map(|n| n.value),
+                "{file}: the places stay"
+            );
+        }
+    }
+}

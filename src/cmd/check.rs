@@ -55,20 +55,27 @@ pub(crate) fn run(args: &CheckArgs, color: bool) -> Result<Outcome> {
     for file in &files {
         let source = crate::input::read_source(file, &settings.limits)?;
         let name = source.name.clone();
+        let Some(rev) = &args.since else {
+            // Only the typed notices, the diagnostics and the text are needed: the notices are
+            // decoded from the tree itself and the places dropped, so a large file is not held
+            // twice over.
+            let mut one = noticec::check_file_typed(source, &settings.limits, &settings.lint);
+            one.drop_document();
+            checked.push((one, name));
+            continue;
+        };
         let mut one = noticec::check_file(source, &settings.limits, &settings.lint);
-        if let Some(rev) = &args.since {
-            if crate::input::is_stdin(file) {
-                return Err(
-                    "`--since` reads the history of a file in git: give the file, not `-`".into(),
-                );
-            }
-            if settings
-                .lint
-                .rules
-                .enabled(noticec::diagnostics::Code::N707)
-            {
-                since(&mut one, rev, file, &settings.limits)?;
-            }
+        if crate::input::is_stdin(file) {
+            return Err(
+                "`--since` reads the history of a file in git: give the file, not `-`".into(),
+            );
+        }
+        if settings
+            .lint
+            .rules
+            .enabled(noticec::diagnostics::Code::N707)
+        {
+            since(&mut one, rev, file, &settings.limits)?;
         }
         checked.push((one, name));
     }

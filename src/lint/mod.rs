@@ -463,11 +463,9 @@ fn diagnostic(code: Code, f: Finding, doc: &Document, notice: Option<String>) ->
 /// Where a finding points: the value itself when it is a single value (an id, a right, a rule name),
 /// else the key of the field, so the caret sits under what is wrong.
 fn place(doc: &Document, pointer: &str) -> Option<crate::diagnostics::Span> {
-    let scalar = doc
-        .value
-        .pointer(pointer)
-        .is_some_and(|v| !v.is_object() && !v.is_array());
-    if scalar {
+    // From the places, not the tree: a build checks with the tree taken (see
+    // `validate::check_taking_tree`).
+    if doc.spans.is_scalar(pointer) == Some(true) {
         doc.span(pointer)
     } else {
         doc.key_span(pointer)
