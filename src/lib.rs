@@ -174,7 +174,13 @@ pub fn compile(source: &load::SourceFile, opts: &CompileOptions) -> Result<Compi
 /// [`compile`], taking the file: its bytes become the document's text instead of being copied, so
 /// a large file is not held twice.
 pub fn compile_file(source: load::SourceFile, opts: &CompileOptions) -> Result<Compiled, Error> {
-    render_checked(check_file(source, &opts.limits, &opts.lint), opts)
+    // Without change logs the tree is not needed once the notices are decoded from it.
+    let checked = if opts.history.is_empty() {
+        check_file_typed(source, &opts.limits, &opts.lint)
+    } else {
+        check_file(source, &opts.limits, &opts.lint)
+    };
+    render_checked(checked, opts)
 }
 
 /// The second half of [`compile_file`], for a caller that acts on the check (prints it, stops on
