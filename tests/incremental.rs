@@ -174,24 +174,17 @@ fn a_changed_print_template_lays_every_pdf_out_again() {
     }
 }
 
-/// The SHA-256 of `bytes` in lower-case hex, as the records give it.
-fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest as _;
-    use std::fmt::Write as _;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .fold(String::new(), |mut hex, b| {
-            let _ = write!(hex, "{b:02x}");
-            hex
-        })
+/// The BLAKE3 digest of `bytes` in lower-case hex, as the records give it.
+fn digest_hex(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex().to_string()
 }
 
-/// `out/.noticec-notice-inputs` with the line for `path` given the SHA-256 of `bytes`: a record
+/// `out/.noticec-notice-inputs` with the line for `path` given the digest of `bytes`: a record
 /// changed by hand to match a changed file.
 fn record_as_if(out: &Path, path: &str, bytes: &[u8]) {
     let record = out.join(".noticec-notice-inputs");
     let text = std::fs::read_to_string(&record).unwrap();
-    let digest = sha256_hex(bytes);
+    let digest = digest_hex(bytes);
     let mut found = false;
     let lines: Vec<String> = text
         .lines()
@@ -266,7 +259,7 @@ fn a_record_naming_other_files_is_not_followed() {
         .to_owned();
     let key = &line[..64];
     let secret = std::fs::read(dir.path().join("secret.txt")).unwrap();
-    let hostile = format!("{key} {} iewm/../../secret.txt\n", sha256_hex(&secret));
+    let hostile = format!("{key} {} iewm/../../secret.txt\n", digest_hex(&secret));
     std::fs::write(
         &record,
         text.replace(&format!("{line}\n"), &format!("{line}\n{hostile}")),
@@ -378,7 +371,7 @@ fn notices_taken_from_a_folder_are_kept_there_not_read() {
     };
     let recorded = text(".noticec-notice-inputs");
     let digest_of = |path: &str| {
-        sha256_hex(
+        digest_hex(
             before
                 .iter()
                 .find(|o| o.path == path)
@@ -394,7 +387,7 @@ fn notices_taken_from_a_folder_are_kept_there_not_read() {
         .iter()
         .map(|o| {
             let digest = if o.path == "iewm/notice.txt" {
-                sha256_hex(b"changed by hand")
+                digest_hex(b"changed by hand")
             } else {
                 digest_of(&o.path)
             };

@@ -193,28 +193,15 @@ pub(crate) fn previous_outputs(
     (!previous.is_empty()).then(|| std::sync::Arc::new(previous) as _)
 }
 
-/// Whether `file` is a plain file (not a link) whose SHA-256 is `digest` (hex), read a block at a
-/// time.
+/// Whether `file` is a plain file (not a link) whose digest ([`noticec::render::output_digest`]) is
+/// `digest`, read a block at a time.
 fn has_digest(file: &Path, digest: &str) -> bool {
-    use sha2::Digest as _;
-    use std::io::Read as _;
     if !std::fs::symlink_metadata(file).is_ok_and(|m| m.is_file()) {
         return false;
     }
-    let Ok(mut reader) = std::fs::File::open(file) else {
-        return false;
-    };
-    let mut hasher = sha2::Sha256::new();
-    let mut block = vec![0u8; 64 * 1024];
-    loop {
-        match reader.read(&mut block) {
-            Ok(0) => break,
-            Ok(n) => hasher.update(block.get(..n).unwrap_or_default()),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => return false,
-        }
-    }
-    noticec::render::hex(&hasher.finalize()) == digest
+    std::fs::File::open(file)
+        .and_then(noticec::render::output_digest_of)
+        .is_ok_and(|d| d == digest)
 }
 
 /// `build --check`: compares the output folder with the build and says which files are stale (as

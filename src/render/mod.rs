@@ -44,7 +44,7 @@ pub enum Contents {
     /// These bytes; clones share them.
     Bytes(Bytes),
     /// The bytes of the file at the same path in the output folder the build replaces, which an
-    /// earlier build wrote and which still has the SHA-256 it recorded: kept where it is instead of
+    /// earlier build wrote and which still has the digest it recorded: kept where it is instead of
     /// read into memory (see [`Previous::keeping`]). Only a [`Reuse`] that says so gives these.
     Kept,
 }
@@ -68,21 +68,22 @@ impl Output {
 }
 
 /// The file in the output folder that records, for each PDF, the digest of everything it was laid out
-/// from and the digest of its bytes: `KEY SHA256 PATH` a line. A later build lays out again only the
+/// from and the digest of its bytes ([`output_digest`]): `KEY DIGEST PATH` a line. A later build lays out again only the
 /// PDFs whose inputs changed, and takes the others from the folder (see [`Reuse`]).
 pub const PRINT_INPUTS: &str = ".noticec-print-inputs";
 
 /// The file in the output folder that records, for each notice, the digest of everything its outputs
 /// are made from (its view, JSON-LD, consent record and change log, the templates, the words and the
-/// noticec version), and the SHA-256 of each output's bytes: `KEY SHA256 PATH` a line. A later build
-/// takes every output of a notice whose key is the same from the folder instead of rendering it.
+/// noticec version), and the digest of each output's bytes ([`output_digest`]): `KEY DIGEST PATH` a
+/// line. A later build takes every output of a notice whose key is the same from the folder instead
+/// of rendering it.
 pub const NOTICE_INPUTS: &str = ".noticec-notice-inputs";
 
 /// Outputs an earlier build made, which a build may take instead of making them again: laying out
 /// PDFs is nearly all the time a build into an empty folder takes, and rendering the pages most of
 /// the rest.
 pub trait Reuse: Send + Sync + std::fmt::Debug {
-    /// The bytes of the PDF at `path` (`iewm/notice.pdf`), with their SHA-256 in hex, if it was laid
+    /// The bytes of the PDF at `path` (`iewm/notice.pdf`), with their digest ([`output_digest`]), if it was laid
     /// out from inputs whose digest is `key`, as [`PRINT_INPUTS`] records it; `None` to lay it out.
     fn pdf(&self, path: &str, key: &str) -> Option<(Bytes, String)>;
 
@@ -101,7 +102,7 @@ pub trait Reuse: Send + Sync + std::fmt::Debug {
 pub struct NoticeOutputs {
     /// Every output of the notice, in the order the build made them.
     pub outputs: Vec<Output>,
-    /// The SHA-256 of each output's bytes, in hex, in the same order.
+    /// The digest of each output's bytes ([`output_digest`]), in the same order.
     pub digests: Vec<String>,
     /// The lines of [`PRINT_INPUTS`] for its PDFs.
     pub print_inputs: String,
@@ -113,21 +114,22 @@ pub struct NoticeOutputs {
 pub struct Previous<F> {
     /// Each PDF's path, with the digest of its inputs and of its bytes.
     recorded: std::collections::HashMap<String, (String, String)>,
-    /// Each notice's id, with the digest of its inputs and each output's path and SHA-256, in order.
+    /// Each notice's id, with the digest of its inputs and each output's path and digest, in order.
     notices: std::collections::HashMap<String, (String, Vec<(String, String)>)>,
     /// Whether the bytes `read` gives are known to be the ones recorded (see [`Previous::trusted`]).
     trusted: bool,
     read: F,
-    /// Whether the file at a path has the SHA-256 recorded (see [`Previous::keeping`]).
+    /// Whether the file at a path has the digest recorded (see [`Previous::keeping`]).
     keep: Option<Box<Keep>>,
 }
 
-/// Whether the file at a path (`iewm/index.html`) in the output folder has the SHA-256 given in hex.
+/// Whether the file at a path (`iewm/index.html`) in the output folder has the digest given
+/// ([`output_digest`]).
 type Keep = dyn Fn(&str, &str) -> bool + Send + Sync;
 
 impl<F: Fn(&str) -> Option<Bytes>> Previous<F> {
     /// The PDFs `print_inputs` (the text of a [`PRINT_INPUTS`] file) records; lines that are not
-    /// `KEY SHA256 PATH` are left out.
+    /// `KEY DIGEST PATH` are left out.
     pub fn new(print_inputs: &str, read: F) -> Self {
         let recorded = print_inputs
             .lines()
@@ -158,7 +160,7 @@ impl<F: Fn(&str) -> Option<Bytes>> Previous<F> {
     }
 
     /// These outputs, where a whole notice is taken, kept in the output folder as they are
-    /// ([`Contents::Kept`]) instead of read into memory, once `has` (path, SHA-256 in hex) confirms
+    /// ([`Contents::Kept`]) instead of read into memory, once `has` (path, [`output_digest`]) confirms
     /// that the file still has the digest recorded; `has` should read the file a block at a time. A
     /// build of thousands of notices then holds none of their bytes. Only for a build that replaces
     /// the folder the record came from, and links or copies those files across.
@@ -169,7 +171,7 @@ impl<F: Fn(&str) -> Option<Bytes>> Previous<F> {
     }
 
     /// These PDFs, and every output of the notices `notice_inputs` (the text of a [`NOTICE_INPUTS`]
-    /// file) records; lines that are not `KEY SHA256 ID/FILE`, or that give one notice two keys, are
+    /// file) records; lines that are not `KEY DIGEST ID/FILE`, or that give one notice two keys, are
     /// left out (the notice is rendered again).
     #[must_use]
     pub fn with_notices(mut self, notice_inputs: &str) -> Self {
@@ -224,7 +226,7 @@ impl<F: Fn(&str) -> Option<Bytes> + Send + Sync> Reuse for Previous<F> {
             return None;
         }
         let bytes = (self.read)(path)?;
-        (self.trusted || hex(&Sha256::digest(&bytes)) == *digest).then(|| (bytes, digest.clone()))
+        (self.trusted || output_digest(&bytes) == *digest).then(|| (bytes, digest.clone()))
     }
 
     fn notice(&self, id: &str, key: &str, paths: &[String]) -> Option<NoticeOutputs> {
@@ -246,7 +248,7 @@ impl<F: Fn(&str) -> Option<Bytes> + Send + Sync> Reuse for Previous<F> {
                 Some(has) => has(path, digest).then_some(Contents::Kept)?,
                 None => {
                     let bytes = (self.read)(path)?;
-                    if !self.trusted && hex(&Sha256::digest(&bytes)) != *digest {
+                    if !self.trusted && output_digest(&bytes) != *digest {
                         return None;
                     }
                     Contents::Bytes(bytes)
@@ -1090,7 +1092,7 @@ fn make_outputs(
     let mut made = NoticeOutputs::default();
     // Each output is hashed where it is made.
     let mut push = |path: String, text: String| {
-        made.digests.push(hex(&Sha256::digest(text.as_bytes())));
+        made.digests.push(output_digest(text.as_bytes()));
         made.outputs.push(Output::new(path, text));
     };
     let embedded = Value::from_safe_string(jsonld::script_safe(linked));
@@ -1396,7 +1398,7 @@ mod print {
             Some(reused) => reused,
             None => {
                 let bytes = pdf::render_pdf(templates, name, data, ident)?;
-                let digest = super::hex(&Sha256::digest(&bytes));
+                let digest = super::output_digest(&bytes);
                 (bytes.into(), digest)
             }
         };
@@ -1508,6 +1510,23 @@ fn render(env: &Environment<'_>, name: &str, ctx: &Value) -> Result<String, Rend
         out.push('\n');
     }
     Ok(out)
+}
+
+/// The digest of an output's bytes that the records of a build ([`PRINT_INPUTS`],
+/// [`NOTICE_INPUTS`]) give: BLAKE3, in lower-case hexadecimal (64 digits).
+pub fn output_digest(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex().to_string()
+}
+
+/// [`output_digest`] of what `reader` gives, read a block at a time rather than held whole.
+///
+/// # Errors
+///
+/// When `reader` fails.
+pub fn output_digest_of(reader: impl std::io::Read) -> std::io::Result<String> {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update_reader(reader)?;
+    Ok(hasher.finalize().to_hex().to_string())
 }
 
 /// `bytes` as lower-case hexadecimal (`0a1b…`).
