@@ -122,9 +122,9 @@ impl Document {
 /// no allocation of its own.
 ///
 /// Nodes are stored as the parser meets them, each with its parent; the children are put together
-/// once the tree is complete: a list's items in order, found by their index, and
-/// a mapping's keys sorted, found by a binary search. (A hash table filled during the parse cost a
-/// cache miss per node: a fifth of the parse of ten thousand notices.)
+/// once the tree is complete: a list's items in order, found by their index, and a mapping's keys
+/// sorted, found by a binary search. (A hash table filled during the parse cost a cache miss per
+/// node: a fifth of the parse of ten thousand notices.)
 #[derive(Clone, Default)]
 pub struct Spans {
     /// Each node's place; the root is the first.
