@@ -373,6 +373,8 @@ pub fn run(file: &NoticeFile, doc: &Document, options: &LintOptions, report: &mu
 /// The version discipline (rule N707), for `check --since REV`: every notice with a change people must
 /// be told about or asked to consent to again since `old` (the file as it was in that revision) must
 /// have a new `version` and a new `last_updated`. Editorial changes need neither, and may have both.
+/// `doc` must hold its tree: a document from [`crate::check_file_typed`] has none, and every notice
+/// would read as new.
 pub fn since(
     file: &NoticeFile,
     doc: &Document,
