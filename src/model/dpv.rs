@@ -1,8 +1,8 @@
 //! Closed lists of the model and the W3C Data Privacy Vocabulary (DPV 2.3) term each value stands for.
 //!
-//! Every closed list in a notice is an enum declared with `closed_list!` (below), so each value carries, in one
-//! place, its YAML spelling, a label for readers and its DPV term. The JSON-LD renderer reads the terms from
-//! here; a test checks every term against the published DPV term list.
+//! Every closed list in a notice is an enum declared with `closed_list!` (below), so each value
+//! carries, in one place, its YAML spelling, a label for readers and its DPV term. The JSON-LD renderer
+//! reads the terms from here; a test checks every term against the published DPV term list.
 
 /// The DPV namespaces the model uses, as (prefix, namespace IRI).
 pub const NAMESPACES: &[(&str, &str)] = &[
