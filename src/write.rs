@@ -200,6 +200,9 @@ pub(crate) struct Staging {
     written: AtomicUsize,
     /// The files linked because they are unchanged.
     unchanged: AtomicUsize,
+    /// The folders made inside the staging folder, so that each is made once and not asked for
+    /// again with every file in it.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     /// Whether the folder was put in place (or handed on): then it is not removed when dropped.
     done: bool,
 }
@@ -227,6 +230,7 @@ impl Staging {
             _lock: lock,
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
+            made: std::sync::Mutex::default(),
             done: false,
         })
     }
@@ -242,8 +246,15 @@ impl Staging {
     fn put_bytes(&self, rel: &Path, bytes: Option<&[u8]>) -> Result<(), WriteError> {
         let path = self.dir.join(rel);
         let old = self.out.join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(io(dir))?;
+        if let Some(dir) = rel.parent().filter(|d| !d.as_os_str().is_empty()) {
+            let made = self.made.lock().is_ok_and(|made| made.contains(dir));
+            if !made {
+                let full = self.dir.join(dir);
+                std::fs::create_dir_all(&full).map_err(io(&full))?;
+                if let Ok(mut made) = self.made.lock() {
+                    made.insert(dir.to_path_buf());
+                }
+            }
         }
         let linked = match bytes {
             // Kept: the build found it current there. A filesystem without hard links gets a copy.
