@@ -174,17 +174,26 @@ pub fn compile(source: &load::SourceFile, opts: &CompileOptions) -> Result<Compi
 /// [`compile`], taking the file: its bytes become the document's text instead of being copied, so
 /// a large file is not held twice.
 pub fn compile_file(source: load::SourceFile, opts: &CompileOptions) -> Result<Compiled, Error> {
-    // Without change logs the tree is not needed once the notices are decoded from it.
-    let checked = if opts.history.is_empty() {
-        check_file_typed(source, &opts.limits, &opts.lint)
+    render_checked(check_for_render(source, opts), opts)
+}
+
+/// The first half of [`compile_file`]: the check rendering with `opts` needs. Without change logs
+/// the tree is not needed once the notices are decoded from it ([`check_file_typed`]), and the
+/// document is dropped, its text kept for the diagnostics; with change logs the document stays,
+/// for [`render_checked`] to read.
+pub fn check_for_render(source: load::SourceFile, opts: &CompileOptions) -> Checked {
+    if opts.history.is_empty() {
+        let mut checked = check_file_typed(source, &opts.limits, &opts.lint);
+        checked.drop_document();
+        checked
     } else {
         check_file(source, &opts.limits, &opts.lint)
-    };
-    render_checked(checked, opts)
+    }
 }
 
 /// The second half of [`compile_file`], for a caller that acts on the check (prints it, stops on
-/// it) before rendering: renders every output of checked notices that have no errors.
+/// it) before rendering: renders every output of checked notices that have no errors. The check is
+/// [`check_for_render`]'s, or any other.
 pub fn render_checked(checked: Checked, opts: &CompileOptions) -> Result<Compiled, Error> {
     render_with(checked, opts, |notices, history| {
         render::render_reusing(

@@ -80,16 +80,9 @@ pub(crate) fn run(args: &BuildArgs, color: bool) -> Result<Outcome> {
     };
     let source = crate::input::read_source(&file, &opts.limits)?;
     let name = source.name.clone();
-    let checked = if opts.history.is_empty() {
-        // Without change logs the tree is not needed once the notices are decoded from it; the
-        // rest of the document goes before the diagnostics are printed, so that printing them
-        // reuses its memory.
-        let mut checked = noticec::check_file_typed(source, &opts.limits, &opts.lint);
-        checked.drop_document();
-        checked
-    } else {
-        noticec::check_file(source, &opts.limits, &opts.lint)
-    };
+    // Without change logs the document is dropped here, before the diagnostics are printed, so
+    // that printing them reuses its memory.
+    let checked = noticec::check_for_render(source, &opts);
     report(&checked, &name, &settings, color)?;
     let out = out_dir.display();
     if checked.report.has_errors() {
