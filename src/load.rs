@@ -132,7 +132,7 @@ pub struct Spans {
     /// Each node's parent (the root's is itself) and where its segment starts in `segments` (it ends
     /// where the next node's starts).
     links: Vec<(usize, usize)>,
-    /// What each node is: [`LISTED`] and [`COLLECTION`].
+    /// What each node is: [`SCALAR`], [`MAPPING`] or [`LIST`].
     kinds: Vec<u8>,
     /// Every node's unescaped segment (a key, or a list index in decimal), one after another.
     segments: String,
@@ -143,10 +143,12 @@ pub struct Spans {
     children: Vec<usize>,
 }
 
-/// In [`Spans::kinds`]: the node is an item of a list (its segment is its index).
-const LISTED: u8 = 1;
-/// In [`Spans::kinds`]: the node is a mapping or a list.
-const COLLECTION: u8 = 2;
+/// In [`Spans::kinds`]: the node is a single value.
+const SCALAR: u8 = 0;
+/// In [`Spans::kinds`]: the node is a mapping (its children's segments are keys).
+const MAPPING: u8 = 1;
+/// In [`Spans::kinds`]: the node is a list (its children's segments are their indices).
+const LIST: u8 = 2;
 
 impl std::fmt::Debug for Spans {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -258,8 +260,7 @@ impl Spans {
             });
         }
         let children = self.children_of(parent);
-        let first = *children.first()?;
-        if self.is(first, LISTED) {
+        if self.kind(parent) == LIST {
             // An index as `add` writes it: decimal digits, no leading zero.
             let plain = segment.bytes().all(|b| b.is_ascii_digit())
                 && (segment == "0" || !segment.starts_with('0'));
@@ -273,22 +274,22 @@ impl Spans {
             .filter(|&id| self.segment(id) == segment)
     }
 
-    /// Whether node `id` is of `kind` ([`LISTED`], [`COLLECTION`]).
-    fn is(&self, id: usize, kind: u8) -> bool {
-        self.kinds.get(id).is_some_and(|k| k & kind != 0)
+    /// What node `id` is: [`SCALAR`], [`MAPPING`] or [`LIST`].
+    fn kind(&self, id: usize) -> u8 {
+        self.kinds.get(id).copied().unwrap_or(SCALAR)
     }
 
     /// Whether the node at `pointer` exactly is a single value, not a mapping or a list; `None` when
     /// there is no node there.
     pub fn is_scalar(&self, pointer: &str) -> Option<bool> {
         match self.walk(pointer) {
-            (Some(id), true) => Some(!self.is(id, COLLECTION)),
+            (Some(id), true) => Some(self.kind(id) == SCALAR),
             _ => None,
         }
     }
 
-    /// Adds a node under `parent` (none for the root), of `kind` ([`LISTED`], [`COLLECTION`]), its
-    /// segment written by `segment`, and returns its index.
+    /// Adds a node under `parent` (none for the root), of `kind` ([`SCALAR`], [`MAPPING`], [`LIST`]),
+    /// its segment written by `segment`, and returns its index.
     fn add(
         &mut self,
         parent: Option<usize>,
@@ -335,12 +336,11 @@ impl Spans {
             }
         }
         drop(next);
-        for window in starts.windows(2) {
+        for (id, window) in starts.windows(2).enumerate() {
             let [start, end] = *window else { continue };
-            let listed = children
-                .get(start)
-                .is_some_and(|&first| self.is(first, LISTED));
-            if !listed && let Some(keys) = children.get_mut(start..end) {
+            if self.kind(id) == MAPPING
+                && let Some(keys) = children.get_mut(start..end)
+            {
                 keys.sort_by(|&a, &b| self.segment(a).cmp(self.segment(b)));
             }
         }
@@ -870,7 +870,7 @@ impl Builder<'_> {
         self.child_segment(span)?;
         let notices = seq
             && matches!(self.stack.as_slice(), [Frame::Map { key: Some((k, _)), .. }] if k == "notices");
-        let node = self.record(span, true);
+        let node = self.record(span, if seq { LIST } else { MAPPING });
         let frame = if seq {
             Frame::Seq {
                 node,
@@ -957,14 +957,14 @@ impl Builder<'_> {
     /// Records a scalar value at the current position.
     fn value(&mut self, value: Value, span: Span) -> Result<(), Stop> {
         self.child_segment(span)?;
-        self.record(span, false);
+        self.record(span, SCALAR);
         self.attach(value);
         Ok(())
     }
 
-    /// Records the place of the next node, with its segment (its key, or its index in a list) and its
-    /// key's place when it is in a mapping.
-    fn record(&mut self, span: Span, collection: bool) -> usize {
+    /// Records the place of the next node, of `kind` ([`SCALAR`], [`MAPPING`], [`LIST`]), with its
+    /// segment (its key, or its index in a list) and its key's place when it is in a mapping.
+    fn record(&mut self, span: Span, kind: u8) -> usize {
         let (parent, key) = match self.stack.last() {
             Some(Frame::Map {
                 node,
@@ -975,14 +975,9 @@ impl Builder<'_> {
             None => (None, None),
         };
         let top = self.stack.last();
-        let listed = if matches!(top, Some(Frame::Seq { .. })) {
-            LISTED
-        } else {
-            0
-        };
         self.spans.add(
             parent,
-            listed | if collection { COLLECTION } else { 0 },
+            kind,
             |segments| match top {
                 Some(Frame::Seq { items, .. }) => {
                     // Writing to a `String` cannot fail.
