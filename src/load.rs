@@ -78,12 +78,24 @@ pub struct Document {
     pub spans: Spans,
     /// The byte offset in `text` where each line starts, for quoting a value as written.
     line_starts: Vec<usize>,
+    /// The notices replaced since the parse ([`Document::replace_notice`]): where the places of
+    /// `spans` moved, and the replaced notices' own places. None until a notice is replaced.
+    edits: Option<Box<Edits>>,
 }
 
 impl Document {
     /// The place of the node at `pointer`, or of its nearest ancestor that has one.
     pub fn span(&self, pointer: &str) -> Option<Span> {
         self.node(pointer).map(|n| n.value)
+    }
+
+    /// Whether the node at `pointer` exactly is a single value, not a mapping or a list; `None` when
+    /// there is no node there.
+    pub fn is_scalar(&self, pointer: &str) -> Option<bool> {
+        match self.find(pointer) {
+            Some((_, true, kind)) => Some(kind == SCALAR),
+            _ => None,
+        }
     }
 
     /// The place of the key of the node at `pointer`, falling back to the value, then the ancestors.
@@ -94,7 +106,7 @@ impl Document {
     /// The value at `pointer` as written in the file, when it is a plain value on one line: `1.10`
     /// where the data holds the number 1.1, so that a "quote it" help quotes what the user wrote.
     pub fn written(&self, pointer: &str) -> Option<&str> {
-        let span = self.spans.get(pointer)?.value;
+        let span = self.find(pointer).filter(|(_, exact, _)| *exact)?.0.value;
         if span.start.line != span.end.line || span.end.column <= span.start.column {
             return None;
         }
@@ -112,8 +124,240 @@ impl Document {
     }
 
     fn node(&self, pointer: &str) -> Option<NodeSpan> {
-        self.spans.nearest(pointer)
+        self.find(pointer).map(|(node, _, _)| node)
     }
+
+    /// The byte in the text at a line and character column.
+    fn byte_at(&self, pos: crate::diagnostics::Pos) -> Option<usize> {
+        let from = *self.line_starts.get(pos.line.checked_sub(1)?)?;
+        let line = self.text.get(from..)?;
+        let line = line.split('\n').next().unwrap_or(line);
+        let within = line
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(line.len()))
+            .nth(pos.column.saturating_sub(1))
+            .unwrap_or(line.len());
+        from.checked_add(within)
+    }
+
+    /// The deepest node on the way to `pointer` (its place, moved by the edits since the parse),
+    /// whether it is the node at `pointer` itself, and what it is.
+    fn find(&self, pointer: &str) -> Option<(NodeSpan, bool, u8)> {
+        let Some(edits) = self.edits.as_deref() else {
+            return self.spans.find(pointer);
+        };
+        if let Some((at, rest)) = notice_pointer(pointer)
+            && let Some(item) = edits.items.get(at)
+        {
+            let found = match &item.own {
+                // Its own places are rooted at a list of the one notice.
+                Some(own) => own.find(&format!("/0{rest}")),
+                None => self.spans.find(pointer),
+            };
+            return found
+                .map(|(node, exact, kind)| (shift_node(node, |_| item.shift), exact, kind));
+        }
+        // Outside the notices: a place after the list moves with every notice before it.
+        self.spans.find(pointer).map(|(node, exact, kind)| {
+            let moved = shift_node(node, |line| {
+                if line >= edits.list_end_line {
+                    edits.trailer
+                } else {
+                    0
+                }
+            });
+            (moved, exact, kind)
+        })
+    }
+
+    /// Replaces the text of the document with `text`, which differs from it only inside one notice of
+    /// the list, and parses that notice alone: returns its place in the list and its tree, or `None`
+    /// when the change is not inside one notice or the notice does not parse alone as exactly one item
+    /// of the list (the caller then parses the whole file), and the document is as it was. The places
+    /// of the nodes after the notice move with the lines added or removed; the document's `value`,
+    /// when it holds the tree, gets the new notice.
+    ///
+    /// The notices are the items of a block list, and the file holds no anchors: after a whole item,
+    /// the parser's state is the same whatever came before, so an item parsed alone gives the nodes
+    /// the whole file would give.
+    pub fn replace_notice(&mut self, text: String, limits: &Limits) -> Option<(usize, Value)> {
+        if self.edits.is_none() {
+            self.edits = Some(Box::new(Edits::new(self)?));
+        }
+        let (at, item, mut spans) = self.parse_change(self.edits.as_deref()?, &text, limits)?;
+        let size = |n: usize| isize::try_from(n).unwrap_or(isize::MAX);
+        let bytes = size(text.len()).saturating_sub(size(self.text.len()));
+        let starts = line_starts(&text);
+        let lines = size(starts.len()).saturating_sub(size(self.line_starts.len()));
+        // Alone, the item (and any of its last fields that is a list or mapping) ends where the text
+        // ends; in the file, where the next item or the list's end starts, the lines moved.
+        let old_end = self.span(&format!("/notices/{at}"))?.end;
+        let end = crate::diagnostics::Pos {
+            line: old_end.line.saturating_add_signed(lines),
+            column: old_end.column,
+        };
+        if let Some(alone) = spans.get("") {
+            spans.move_ends(alone.value.end, end);
+        }
+        self.text = text;
+        self.line_starts = starts;
+        let edits = self.edits.as_deref_mut()?;
+        let mut own = Some(spans);
+        for (j, entry) in edits.items.iter_mut().enumerate() {
+            if j == at {
+                entry.own = own.take();
+                entry.shift = 0;
+            } else if j > at {
+                entry.shift = entry.shift.saturating_add(lines);
+                entry.start = entry.start.saturating_add_signed(bytes);
+            }
+        }
+        edits.end = edits.end.saturating_add_signed(bytes);
+        edits.trailer = edits.trailer.saturating_add(lines);
+        if let Some(slot) = self.value.get_mut("notices").and_then(|n| n.get_mut(at)) {
+            *slot = item.clone();
+        }
+        Some((at, item))
+    }
+
+    /// The notice `text` changes, and that notice parsed alone (its places in the lines of `text`);
+    /// see [`Document::replace_notice`].
+    fn parse_change(
+        &self,
+        edits: &Edits,
+        text: &str,
+        limits: &Limits,
+    ) -> Option<(usize, Value, Spans)> {
+        let old = self.text.as_bytes();
+        let new = text.as_bytes();
+        let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+        let room = old.len().min(new.len()).saturating_sub(prefix);
+        let suffix = old
+            .iter()
+            .rev()
+            .zip(new.iter().rev())
+            .take(room)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let changed_end = old.len().saturating_sub(suffix);
+        // The last notice starting at or before the change, which must end at or after it.
+        let at = edits
+            .items
+            .partition_point(|item| item.start <= prefix)
+            .checked_sub(1)?;
+        let start = edits.items.get(at)?.start;
+        let end = edits
+            .items
+            .get(at.saturating_add(1))
+            .map_or(edits.end, |next| next.start);
+        if changed_end > end {
+            return None;
+        }
+        let new_end = end.checked_add(new.len())?.checked_sub(old.len())?;
+        let first_line = old.get(..start)?.iter().filter(|&&b| b == b'\n').count();
+        let (item, spans) = parse_item(text.get(start..new_end)?, first_line, limits)?;
+        Some((at, item, spans))
+    }
+}
+
+/// The edits of a document since its parse: see [`Document::replace_notice`].
+#[derive(Debug, Clone)]
+struct Edits {
+    /// The first line of the parsed file where the list of notices has ended: the places of nodes
+    /// outside the list at or after it move by `trailer`.
+    list_end_line: usize,
+    /// How many lines the edits added (or, below zero, removed).
+    trailer: isize,
+    /// Each notice, in the list's order.
+    items: Vec<Item>,
+    /// The byte in the text where the text of the last notice ends (the list's end).
+    end: usize,
+}
+
+/// One notice of an edited document.
+#[derive(Debug, Clone)]
+struct Item {
+    /// The byte in the text where the notice's first line starts.
+    start: usize,
+    /// How many lines its places (the parse's, or its own) have moved since they were found.
+    shift: isize,
+    /// Its own places, when it was replaced: a list of the one notice.
+    own: Option<Spans>,
+}
+
+impl Edits {
+    /// Where the notices of a parsed document are, when the list of notices is a list whose items
+    /// each start on a line of their own; `None` otherwise.
+    fn new(doc: &Document) -> Option<Self> {
+        let spans = &doc.spans;
+        let (list, true) = spans.walk("/notices") else {
+            return None;
+        };
+        let list = list?;
+        if spans.kind(list) != LIST {
+            return None;
+        }
+        let mut items = Vec::with_capacity(spans.children_of(list).len());
+        let mut last_line = 0;
+        for &id in spans.children_of(list) {
+            let line = spans.nodes.get(id)?.unpack().value.start.line;
+            if line <= last_line {
+                return None;
+            }
+            last_line = line;
+            items.push(Item {
+                start: *doc.line_starts.get(line.checked_sub(1)?)?,
+                shift: 0,
+                own: None,
+            });
+        }
+        let end = spans.nodes.get(list)?.unpack().value.end;
+        let end_byte = doc.byte_at(end)?;
+        if items.last().is_some_and(|item| item.start > end_byte) {
+            return None;
+        }
+        Some(Edits {
+            list_end_line: end.line,
+            trailer: 0,
+            items,
+            end: end_byte,
+        })
+    }
+}
+
+/// The place of the notice a pointer lies in (`/notices/3/title` → 3) and the rest of the pointer
+/// (`/title`).
+fn notice_pointer(pointer: &str) -> Option<(usize, &str)> {
+    let rest = pointer.strip_prefix("/notices/")?;
+    let (index, rest) = rest.find('/').map_or((rest, ""), |at| rest.split_at(at));
+    let plain = !index.is_empty()
+        && index.bytes().all(|b| b.is_ascii_digit())
+        && (index == "0" || !index.starts_with('0'));
+    Some((index.parse().ok().filter(|_| plain)?, rest))
+}
+
+/// A node's place moved by the lines `shift` gives for each line.
+fn shift_node(node: NodeSpan, shift: impl Fn(usize) -> isize) -> NodeSpan {
+    let pos = |p: crate::diagnostics::Pos| crate::diagnostics::Pos {
+        line: p.line.saturating_add_signed(shift(p.line)),
+        column: p.column,
+    };
+    let span = |s: Span| Span {
+        start: pos(s.start),
+        end: pos(s.end),
+    };
+    NodeSpan {
+        value: span(node.value),
+        key: node.key.map(span),
+    }
+}
+
+/// The byte offset where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i.saturating_add(1)))
+        .collect()
 }
 
 /// The place of every node, kept as a tree of path segments rather than one full JSON pointer per node,
@@ -348,18 +592,30 @@ impl Spans {
         self.children = children;
     }
 
+    /// The deepest node on the way to `pointer`, whether it is the node at `pointer` itself, and
+    /// what it is.
+    fn find(&self, pointer: &str) -> Option<(NodeSpan, bool, u8)> {
+        let (id, exact) = self.walk(pointer);
+        let id = id?;
+        Some((self.nodes.get(id)?.unpack(), exact, self.kind(id)))
+    }
+
+    /// Moves the ends of the nodes that end at `from` to `to`.
+    fn move_ends(&mut self, from: crate::diagnostics::Pos, to: crate::diagnostics::Pos) {
+        for packed in &mut self.nodes {
+            let mut node = packed.unpack();
+            if node.value.end == from {
+                node.value.end = to;
+                *packed = Packed::new(node);
+            }
+        }
+    }
+
     /// The node at `pointer` exactly.
     pub fn get(&self, pointer: &str) -> Option<NodeSpan> {
         let (found, rest) = self.walk(pointer);
         rest.then_some(())
             .and(found.and_then(|id| self.nodes.get(id).map(|p| p.unpack())))
-    }
-
-    /// The node at `pointer`, or its nearest ancestor that has a place.
-    fn nearest(&self, pointer: &str) -> Option<NodeSpan> {
-        self.walk(pointer)
-            .0
-            .and_then(|id| self.nodes.get(id).map(|p| p.unpack()))
     }
 
     /// The deepest node on the way to `pointer`, and whether it is the node at `pointer` itself.
@@ -415,17 +671,51 @@ fn parse_text(
         root: None,
         errors: Vec::new(),
     };
-    let mut parser = Parser::new_from_str(&text);
+    feed(&mut builder, &text, 0);
+    if !builder.errors.is_empty() {
+        return Err((builder.errors, text));
+    }
+    match builder.root {
+        Some(Value::Null) | None => {
+            let d = Diagnostic::error(Code::E003, file, "the file holds no notices")
+                .at(Some(Span::point(1, 1)), "")
+                .help(HELP_NO_NOTICES);
+            Err((vec![d], text))
+        }
+        Some(value) => Ok(Document {
+            spans: {
+                let mut spans = builder.spans;
+                spans.finish();
+                spans
+            },
+            file: file.to_owned(),
+            line_starts: line_starts(&text),
+            edits: None,
+            text,
+            value,
+        }),
+    }
+}
+
+/// Runs the parser over `text`, handing its events to `builder` with their lines moved down by
+/// `first_line`; stops at the first problem, which is in `builder.errors`.
+fn feed(builder: &mut Builder<'_>, text: &str, first_line: usize) {
+    let file = builder.file;
+    let mut parser = Parser::new_from_str(text);
     let mut documents = 0usize;
     while let Some(next) = parser.next_event() {
         let (event, span) = match next {
             Ok(ev) => ev,
             Err(err) => {
-                builder.errors.push(syntax_error(file, &text, &err));
+                builder.errors.push(syntax_error(file, text, &err));
                 break;
             }
         };
-        let span = to_span(&span);
+        let mut span = to_span(&span);
+        if first_line > 0 {
+            span.start.line = span.start.line.saturating_add(first_line);
+            span.end.line = span.end.line.saturating_add(first_line);
+        }
         match event {
             Event::DocumentStart(_) => {
                 documents = documents.saturating_add(1);
@@ -449,30 +739,38 @@ fn parse_text(
         }
     }
     drop(parser);
-    if !builder.errors.is_empty() {
-        return Err((builder.errors, text));
+}
+
+/// One item of the list of notices parsed alone: `text` is its lines, the first of them line
+/// `first_line + 1` of the file. Its tree, and its places as a list of the one item; `None` unless it
+/// parses as exactly that (see [`Document::replace_notice`]).
+fn parse_item(text: &str, first_line: usize, limits: &Limits) -> Option<(Value, Spans)> {
+    // Alone, the item is a level less deep than in the file, under its mapping.
+    let limits = Limits {
+        max_depth: limits.max_depth.checked_sub(1)?,
+        ..*limits
+    };
+    let mut builder = Builder {
+        file: "",
+        limits: &limits,
+        stack: Vec::new(),
+        spans: Spans::with_capacity(text.len() / BYTES_PER_NODE),
+        root: None,
+        errors: Vec::new(),
+    };
+    feed(&mut builder, text, first_line);
+    if !builder.errors.is_empty() || !builder.stack.is_empty() {
+        return None;
     }
-    match builder.root {
-        Some(Value::Null) | None => {
-            let d = Diagnostic::error(Code::E003, file, "the file holds no notices")
-                .at(Some(Span::point(1, 1)), "")
-                .help(HELP_NO_NOTICES);
-            Err((vec![d], text))
-        }
-        Some(value) => Ok(Document {
-            spans: {
-                let mut spans = builder.spans;
-                spans.finish();
-                spans
-            },
-            file: file.to_owned(),
-            line_starts: std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i.saturating_add(1)))
-                .collect(),
-            text,
-            value,
-        }),
-    }
+    let Some(Value::Array(mut items)) = builder.root else {
+        return None;
+    };
+    let mut spans = builder.spans;
+    spans.finish();
+    // The item starts on its first line, as the places of the items of the file were found.
+    let starts = spans.get("/0")?.value.start.line;
+    let item = items.pop().filter(|_| items.is_empty())?;
+    (starts == first_line.saturating_add(1)).then_some((item, spans))
 }
 
 /// The byte order mark a UTF-8 file may start with.
@@ -1117,6 +1415,109 @@ fn big(digits: &str, radix: u32) -> Resolved {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every JSON pointer of a tree, the root's included.
+    fn pointers(value: &Value, at: &mut String, out: &mut Vec<String>) {
+        out.push(at.clone());
+        let len = at.len();
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    at.push('/');
+                    at.push_str(&escape(k));
+                    pointers(v, at, out);
+                    at.truncate(len);
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    let _ = write!(at, "/{i}");
+                    pointers(v, at, out);
+                    at.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `doc`, edited notice by notice, answers every question about places as the edited text
+    /// parsed whole does, for every node and for missing nodes below each.
+    fn same_places(doc: &Document, text: &str) {
+        let whole = parse_text("f.yaml", text.to_owned(), &Limits::DEFAULT)
+            .map_err(|(d, _)| d)
+            .unwrap();
+        assert_eq!(doc.text, whole.text);
+        assert_eq!(doc.value, whole.value);
+        let mut all = Vec::new();
+        pointers(&whole.value, &mut String::new(), &mut all);
+        for pointer in all {
+            for p in [pointer.clone(), format!("{pointer}/missing")] {
+                assert_eq!(doc.span(&p), whole.span(&p), "span of {p}");
+                assert_eq!(doc.key_span(&p), whole.key_span(&p), "key of {p}");
+                assert_eq!(doc.is_scalar(&p), whole.is_scalar(&p), "kind of {p}");
+                assert_eq!(doc.written(&p), whole.written(&p), "text of {p}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_notice_replaced_alone_is_placed_as_the_whole_file_would_place_it() {
+        let text = include_str!("../notices.yaml");
+        let mut doc = parse_text("f.yaml", text.to_owned(), &Limits::DEFAULT)
+            .map_err(|(d, _)| d)
+            .unwrap();
+        let mut text = text.to_owned();
+        let edits: [(&str, &str, Option<usize>); 7] = [
+            // A title, on one line.
+            (
+                "connectors\n    title: Community events and community connectors",
+                "connectors\n    title: Community events, and connectors",
+                Some(1),
+            ),
+            // Lines added to the first notice: everything after it moves down.
+            (
+                "customer\n    title: LiveWest Customer Privacy Notice\n",
+                "customer\n    title: LiveWest Customer Privacy Notice\n    # a comment\n    # and another\n",
+                Some(0),
+            ),
+            // A line taken from the last notice, the list's end moving up.
+            (
+                "    changes: >-\n      We keep this Privacy Notice under regular review and we will place any updates on this web page.\n",
+                "",
+                Some(4),
+            ),
+            // Lines added to the second, after the first moved.
+            (
+                "connectors\n    title: Community events, and connectors\n",
+                "connectors\n    title: Community events, and connectors\n    summary: >-\n      Added\n      over lines.\n",
+                Some(1),
+            ),
+            // In the shared parts before the list: not one notice.
+            ("name: Your support worker", "name: Your worker", None),
+            // A second notice added inside the first: not one item.
+            (
+                "    # a comment\n",
+                "  - id: extra\n    title: Extra\n",
+                None,
+            ),
+            // The same notice again, its places its own.
+            (
+                "connectors\n    title: Community events, and connectors",
+                "connectors\n    title: Events",
+                Some(1),
+            ),
+        ];
+        for (from, to, notice) in edits {
+            let next = text.replacen(from, to, 1);
+            assert_ne!(next, text, "{from}");
+            let replaced = doc.replace_notice(next.clone(), &Limits::DEFAULT);
+            assert_eq!(replaced.as_ref().map(|(at, _)| *at), notice, "{from}");
+            if replaced.is_some() {
+                text = next;
+            }
+            same_places(&doc, &text);
+        }
+    }
 
     #[test]
     fn a_packed_place_is_the_place() {

@@ -467,7 +467,7 @@ fn diagnostic(code: Code, f: Finding, doc: &Document, notice: Option<String>) ->
 fn place(doc: &Document, pointer: &str) -> Option<crate::diagnostics::Span> {
     // From the places, not the tree: a build checks with the tree taken (see
     // `validate::check_taking_tree`).
-    if doc.spans.is_scalar(pointer) == Some(true) {
+    if doc.is_scalar(pointer) == Some(true) {
         doc.span(pointer)
     } else {
         doc.key_span(pointer)
