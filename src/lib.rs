@@ -21,6 +21,7 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod schema;
+pub mod session;
 pub mod suggest;
 #[cfg(feature = "arbitrary")]
 pub mod testing;
@@ -98,12 +99,25 @@ pub fn check_file_typed(
     check_parsed(load::parse_file(source, limits), lint, true)
 }
 
+/// What the lint rules found in each notice, by its place, before they were placed in the file.
+pub(crate) type Findings = Vec<Vec<(diagnostics::Code, lint::Finding)>>;
+
 /// Validates and lints a parsed file, or reports why it could not be parsed (with its text, when
 /// it is text); decoding the notices from the tree itself when `take_tree`.
 fn check_parsed(
     parsed: Result<Document, (Vec<diagnostics::Diagnostic>, Option<String>)>,
     lint: &lint::LintOptions,
     take_tree: bool,
+) -> Checked {
+    check_keeping(parsed, lint, take_tree, None)
+}
+
+/// [`check_parsed`], putting what the lint rules found in each notice into `findings` when given.
+pub(crate) fn check_keeping(
+    parsed: Result<Document, (Vec<diagnostics::Diagnostic>, Option<String>)>,
+    lint: &lint::LintOptions,
+    take_tree: bool,
+    findings: Option<&mut Findings>,
 ) -> Checked {
     let mut report = Report::default();
     let (mut document, text) = match parsed {
@@ -123,7 +137,20 @@ fn check_parsed(
         }
     });
     if let (Some(doc), Some(file)) = (&document, &notices) {
-        lint::run(file, doc, lint, &mut report);
+        match findings {
+            None => lint::run(file, doc, lint, &mut report),
+            Some(kept) => {
+                // `lint::run`, keeping each notice's findings.
+                let graph = graph::Graph::new(file);
+                kept.clear();
+                for (at, notice) in file.notices.iter().enumerate() {
+                    let found = lint::notice_findings(file, &graph, lint, at);
+                    lint::report_findings(doc, notice, &found, &mut report);
+                    kept.push(found);
+                }
+                lint::report_allows(file, doc, lint, &mut report);
+            }
+        }
     }
     report.sort();
     Checked {

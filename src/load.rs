@@ -19,7 +19,7 @@ use serde_json::{Map, Number, Value};
 use crate::diagnostics::{Code, Diagnostic, Span};
 
 /// Limits on what a notices file may contain.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// The largest file accepted, in bytes.
     pub max_bytes: u64,
@@ -771,6 +771,12 @@ fn parse_item(text: &str, first_line: usize, limits: &Limits) -> Option<(Value, 
     let starts = spans.get("/0")?.value.start.line;
     let item = items.pop().filter(|_| items.is_empty())?;
     (starts == first_line.saturating_add(1)).then_some((item, spans))
+}
+
+/// The text of a notices file as [`parse`] reads it (without a byte order mark, line breaks made
+/// `\n`), when it is UTF-8 text without NUL characters; `None` otherwise ([`parse`] says why).
+pub fn text(source: &SourceFile) -> Option<String> {
+    decode(&source.name, &source.bytes).ok()
 }
 
 /// The byte order mark a UTF-8 file may start with.

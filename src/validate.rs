@@ -111,6 +111,63 @@ fn check_tree(doc: &Document, tree: Tree<'_>, report: &mut Report) -> Option<Not
     (checker.errors == 0).then_some(file)
 }
 
+/// Puts `item`, the notice at place `at` parsed alone ([`crate::load::Document::replace_notice`]),
+/// into `file`, a file that passed validation and differs from the document's file in that notice
+/// only, when the file then passes validation: true when it does. Validation finds only errors, so a
+/// file that passes has nothing from it to report. When it does not pass, `file` is as it was and
+/// the caller checks the whole file ([`check`]) for the located errors.
+pub fn replace_notice(doc: &Document, file: &mut NoticeFile, at: usize, item: Value) -> bool {
+    static NOTICE: OnceLock<Validator> = OnceLock::new();
+    let root = crate::schema::schema();
+    let Some(schema) = root.pointer("/properties/notices/items") else {
+        return false;
+    };
+    let validator = NOTICE.get_or_init(|| {
+        let mut alone = schema.clone();
+        if let (Some(alone), Some(root)) = (alone.as_object_mut(), root.as_object()) {
+            for key in ["$schema", "$defs"] {
+                if let Some(v) = root.get(key) {
+                    alone.insert(key.to_owned(), v.clone());
+                }
+            }
+        }
+        // The schema is generated from our own types; failing to compile it is a bug caught by tests.
+        jsonschema::validator_for(&alone)
+            .unwrap_or_else(|e| panic!("generated notice schema does not compile: {e}"))
+    });
+    if at >= file.notices.len() || !validator.is_valid(&item) {
+        return false;
+    }
+    let mut report = Report::default();
+    let mut checker = Semantic {
+        doc,
+        notice_ids: Vec::new(),
+        report: &mut report,
+        errors: 0,
+        suggest_budget: SUGGEST_BUDGET,
+        stand_ins: Vec::new(),
+    };
+    checker.values(&item, &mut format!("/notices/{at}"), schema, root);
+    if checker.errors > 0 {
+        return false;
+    }
+    let Ok(notice) = model::Notice::deserialize(item) else {
+        return false;
+    };
+    let Some(slot) = file.notices.get_mut(at) else {
+        return false;
+    };
+    let old = std::mem::replace(slot, notice);
+    checker.ids_and_references(file);
+    if checker.errors == 0 {
+        return true;
+    }
+    if let Some(slot) = file.notices.get_mut(at) {
+        *slot = old;
+    }
+    false
+}
+
 /// The id of each notice, by its place in the list, for naming the notice of a diagnostic once the
 /// tree may be gone.
 fn notice_ids(tree: &Value) -> Vec<Option<String>> {

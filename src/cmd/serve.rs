@@ -84,6 +84,7 @@ pub(crate) fn run(args: &ServeArgs, color: bool) -> Result<Outcome> {
         },
         settings,
         color,
+        session: noticec::session::Session::new(),
     };
     let listener = bind(&args.host, args.port)?;
     let addr = listener.local_addr()?;
@@ -278,6 +279,7 @@ fn announce(site: &mut Site, build: Build, took: Duration, id: &str, verb: &str)
             files,
             notices,
             findings,
+            pass,
         } => {
             let plural = if notices == 1 { "notice" } else { "notices" };
             let found = match findings {
@@ -285,8 +287,28 @@ fn announce(site: &mut Site, build: Build, took: Duration, id: &str, verb: &str)
                 1 => ", 1 finding above".to_owned(),
                 n => format!(", {n} findings above"),
             };
+            let how = match pass {
+                noticec::session::Pass::Whole => String::new(),
+                noticec::session::Pass::Notice {
+                    at,
+                    checked,
+                    rendered,
+                } => {
+                    let others = |n: usize, what: &str| match n.saturating_sub(1) {
+                        0 => String::new(),
+                        1 => format!(" with 1 notice {what}"),
+                        n => format!(" with {n} notices {what}"),
+                    };
+                    format!(
+                        " (notice {} changed: checked{}, rendered{})",
+                        at.saturating_add(1),
+                        others(checked, "that name it"),
+                        others(rendered, "whose pages link it"),
+                    )
+                }
+            };
             let line = format!(
-                "{verb} in {ms} ms: {} files for {notices} {plural}{found}",
+                "{verb} in {ms} ms: {} files for {notices} {plural}{how}{found}",
                 files.len()
             );
             site.files = files;

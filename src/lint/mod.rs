@@ -109,7 +109,7 @@ pub enum Via {
 }
 
 /// Settings for the lint.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LintOptions {
     /// The date "today" is, for the age of notices. The caller gives it (the command line reads the
     /// clock or `--today`), so the library never reads the clock and a check is repeatable.
@@ -333,34 +333,80 @@ fn note(code: Code) -> String {
 
 /// Runs every rule on every notice and adds what they find, minus what is allowed, to the report.
 pub fn run(file: &NoticeFile, doc: &Document, options: &LintOptions, report: &mut Report) {
-    let file_allows = allowed(&file.allow);
     let graph = Graph::new(file);
-    for (i, notice) in file.notices.iter().enumerate() {
-        let ctx = Ctx {
-            file,
-            graph: &graph,
-            notice,
-            at: format!("/notices/{i}"),
-            options,
-        };
-        let notice_allows = allowed(&notice.allow);
-        for rule in RULES {
-            if !options.rules.enabled(rule.code)
-                || file_allows.contains(&rule.code)
-                || notice_allows.contains(&rule.code)
-            {
-                continue;
-            }
-            let Check::Notice(check) = rule.check else {
-                continue;
-            };
-            let mut findings = Vec::new();
-            check(&ctx, &mut findings);
-            for f in findings {
-                report.push(diagnostic(rule.code, f, doc, Some(notice.id.to_string())));
-            }
+    for (at, notice) in file.notices.iter().enumerate() {
+        for (code, f) in notice_findings(file, &graph, options, at) {
+            report.push(diagnostic(code, f, doc, Some(notice.id.to_string())));
         }
     }
+    report_allows(file, doc, options, report);
+}
+
+/// What the rules find in the notice at place `at` of `file` (whose references `graph` resolves),
+/// minus what the file or the notice allows: each finding with its rule's code, not yet placed.
+/// [`run`] is this for every notice in turn, each finding placed ([`report_findings`]), then
+/// [`report_allows`].
+pub fn notice_findings(
+    file: &NoticeFile,
+    graph: &Graph<'_>,
+    options: &LintOptions,
+    at: usize,
+) -> Vec<(Code, Finding)> {
+    let Some(notice) = file.notices.get(at) else {
+        return Vec::new();
+    };
+    let file_allows = allowed(&file.allow);
+    let ctx = Ctx {
+        file,
+        graph,
+        notice,
+        at: format!("/notices/{at}"),
+        options,
+    };
+    let notice_allows = allowed(&notice.allow);
+    let mut found = Vec::new();
+    for rule in RULES {
+        if !options.rules.enabled(rule.code)
+            || file_allows.contains(&rule.code)
+            || notice_allows.contains(&rule.code)
+        {
+            continue;
+        }
+        let Check::Notice(check) = rule.check else {
+            continue;
+        };
+        let mut findings = Vec::new();
+        check(&ctx, &mut findings);
+        found.extend(findings.into_iter().map(|f| (rule.code, f)));
+    }
+    found
+}
+
+/// Adds the findings of [`notice_findings`] for `notice` to the report, placed in `doc`.
+pub fn report_findings(
+    doc: &Document,
+    notice: &Notice,
+    findings: &[(Code, Finding)],
+    report: &mut Report,
+) {
+    for (code, f) in findings {
+        report.push(diagnostic(
+            *code,
+            f.clone(),
+            doc,
+            Some(notice.id.to_string()),
+        ));
+    }
+}
+
+/// Adds what the rules on the allow lists find (allows of unknown rules, allows without a reason)
+/// to the report: the last step of [`run`].
+pub fn report_allows(
+    file: &NoticeFile,
+    doc: &Document,
+    options: &LintOptions,
+    report: &mut Report,
+) {
     for f in meta::allow_findings(file) {
         if !options.rules.enabled(f.code) {
             continue;

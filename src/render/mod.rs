@@ -843,13 +843,134 @@ pub fn render_into(
     reuse: Option<&dyn Reuse>,
     sink: &Sink<'_>,
 ) -> Result<Vec<Output>, RenderError> {
+    let setup = Setup {
+        templates,
+        words,
+        limits,
+        history,
+        reuse,
+    };
+    render_core(file, &setup, sink, None).map(|(outputs, _)| outputs)
+}
+
+/// What a render keeps of each notice for the next render of the same file with some notices changed
+/// ([`render_again`]): its page data, the characters it prints, its outputs and its lines of the
+/// records; and the digest of the templates and words they were made with.
+#[derive(Debug, Clone, Default)]
+pub struct Kept {
+    /// The digest of the noticec version, the templates and the words.
+    salt: Vec<u8>,
+    /// Each notice's, in the file's order.
+    notices: Vec<KeptNotice>,
+}
+
+/// What a render keeps of one notice.
+#[derive(Debug, Clone)]
+struct KeptNotice {
+    view: Arc<view::NoticeView>,
+    chars: usize,
+    rendered: Rendered,
+}
+
+/// [`render_reusing`] without change logs, returning with the outputs what [`render_again`] takes
+/// for the next render.
+pub fn render_keeping(
+    file: &NoticeFile,
+    templates: &Templates,
+    words: &Catalogue,
+    limits: &RenderLimits,
+    reuse: Option<&dyn Reuse>,
+) -> Result<(Vec<Output>, Kept), RenderError> {
+    render_again(
+        file,
+        (templates, words, limits, reuse),
+        &Kept::default(),
+        &|_| true,
+    )
+}
+
+/// [`render_keeping`] of a file that differs from the one `kept` was kept from in the notices
+/// `changed` names (by place) only: every output is the one [`render_reusing`] gives, and the other
+/// notices' views and outputs are taken from `kept` instead of being made again. The caller says
+/// which notices changed, and which others' outputs depend on them (the notices that name them);
+/// the number of notices must be the same. With other templates or words than `kept` was made with,
+/// or another number of notices, every notice is made again.
+pub fn render_again(
+    file: &NoticeFile,
+    (templates, words, limits, reuse): (&Templates, &Catalogue, &RenderLimits, Option<&dyn Reuse>),
+    kept: &Kept,
+    changed: &(dyn Fn(usize) -> bool + Sync),
+) -> Result<(Vec<Output>, Kept), RenderError> {
+    let setup = Setup {
+        templates,
+        words,
+        limits,
+        history: None,
+        reuse,
+    };
+    let taken = std::sync::Mutex::new(Vec::with_capacity(file.notices.len()));
+    let sink = |at: usize, outputs: Vec<Output>| {
+        taken
+            .lock()
+            .map_err(|_| SinkError::from("a rendering thread stopped"))?
+            .push((at, outputs));
+        Ok(())
+    };
+    let (rest, kept) = render_core(file, &setup, &sink, Some((kept, changed)))?;
+    let mut taken = taken.into_inner().unwrap_or_default();
+    taken.sort_unstable_by_key(|(at, _)| *at);
+    let mut outputs: Vec<Output> = taken.into_iter().flat_map(|(_, o)| o).collect();
+    outputs.extend(rest);
+    // Given something to keep from, the core keeps.
+    Ok((outputs, kept.unwrap_or_default()))
+}
+
+/// What every notice of a render is rendered with.
+struct Setup<'a> {
+    templates: &'a Templates,
+    words: &'a Catalogue,
+    limits: &'a RenderLimits,
+    history: Option<History<'a>>,
+    reuse: Option<&'a dyn Reuse>,
+}
+
+/// [`render_into`]; when `keep` is given, taking from it the notices its predicate does not name
+/// (see [`render_again`]) and returning what the next render keeps.
+fn render_core(
+    file: &NoticeFile,
+    setup: &Setup<'_>,
+    sink: &Sink<'_>,
+    keep: Option<(&Kept, &(dyn Fn(usize) -> bool + Sync))>,
+) -> Result<(Vec<Output>, Option<Kept>), RenderError> {
+    let Setup {
+        templates,
+        words,
+        limits,
+        history,
+        reuse,
+    } = *setup;
     let env = &environment(templates, words);
     let graph = Graph::new(file);
+    // What every notice's outputs are made from besides its own data, hashed once for the build.
+    let mut salt = Sha256::new();
+    salt.update(concat!("noticec ", env!("CARGO_PKG_VERSION"), "\n").as_bytes());
+    templates.hash_into(&mut salt);
+    salt.update(words.digest());
+    let salt_digest = salt.clone().finalize().to_vec();
+    // The notices taken from an earlier render, when it was made with the same templates and words.
+    let taken = |at: usize| -> Option<&KeptNotice> {
+        let (kept, changed) = keep?;
+        let usable = kept.salt == salt_digest && kept.notices.len() == file.notices.len();
+        (usable && !changed(at)).then(|| kept.notices.get(at))?
+    };
     // Each notice's outputs depend on nothing but the notice and what it reaches, so notices are
     // rendered in parallel; the outputs keep the order of the file, and the first failure in file
     // order is the one reported, whatever order the threads finish in.
     // Each view's printed characters are counted with it, in parallel, for the print limit.
-    let views: Vec<_> = in_parallel(&file.notices, |_, notice| {
+    let views: Vec<_> = in_parallel(&file.notices, |at, notice| {
+        if let Some(kept) = taken(at) {
+            return (notice, Arc::clone(&kept.view), None, kept.chars);
+        }
         let words = words.fork();
         let view = view::notice(&graph, notice, &words);
         #[cfg(feature = "pdf")]
@@ -858,7 +979,7 @@ pub fn render_into(
         let chars = 0;
         (
             notice,
-            view,
+            Arc::new(view),
             words.take_failures().into_iter().next(),
             chars,
         )
@@ -868,40 +989,58 @@ pub fn render_into(
     }
     #[cfg(feature = "pdf")]
     print::within(
-        views.iter().map(|(_, view, _, chars)| (view, *chars)),
+        views.iter().map(|(_, view, _, chars)| (&**view, *chars)),
         views.len(),
         limits,
     )?;
     #[cfg(not(feature = "pdf"))]
     let _ = limits;
-    // What every notice's outputs are made from besides its own data, hashed once for the build.
-    let mut salt = Sha256::new();
-    salt.update(concat!("noticec ", env!("CARGO_PKG_VERSION"), "\n").as_bytes());
-    templates.hash_into(&mut salt);
-    salt.update(words.digest());
     let rendered: Vec<Result<Rendered, RenderError>> =
         in_parallel(&views, |at, (notice, view, _, _)| {
-            let entries = history
-                .map(|h| crate::diff::log::changelog(h.revisions, h.current, notice.id.as_str()))
-                .unwrap_or_default();
-            let notice = Notice {
-                graph: &graph,
-                notice,
-                view,
-                entries: &entries,
+            let mut rendered = match taken(at) {
+                Some(kept) => kept.rendered.clone(),
+                None => {
+                    let entries = history
+                        .map(|h| {
+                            crate::diff::log::changelog(h.revisions, h.current, notice.id.as_str())
+                        })
+                        .unwrap_or_default();
+                    let notice = Notice {
+                        graph: &graph,
+                        notice,
+                        view,
+                        entries: &entries,
+                    };
+                    render_notice(env, templates, &words.fork(), &notice, (&salt, reuse))?
+                }
             };
-            let mut rendered =
-                render_notice(env, templates, &words.fork(), &notice, (&salt, reuse))?;
-            sink(at, std::mem::take(&mut rendered.outputs)).map_err(RenderError::Sink)?;
+            // What is kept keeps its outputs; the sink takes a copy that shares their bytes.
+            let outputs = if keep.is_some() {
+                rendered.outputs.clone()
+            } else {
+                std::mem::take(&mut rendered.outputs)
+            };
+            sink(at, outputs).map_err(RenderError::Sink)?;
             Ok(rendered)
         });
     let mut outputs = Vec::with_capacity(3);
     let mut print_inputs = String::new();
     let mut notice_inputs = String::new();
-    for notice in rendered {
+    let mut kept = keep.map(|_| Kept {
+        salt: salt_digest,
+        notices: Vec::with_capacity(views.len()),
+    });
+    for (notice, (_, view, _, chars)) in rendered.into_iter().zip(&views) {
         let notice = notice?;
         print_inputs.push_str(&notice.print_inputs);
         notice_inputs.push_str(&notice.notice_inputs);
+        if let Some(kept) = &mut kept {
+            kept.notices.push(KeptNotice {
+                view: Arc::clone(view),
+                chars: *chars,
+                rendered: notice,
+            });
+        }
     }
     let listed = Listed(Arc::new(
         views.into_iter().map(|(_, view, _, _)| view).collect(),
@@ -918,7 +1057,7 @@ pub fn render_into(
     if !print_inputs.is_empty() {
         outputs.push(Output::new(PRINT_INPUTS, print_inputs));
     }
-    Ok(outputs)
+    Ok((outputs, kept))
 }
 
 /// The notices the index lists, each made a template value only when the template reaches it and
@@ -927,7 +1066,7 @@ pub fn render_into(
 /// Each item's fields, in turn, become values only when the template reads them ([`fields`]): the
 /// index reads five of a notice's fifty.
 #[derive(Debug)]
-struct Listed(Arc<Vec<view::NoticeView>>);
+struct Listed(Arc<Vec<Arc<view::NoticeView>>>);
 
 impl minijinja::value::Object for Listed {
     fn repr(self: &std::sync::Arc<Self>) -> minijinja::value::ObjectRepr {
@@ -956,6 +1095,7 @@ struct Notice<'a> {
 }
 
 /// The outputs of one notice, and its lines of [`PRINT_INPUTS`] and [`NOTICE_INPUTS`].
+#[derive(Debug, Clone)]
 struct Rendered {
     outputs: Vec<Output>,
     print_inputs: String,

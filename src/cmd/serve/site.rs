@@ -26,6 +26,8 @@ pub(crate) struct Inputs {
     pub(crate) options: noticec::CompileOptions,
     /// Whether diagnostics printed on the terminal are coloured.
     pub(crate) color: bool,
+    /// The compiles so far: an edit inside one notice is compiled from the last.
+    pub(crate) session: noticec::session::Session,
 }
 
 /// The outcome of one build.
@@ -38,6 +40,8 @@ pub(crate) enum Build {
         notices: usize,
         /// The warnings and notes found.
         findings: usize,
+        /// How the notices were compiled: the whole file, or one notice.
+        pass: noticec::session::Pass,
     },
     /// The notices have errors (or warnings under `--deny warnings`), or the build could not run: an
     /// HTML page of the problems, to be shown in place of the pages.
@@ -70,7 +74,7 @@ fn compile(inputs: &mut Inputs) -> Build {
         Ok(source) => source,
         Err(e) => return failure(&file, &e),
     };
-    let built = match noticec::compile_file(source, &inputs.options) {
+    let (built, pass) = match inputs.session.compile(source, &inputs.options) {
         Ok(built) => built,
         Err(e) => return failure(&file, &e),
     };
@@ -93,10 +97,11 @@ fn compile(inputs: &mut Inputs) -> Build {
     }
     let files: BTreeMap<String, Bytes> = built
         .outputs
-        .into_iter()
-        .filter_map(|o| match o.contents {
-            // The preview's own previous build is in memory and keeps no file in a folder.
-            noticec::render::Contents::Bytes(bytes) => Some((o.path, bytes)),
+        .iter()
+        .filter_map(|o| match &o.contents {
+            // The preview's own previous build is in memory and keeps no file in a folder. The
+            // bytes are shared with the session's copy, not copied.
+            noticec::render::Contents::Bytes(bytes) => Some((o.path.clone(), bytes.clone())),
             noticec::render::Contents::Kept => None,
         })
         .collect();
@@ -107,6 +112,7 @@ fn compile(inputs: &mut Inputs) -> Build {
         files,
         notices: checked.notices.as_ref().map_or(0, |n| n.notices.len()),
         findings: diagnostics.len(),
+        pass,
     }
 }
 
