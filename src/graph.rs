@@ -123,21 +123,43 @@ pub enum Unresolved {
 /// Every list of ids in the file: the file's organisations, contacts and notices, then each notice's
 /// purposes, categories, sources, recipients, systems, automated decisions and consent statements.
 pub fn declarations(file: &NoticeFile) -> Vec<Declaration<'_>> {
-    fn list<'a, T: 'a>(
-        kind: Kind,
-        scope: Scope,
-        list: String,
-        items: &'a [T],
-        id: impl Fn(&'a T) -> &'a str,
-    ) -> Declaration<'a> {
-        Declaration {
-            kind,
-            scope,
-            list,
-            ids: items.iter().map(id).collect(),
-        }
+    let mut out = shared_declarations(file);
+    for (n, notice) in file.notices.iter().enumerate() {
+        notice_declarations(n, notice, &mut out);
     }
-    let mut out = vec![
+    out
+}
+
+/// [`declarations`] of the file's shared lists (organisations, contacts and the notices' ids) and of
+/// the notice at place `at` only: what the ids and references of that one notice are checked
+/// against.
+pub fn declarations_of(file: &NoticeFile, at: usize) -> Vec<Declaration<'_>> {
+    let mut out = shared_declarations(file);
+    if let Some(notice) = file.notices.get(at) {
+        notice_declarations(at, notice, &mut out);
+    }
+    out
+}
+
+/// One list of ids.
+fn list<'a, T: 'a>(
+    kind: Kind,
+    scope: Scope,
+    list: String,
+    items: &'a [T],
+    id: impl Fn(&'a T) -> &'a str,
+) -> Declaration<'a> {
+    Declaration {
+        kind,
+        scope,
+        list,
+        ids: items.iter().map(id).collect(),
+    }
+}
+
+/// The file's own lists of ids: organisations, contacts and notices.
+fn shared_declarations(file: &NoticeFile) -> Vec<Declaration<'_>> {
+    vec![
         list(
             Kind::Organisation,
             Scope::File,
@@ -159,63 +181,64 @@ pub fn declarations(file: &NoticeFile) -> Vec<Declaration<'_>> {
             &file.notices,
             |n| n.id.as_str(),
         ),
-    ];
-    for (n, notice) in file.notices.iter().enumerate() {
-        let at = format!("/notices/{n}");
-        let scope = Scope::Notice(n);
+    ]
+}
+
+/// The lists of ids of the notice at place `n`, added to `out`.
+fn notice_declarations<'a>(n: usize, notice: &'a Notice, out: &mut Vec<Declaration<'a>>) {
+    let at = format!("/notices/{n}");
+    let scope = Scope::Notice(n);
+    out.push(list(
+        Kind::Purpose,
+        scope,
+        format!("{at}/purposes"),
+        &notice.purposes,
+        |p| p.id.as_str(),
+    ));
+    out.push(list(
+        Kind::Category,
+        scope,
+        format!("{at}/data_categories"),
+        &notice.data_categories,
+        |c| c.id.as_str(),
+    ));
+    out.push(list(
+        Kind::Source,
+        scope,
+        format!("{at}/sources"),
+        &notice.sources,
+        |s| s.id.as_str(),
+    ));
+    out.push(list(
+        Kind::Recipient,
+        scope,
+        format!("{at}/recipients"),
+        &notice.recipients,
+        |r| r.id.as_str(),
+    ));
+    out.push(list(
+        Kind::System,
+        scope,
+        format!("{at}/systems"),
+        &notice.systems,
+        |s| s.id.as_str(),
+    ));
+    out.push(list(
+        Kind::Decision,
+        scope,
+        format!("{at}/automated_decisions"),
+        &notice.automated_decisions,
+        |a| a.id.as_str(),
+    ));
+    if let Some(form) = &notice.form {
         out.push(list(
-            Kind::Purpose,
+            Kind::Statement,
             scope,
-            format!("{at}/purposes"),
-            &notice.purposes,
-            |p| p.id.as_str(),
-        ));
-        out.push(list(
-            Kind::Category,
-            scope,
-            format!("{at}/data_categories"),
-            &notice.data_categories,
-            |c| c.id.as_str(),
-        ));
-        out.push(list(
-            Kind::Source,
-            scope,
-            format!("{at}/sources"),
-            &notice.sources,
+            format!("{at}/form/statements"),
+            &form.statements,
             |s| s.id.as_str(),
         ));
-        out.push(list(
-            Kind::Recipient,
-            scope,
-            format!("{at}/recipients"),
-            &notice.recipients,
-            |r| r.id.as_str(),
-        ));
-        out.push(list(
-            Kind::System,
-            scope,
-            format!("{at}/systems"),
-            &notice.systems,
-            |s| s.id.as_str(),
-        ));
-        out.push(list(
-            Kind::Decision,
-            scope,
-            format!("{at}/automated_decisions"),
-            &notice.automated_decisions,
-            |a| a.id.as_str(),
-        ));
-        if let Some(form) = &notice.form {
-            out.push(list(
-                Kind::Statement,
-                scope,
-                format!("{at}/form/statements"),
-                &form.statements,
-                |s| s.id.as_str(),
-            ));
-        }
     }
-    out
 }
 
 /// Collects references while walking the model.
@@ -398,6 +421,18 @@ pub fn references(file: &NoticeFile) -> Vec<Reference<'_>> {
     for (n, notice) in file.notices.iter().enumerate() {
         walk.from = Scope::Notice(n);
         walk.notice(&format!("/notices/{n}"), notice);
+    }
+    walk.out
+}
+
+/// The references written in the notice at place `at` only, in document order.
+pub fn references_of(file: &NoticeFile, at: usize) -> Vec<Reference<'_>> {
+    let mut walk = Walk {
+        out: Vec::new(),
+        from: Scope::Notice(at),
+    };
+    if let Some(notice) = file.notices.get(at) {
+        walk.notice(&format!("/notices/{at}"), notice);
     }
     walk.out
 }

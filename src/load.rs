@@ -185,10 +185,11 @@ impl Document {
         if self.edits.is_none() {
             self.edits = Some(Box::new(Edits::new(self)?));
         }
-        let (at, item, mut spans) = self.parse_change(self.edits.as_deref()?, &text, limits)?;
+        let (at, item, mut spans, change) =
+            self.parse_change(self.edits.as_deref()?, &text, limits)?;
         let size = |n: usize| isize::try_from(n).unwrap_or(isize::MAX);
         let bytes = size(text.len()).saturating_sub(size(self.text.len()));
-        let starts = line_starts(&text);
+        let starts = self.moved_line_starts(&text, change)?;
         let lines = size(starts.len()).saturating_sub(size(self.line_starts.len()));
         // Alone, the item (and any of its last fields that is a list or mapping) ends where the text
         // ends; in the file, where the next item or the list's end starts, the lines moved.
@@ -228,18 +229,12 @@ impl Document {
         edits: &Edits,
         text: &str,
         limits: &Limits,
-    ) -> Option<(usize, Value, Spans)> {
+    ) -> Option<(usize, Value, Spans, Change)> {
         let old = self.text.as_bytes();
         let new = text.as_bytes();
-        let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+        let prefix = common_prefix(old, new);
         let room = old.len().min(new.len()).saturating_sub(prefix);
-        let suffix = old
-            .iter()
-            .rev()
-            .zip(new.iter().rev())
-            .take(room)
-            .take_while(|(a, b)| a == b)
-            .count();
+        let suffix = common_suffix(old.get(prefix..)?, new.get(prefix..)?).min(room);
         let changed_end = old.len().saturating_sub(suffix);
         // The last notice starting at or before the change, which must end at or after it.
         let at = edits
@@ -257,8 +252,89 @@ impl Document {
         let new_end = end.checked_add(new.len())?.checked_sub(old.len())?;
         let first_line = old.get(..start)?.iter().filter(|&&b| b == b'\n').count();
         let (item, spans) = parse_item(text.get(start..new_end)?, first_line, limits)?;
-        Some((at, item, spans))
+        let change = Change {
+            from: prefix,
+            old_to: changed_end,
+            new_to: new.len().saturating_sub(suffix),
+        };
+        Some((at, item, spans, change))
     }
+
+    /// Where each line of `text` starts, `text` being the document's text with the bytes of
+    /// `change` replaced: the lines before the change are as they were, and those after it moved.
+    fn moved_line_starts(&self, text: &str, change: Change) -> Option<Vec<usize>> {
+        let old = &self.line_starts;
+        // A line starts after a line break: those before the change and after it are unchanged.
+        let before = old.partition_point(|&s| s <= change.from);
+        let after = old.partition_point(|&s| s <= change.old_to);
+        let delta = change.new_to.checked_sub(change.from)?;
+        let mut starts = Vec::with_capacity(old.len());
+        starts.extend_from_slice(old.get(..before)?);
+        starts.extend(
+            text.get(change.from..change.new_to)?
+                .match_indices('\n')
+                .map(|(i, _)| change.from.saturating_add(i).saturating_add(1)),
+        );
+        let removed = change.old_to.checked_sub(change.from)?;
+        starts.extend(
+            old.get(after..)?
+                .iter()
+                .map(|&s| s.saturating_add(delta).saturating_sub(removed)),
+        );
+        Some(starts)
+    }
+}
+
+/// The bytes a new text of a document replaced: `from..old_to` of the old text, `from..new_to` of
+/// the new.
+#[derive(Debug, Clone, Copy)]
+struct Change {
+    from: usize,
+    old_to: usize,
+    new_to: usize,
+}
+
+/// How many bytes `a` and `b` start with in common; a page at a time where they agree.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const PAGE: usize = 4096;
+    let mut same = 0usize;
+    while let (Some(x), Some(y)) = (
+        a.get(same..same.saturating_add(PAGE)),
+        b.get(same..same.saturating_add(PAGE)),
+    ) && x == y
+    {
+        same = same.saturating_add(PAGE);
+    }
+    let (a, b) = (
+        a.get(same..).unwrap_or_default(),
+        b.get(same..).unwrap_or_default(),
+    );
+    same.saturating_add(a.iter().zip(b).take_while(|(x, y)| x == y).count())
+}
+
+/// How many bytes `a` and `b` end with in common.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    const PAGE: usize = 4096;
+    // The page that ends `same` bytes before the end.
+    let page = |s: &[u8], same: usize| -> Option<(usize, usize)> {
+        let end = s.len().checked_sub(same)?;
+        Some((end.checked_sub(PAGE)?, end))
+    };
+    let mut same = 0usize;
+    while let (Some((x0, x1)), Some((y0, y1))) = (page(a, same), page(b, same))
+        && a.get(x0..x1) == b.get(y0..y1)
+    {
+        same = same.saturating_add(PAGE);
+    }
+    let a = a.get(..a.len().saturating_sub(same)).unwrap_or_default();
+    let b = b.get(..b.len().saturating_sub(same)).unwrap_or_default();
+    same.saturating_add(
+        a.iter()
+            .rev()
+            .zip(b.iter().rev())
+            .take_while(|(x, y)| x == y)
+            .count(),
+    )
 }
 
 /// The edits of a document since its parse: see [`Document::replace_notice`].
@@ -1454,6 +1530,7 @@ mod tests {
             .unwrap();
         assert_eq!(doc.text, whole.text);
         assert_eq!(doc.value, whole.value);
+        assert_eq!(doc.line_starts, whole.line_starts);
         let mut all = Vec::new();
         pointers(&whole.value, &mut String::new(), &mut all);
         for pointer in all {
@@ -1464,6 +1541,21 @@ mod tests {
                 assert_eq!(doc.written(&p), whole.written(&p), "text of {p}");
             }
         }
+    }
+
+    #[test]
+    fn the_bytes_in_common_are_found_across_pages() {
+        let a: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
+        for at in [0, 1, 4095, 4096, 4097, 8191, 9_999] {
+            let mut b = a.clone();
+            b[at] ^= 0xff;
+            assert_eq!(common_prefix(&a, &b), at, "{at}");
+            assert_eq!(common_suffix(&a, &b), a.len() - at - 1, "{at}");
+        }
+        assert_eq!(common_prefix(&a, &a), a.len());
+        assert_eq!(common_suffix(&a, &a[..5000]), 0);
+        assert_eq!(common_suffix(&a[1..], &a), a.len() - 1);
+        assert_eq!(common_prefix(&a, &a[..4096]), 4096);
     }
 
     #[test]

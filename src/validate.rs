@@ -158,7 +158,13 @@ pub fn replace_notice(doc: &Document, file: &mut NoticeFile, at: usize, item: Va
         return false;
     };
     let old = std::mem::replace(slot, notice);
-    checker.ids_and_references(file);
+    if file.notices.get(at).map(|n| &n.id) == Some(&old.id) {
+        // The rest of the file passed, and every reference to this notice names the same id: what
+        // can have changed is this notice's own ids and references, and whether its id is unique.
+        checker.ids_and_references_of(file, at);
+    } else {
+        checker.ids_and_references(file);
+    }
     if checker.errors == 0 {
         return true;
     }
@@ -728,6 +734,23 @@ impl Semantic<'_> {
                         .unwrap_or_default();
                     self.reference(&r.pointer, r.id, names, r.kind.noun());
                 }
+            }
+        }
+    }
+
+    /// [`Semantic::ids_and_references`] of the notice at place `at` alone: its lists of ids, the ids
+    /// of the notices (which its own must not repeat), and its references.
+    fn ids_and_references_of(&mut self, file: &NoticeFile, at: usize) {
+        let declarations = graph::declarations_of(file, at);
+        for d in &declarations {
+            self.unique(&d.list, d.ids.iter().copied(), d.kind.noun());
+        }
+        let known = graph::Known::new(&declarations);
+        for r in graph::references_of(file, at) {
+            if known.resolve(file, &r).is_err() {
+                // Reported, with its wording, by the check of the whole file.
+                self.errors += 1;
+                return;
             }
         }
     }

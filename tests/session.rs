@@ -224,6 +224,20 @@ fn edits_outside_one_notice_or_with_errors_compile_the_whole_file() {
             "id: \"livewest-customer-renamed\"",
             "a renamed notice",
         ),
+        // A purpose's id repeated inside a notice.
+        (
+            "id: \"iewm\"",
+            "id: \"professional-networks\"",
+            "id: \"events\"",
+            "a repeated purpose id",
+        ),
+        // An organisation that is not declared, named from inside a notice.
+        (
+            "id: \"iewm\"",
+            "organisation: \"iewm\"",
+            "organisation: \"nobody\"",
+            "an unknown organisation",
+        ),
         // Broken YAML inside a notice.
         (
             "id: \"iewm\"",

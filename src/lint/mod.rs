@@ -336,7 +336,9 @@ pub fn run(file: &NoticeFile, doc: &Document, options: &LintOptions, report: &mu
     let graph = Graph::new(file);
     for (at, notice) in file.notices.iter().enumerate() {
         for (code, f) in notice_findings(file, &graph, options, at) {
-            report.push(diagnostic(code, f, doc, Some(notice.id.to_string())));
+            push(report, code, || {
+                diagnostic(code, f, doc, Some(notice.id.to_string()))
+            });
         }
     }
     report_allows(file, doc, options, report);
@@ -390,12 +392,19 @@ pub fn report_findings(
     report: &mut Report,
 ) {
     for (code, f) in findings {
-        report.push(diagnostic(
-            *code,
-            f.clone(),
-            doc,
-            Some(notice.id.to_string()),
-        ));
+        push(report, *code, || {
+            diagnostic(*code, f.clone(), doc, Some(notice.id.to_string()))
+        });
+    }
+}
+
+/// Adds the diagnostic `make` makes for a finding of rule `code`, or, once the report is full, only
+/// counts it: a file with a hundred thousand findings does not place and word each of them.
+fn push(report: &mut Report, code: Code, make: impl FnOnce() -> Diagnostic) {
+    if report.is_full() {
+        report.left_out_one(code, code.severity());
+    } else {
+        report.push(make());
     }
 }
 
@@ -411,8 +420,9 @@ pub fn report_allows(
         if !options.rules.enabled(f.code) {
             continue;
         }
-        let notice = f.notice.clone();
-        report.push(diagnostic(f.code, f.finding, doc, notice));
+        push(report, f.code, || {
+            diagnostic(f.code, f.finding, doc, f.notice)
+        });
     }
 }
 

@@ -1023,7 +1023,6 @@ fn render_core(
             sink(at, outputs).map_err(RenderError::Sink)?;
             Ok(rendered)
         });
-    let mut outputs = Vec::with_capacity(3);
     let mut print_inputs = String::new();
     let mut notice_inputs = String::new();
     let mut kept = keep.map(|_| Kept {
@@ -1042,9 +1041,21 @@ fn render_core(
             });
         }
     }
-    let listed = Listed(Arc::new(
-        views.into_iter().map(|(_, view, _, _)| view).collect(),
-    ));
+    let views = views.into_iter().map(|(_, view, _, _)| view).collect();
+    let outputs = index_and_records(env, views, notice_inputs, print_inputs)?;
+    Ok((outputs, kept))
+}
+
+/// The outputs made from every notice together: the index page, listing `views`, and the two
+/// records (left out when empty).
+fn index_and_records(
+    env: &Environment<'_>,
+    views: Vec<Arc<view::NoticeView>>,
+    notice_inputs: String,
+    print_inputs: String,
+) -> Result<Vec<Output>, RenderError> {
+    let mut outputs = Vec::with_capacity(3);
+    let listed = Listed(Arc::new(views));
     let index = render(
         env,
         "index.html.j2",
@@ -1057,7 +1068,7 @@ fn render_core(
     if !print_inputs.is_empty() {
         outputs.push(Output::new(PRINT_INPUTS, print_inputs));
     }
-    Ok((outputs, kept))
+    Ok(outputs)
 }
 
 /// The notices the index lists, each made a template value only when the template reaches it and
