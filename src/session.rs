@@ -89,6 +89,11 @@ impl Session {
         Session::default()
     }
 
+    /// The last compile: of nothing, before the first.
+    pub fn last(&self) -> &Compiled {
+        &self.last.compiled
+    }
+
     /// Compiles `source` as [`crate::compile_file`] does: the same diagnostics and outputs, except
     /// that [`Compiled::checked`] keeps its document (the places of the nodes, which the next
     /// compile moves). Returns the outcome and how it was reached.

@@ -93,6 +93,9 @@ pub(crate) fn run(args: &ServeArgs, color: bool) -> Result<Outcome> {
         .duration_since(UNIX_EPOCH)
         .map_or(0, |t| t.as_millis());
     let (first, took) = site::build(&mut inputs);
+    if first.checked() {
+        site::print_diagnostics(&inputs);
+    }
     let mut site = Site::default();
     let line = announce(&mut site, first, took, &format!("{boot:x}-0"), "built");
     let (sender, receiver) = watch::channel(Arc::new(site));
@@ -255,6 +258,8 @@ fn rebuild_loop(
             files: sender.borrow().files.clone(),
             ..Site::default()
         };
+        // The diagnostics are printed once the pages are served: the page shows the change first.
+        let checked = build.checked();
         let line = announce(
             &mut site,
             build,
@@ -262,9 +267,12 @@ fn rebuild_loop(
             &format!("{boot:x}-{count}"),
             "rebuilt",
         );
+        sender.send_replace(Arc::new(site));
+        if checked {
+            site::print_diagnostics(inputs);
+        }
         // Said once the pages are served: a reader of the line (a person, a test) who asks for a page
         // then gets the new one, not the one before.
-        sender.send_replace(Arc::new(site));
         crate::say!("{line}");
     }
 }
@@ -315,7 +323,7 @@ fn announce(site: &mut Site, build: Build, took: Duration, id: &str, verb: &str)
             site.problems = None;
             line
         }
-        Build::Problems { body, summary } => {
+        Build::Problems { body, summary, .. } => {
             site.problems = Some(body);
             format!("{verb} in {ms} ms with problems ({summary}): the preview shows them")
         }

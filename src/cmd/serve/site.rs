@@ -50,15 +50,43 @@ pub(crate) enum Build {
         body: String,
         /// One line for the terminal (`2 errors, 1 warning`).
         summary: String,
+        /// Whether the notices were checked (their diagnostics are then the session's last), or
+        /// the build could not run.
+        checked: bool,
     },
 }
 
-/// Reads the notices file and the templates and compiles every output in memory, printing the
-/// diagnostics found (if any) as `noticec build` does. Returns the outcome and the time it took.
+/// Reads the notices file and the templates and compiles every output in memory. Returns the
+/// outcome and the time it took; the diagnostics found are printed after, by [`print_diagnostics`],
+/// once the pages are served.
 pub(crate) fn build(inputs: &mut Inputs) -> (Build, Duration) {
     let start = Instant::now();
     let outcome = compile(inputs);
     (outcome, start.elapsed())
+}
+
+/// Prints the diagnostics of the last compile (if any) as `noticec build` does: for a build whose
+/// notices were compiled ([`Build::checked`]), once its pages are served.
+pub(crate) fn print_diagnostics(inputs: &Inputs) {
+    let checked = &inputs.session.last().checked;
+    if checked.report.diagnostics.is_empty() {
+        return;
+    }
+    let file = inputs.file.display().to_string();
+    // The terminal gets them too, in the `--format` asked for.
+    if let Err(e) = crate::cmd::report(checked, &file, &inputs.settings, inputs.color) {
+        crate::say!("error: cannot print the diagnostics: {e}");
+    }
+}
+
+impl Build {
+    /// Whether the notices were compiled, so that the session's last compile is this build's.
+    pub(crate) fn checked(&self) -> bool {
+        matches!(
+            self,
+            Build::Pages { .. } | Build::Problems { checked: true, .. }
+        )
+    }
 }
 
 /// The build itself, untimed.
@@ -80,12 +108,6 @@ fn compile(inputs: &mut Inputs) -> Build {
     };
     let checked = &built.checked;
     let diagnostics = &checked.report.diagnostics;
-    if !diagnostics.is_empty() {
-        // The terminal gets them too, in the `--format` asked for.
-        if let Err(e) = crate::cmd::report(checked, &file, &inputs.settings, inputs.color) {
-            crate::say!("error: cannot print the diagnostics: {e}");
-        }
-    }
     if inputs.settings.fails(checked) {
         let rendered = human::render(diagnostics, checked.source_text(), false);
         let notices = checked.notices.as_ref().map(|n| n.notices.len());
@@ -93,6 +115,7 @@ fn compile(inputs: &mut Inputs) -> Build {
         return Build::Problems {
             body: problems_body(&file, &rendered, &summary),
             summary: counts(checked),
+            checked: true,
         };
     }
     let files: BTreeMap<String, Bytes> = built
@@ -168,6 +191,7 @@ fn failure(file: &str, err: &dyn std::error::Error) -> Build {
     Build::Problems {
         body: problems_body(file, &text, "the preview could not be built"),
         summary: text.replace('\n', " "),
+        checked: false,
     }
 }
 
