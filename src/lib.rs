@@ -3,7 +3,8 @@
 //!
 //! The pipeline reads as its modules: [`load`] (YAML to a located tree) → [`validate`] (schema, model,
 //! ids and references) → [`graph`] (the references resolved) → [`lint`] (Art. 13/14 completeness) →
-//! [`render`] (every output, in memory); [`report`] is the reviewer's report on the same check.
+//! [`render`] (every output, in memory); [`report`] is the reviewer's report on the same check, and
+//! [`session`] compiles one file again and again as it is edited, redoing only what an edit needs.
 //! Problems in the notices are [`diagnostics::Diagnostic`]s collected in a [`diagnostics::Report`];
 //! only failures to run at all are [`Error`]s.
 //!

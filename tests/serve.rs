@@ -1,6 +1,7 @@
 //! `noticec serve` on the real binary: it starts on a free port and says which, serves the outputs with
 //! their types, answers paths outside the outputs with 404, shows the problems in place of the pages
-//! while the file has errors and recovers when it is fixed, writes nothing, refuses a taken port with
+//! while the file has errors and recovers when it is fixed, compiles an edit inside one notice from
+//! its last build, writes nothing, refuses a taken port with
 //! exit 2, and stops cleanly on Ctrl-C.
 
 #![allow(
@@ -263,6 +264,27 @@ fn shows_the_problems_in_place_of_the_pages_until_they_are_fixed() {
         String::from_utf8(body)
             .unwrap()
             .contains("Brightwater Community Support")
+    );
+
+    // An edit inside the notice, after a build without errors: that notice alone is compiled again,
+    // and the page shows the edit.
+    let edited = CLEAN.replacen(
+        "title: Brightwater Community Support privacy notice",
+        "title: Brightwater Community Support privacy notice, edited",
+        1,
+    );
+    std::fs::write(dir.path().join("notices.yaml"), &edited).unwrap();
+    let line = server.wait_for_line("rebuilt in");
+    assert!(
+        line.contains("(notice 1 changed: checked, rendered)"),
+        "{line}"
+    );
+    let (status, _, body) = server.get(&notice);
+    assert_eq!(status, 200);
+    assert!(
+        String::from_utf8(body)
+            .unwrap()
+            .contains("privacy notice, edited")
     );
 }
 

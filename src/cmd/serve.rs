@@ -2,7 +2,8 @@
 //! build`, serves them on a local port, watches the notices file and the templates folder, rebuilds on
 //! save and reloads the open pages. Nothing is written: `out/` is never touched.
 //!
-//! Three parts: [`site`] builds (one function, [`site::build`]), [`http`] answers requests, and this
+//! Three parts: [`site`] builds ([`site::build`], then [`site::print_diagnostics`] once the pages are
+//! served), [`http`] answers requests, and this
 //! module binds the port, runs the watcher and the builder thread, and stops on Ctrl-C.
 
 mod http;

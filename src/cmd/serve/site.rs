@@ -1,6 +1,7 @@
 //! The build step of `noticec serve`: the notices file and templates read from disk, compiled with
-//! the same library pipeline as `noticec build`, and kept in memory as a [`Site`], or as a page of the
-//! problems in its place. Nothing is written.
+//! the same library pipeline as `noticec build` through a [`noticec::session::Session`] (an edit
+//! inside one notice is compiled from the last build), and kept in memory as a [`Site`], or as a page
+//! of the problems in its place. Nothing is written.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
