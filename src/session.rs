@@ -3,10 +3,14 @@
 //!
 //! When the file differs from the last one compiled only inside one notice, and the last one had no
 //! errors, only that notice is parsed ([`load::Document::replace_notice`]) and validated
-//! ([`validate::replace_notice`]), with the checks across the file (ids and references) run on
-//! the typed model; the lint rules run again on that notice and on the notices that name it, and
-//! only those are rendered again ([`render::render_again`]). Anything else (a change to the shared
-//! parts, to two notices, an error, other templates) compiles the whole file.
+//! ([`validate::replace_notice`]), its ids and references checked against the file's shared lists;
+//! the lint rules run again on that notice and on the notices that name it, and only the notices
+//! whose outputs change are rendered again ([`render::render_again`]), change logs included. Anything
+//! else (a change to the shared parts or to two notices, an error, other templates, options or
+//! history) compiles the whole file.
+//!
+//! The price is memory: a session keeps the places of the file's nodes (and, with a history, its
+//! tree) and every notice's page data, about half a gigabyte more at ten thousand notices.
 
 use crate::diagnostics::Report;
 use crate::graph::Graph;
@@ -77,6 +81,8 @@ struct Reusable {
     lint: lint::LintOptions,
     /// The output limits.
     render: render::RenderLimits,
+    /// The commits of the history the change logs were made from.
+    commits: Vec<String>,
     /// Each notice's lint findings, unplaced.
     findings: Findings,
     /// Each notice's page data and outputs.
@@ -116,10 +122,13 @@ impl Session {
     fn again(&mut self, source: &SourceFile, opts: &CompileOptions) -> Option<Pass> {
         let last = &mut self.last;
         let reusable = last.reusable.as_mut()?;
-        if !opts.history.is_empty()
-            || reusable.limits != opts.limits
+        if reusable.limits != opts.limits
             || reusable.lint != opts.lint
             || reusable.render != opts.render
+            || !reusable
+                .commits
+                .iter()
+                .eq(opts.history.iter().map(|r| &r.commit))
         {
             return None;
         }
@@ -163,6 +172,7 @@ impl Session {
             limits,
             lint: lint_options,
             render: render_limits,
+            commits,
             mut findings,
             kept,
         } = taken;
@@ -181,24 +191,23 @@ impl Session {
         if report.has_errors() {
             return None;
         }
-        let (outputs, kept) = render::render_again(
-            file,
-            (
-                &opts.templates,
-                &opts.words,
-                &render_limits,
-                opts.reuse.as_deref(),
-            ),
-            &kept,
-            &|j| render_again.get(j) == Some(&true),
-        )
-        .ok()?;
+        let setup = render::Setup {
+            templates: &opts.templates,
+            words: &opts.words,
+            limits: &render_limits,
+            history: history(opts, doc),
+            reuse: opts.reuse.as_deref(),
+        };
+        let (outputs, kept) =
+            render::render_again(file, &setup, &kept, &|j| render_again.get(j) == Some(&true))
+                .ok()?;
         checked.report = report;
         last.compiled.outputs = outputs;
         last.reusable = Some(Reusable {
             limits,
             lint: lint_options,
             render: render_limits,
+            commits,
             findings,
             kept,
         });
@@ -212,23 +221,19 @@ impl Session {
 
 /// The whole file compiled, as [`crate::compile_file`] does, keeping what the next compile can take.
 fn whole(source: SourceFile, opts: &CompileOptions) -> Result<Last, Error> {
-    if !opts.history.is_empty() {
-        // Change logs read the whole tree: every compile is whole.
-        let compiled = crate::compile_file(source, opts)?;
-        return Ok(Last {
-            compiled,
-            reusable: None,
-        });
-    }
     let mut findings = Findings::new();
+    // Change logs read the tree of the whole file: it is kept, and each edit puts its notice in it.
     let checked = crate::check_keeping(
         load::parse_file(source, &opts.limits),
         &opts.lint,
-        true,
+        opts.history.is_empty(),
         Some(&mut findings),
     );
     let usable = |file: &NoticeFile| !checked.report.has_errors() && !file.notices.is_empty();
-    let Some(file) = checked.notices.as_ref().filter(|f| usable(f)) else {
+    let (Some(file), Some(doc)) = (
+        checked.notices.as_ref().filter(|f| usable(f)),
+        checked.document.as_ref(),
+    ) else {
         return Ok(Last {
             compiled: Compiled {
                 checked,
@@ -237,21 +242,32 @@ fn whole(source: SourceFile, opts: &CompileOptions) -> Result<Last, Error> {
             reusable: None,
         });
     };
-    let (outputs, kept) = render::render_keeping(
-        file,
-        &opts.templates,
-        &opts.words,
-        &opts.render,
-        opts.reuse.as_deref(),
-    )?;
+    let setup = render::Setup {
+        templates: &opts.templates,
+        words: &opts.words,
+        limits: &opts.render,
+        history: history(opts, doc),
+        reuse: opts.reuse.as_deref(),
+    };
+    let (outputs, kept) = render::render_keeping(file, &setup)?;
     Ok(Last {
         compiled: Compiled { checked, outputs },
         reusable: Some(Reusable {
             limits: opts.limits,
             lint: opts.lint.clone(),
             render: opts.render,
+            commits: opts.history.iter().map(|r| r.commit.clone()).collect(),
             findings,
             kept,
         }),
+    })
+}
+
+/// The history the change logs are made from, with the document's tree as the current version;
+/// none without revisions.
+fn history<'a>(opts: &'a CompileOptions, doc: &'a load::Document) -> Option<render::History<'a>> {
+    (!opts.history.is_empty()).then_some(render::History {
+        revisions: &opts.history,
+        current: &doc.value,
     })
 }

@@ -324,3 +324,57 @@ fn small_edits_anywhere_give_what_the_whole_file_gives() {
     // Most edits land inside a notice's text, and many leave it valid.
     assert!(notices > 0, "no edit was compiled one notice at a time");
 }
+
+/// With a history (in a git repository), each notice has a change log: an edit to one notice is still
+/// compiled from the last build, and its change log, and no other, made again.
+#[test]
+fn change_logs_are_made_again_for_the_edited_notice() {
+    let text = generate::notices(5, 2);
+    let tree = |text: &str| {
+        noticec::load::parse(&source(text), &noticec::load::Limits::DEFAULT)
+            .unwrap()
+            .value
+    };
+    let older = edit(
+        &text,
+        "id: \"iewm\"",
+        "    kind: ",
+        "    version: \"0.9\"\n    kind: ",
+    );
+    let mut opts = options();
+    opts.history = vec![
+        noticec::diff::log::Revision {
+            commit: "a".repeat(40),
+            date: "2025-01-02".parse().unwrap(),
+            value: tree(&older),
+        },
+        noticec::diff::log::Revision {
+            commit: "b".repeat(40),
+            date: "2025-06-02".parse().unwrap(),
+            value: tree(&text),
+        },
+    ];
+    let mut session = Session::new();
+    assert_eq!(compile(&mut session, &mut opts, &text), Pass::Whole);
+    let edited = edit(
+        &text,
+        "id: \"iewm\"",
+        "    kind: ",
+        "    version: \"2.0\"\n    kind: ",
+    );
+    assert!(matches!(
+        compile(&mut session, &mut opts, &edited),
+        Pass::Notice { rendered: 1, .. }
+    ));
+    let log = session
+        .last()
+        .outputs
+        .iter()
+        .find(|o| o.path == "iewm/changes.html")
+        .map(|o| String::from_utf8(o.bytes().unwrap().to_vec()).unwrap())
+        .expect("a change log");
+    assert!(log.contains("2.0") && log.contains("0.9"), "{log}");
+    // Another history: the whole file again.
+    opts.history.pop();
+    assert_eq!(compile(&mut session, &mut opts, &edited), Pass::Whole);
+}

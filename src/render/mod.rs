@@ -872,42 +872,27 @@ struct KeptNotice {
     rendered: Rendered,
 }
 
-/// [`render_reusing`] without change logs, returning with the outputs what [`render_again`] takes
-/// for the next render.
+/// [`render_reusing`], returning with the outputs what [`render_again`] takes for the next render.
 pub fn render_keeping(
     file: &NoticeFile,
-    templates: &Templates,
-    words: &Catalogue,
-    limits: &RenderLimits,
-    reuse: Option<&dyn Reuse>,
+    setup: &Setup<'_>,
 ) -> Result<(Vec<Output>, Kept), RenderError> {
-    render_again(
-        file,
-        (templates, words, limits, reuse),
-        &Kept::default(),
-        &|_| true,
-    )
+    render_again(file, setup, &Kept::default(), &|_| true)
 }
 
 /// [`render_keeping`] of a file that differs from the one `kept` was kept from in the notices
 /// `changed` names (by place) only: every output is the one [`render_reusing`] gives, and the other
 /// notices' views and outputs are taken from `kept` instead of being made again. The caller says
-/// which notices changed, and which others' outputs depend on them (the notices that name them);
-/// the number of notices must be the same. With other templates or words than `kept` was made with,
-/// or another number of notices, every notice is made again.
+/// which notices changed, and which others' outputs depend on them (the notices that name them),
+/// and gives the same history (a notice's change log reads that notice only); the number of
+/// notices must be the same. With other templates or words than `kept` was made with, or another
+/// number of notices, every notice is made again.
 pub fn render_again(
     file: &NoticeFile,
-    (templates, words, limits, reuse): (&Templates, &Catalogue, &RenderLimits, Option<&dyn Reuse>),
+    setup: &Setup<'_>,
     kept: &Kept,
     changed: &(dyn Fn(usize) -> bool + Sync),
 ) -> Result<(Vec<Output>, Kept), RenderError> {
-    let setup = Setup {
-        templates,
-        words,
-        limits,
-        history: None,
-        reuse,
-    };
     let taken = std::sync::Mutex::new(Vec::with_capacity(file.notices.len()));
     let sink = |at: usize, outputs: Vec<Output>| {
         taken
@@ -916,7 +901,7 @@ pub fn render_again(
             .push((at, outputs));
         Ok(())
     };
-    let (rest, kept) = render_core(file, &setup, &sink, Some((kept, changed)))?;
+    let (rest, kept) = render_core(file, setup, &sink, Some((kept, changed)))?;
     let mut taken = taken.into_inner().unwrap_or_default();
     taken.sort_unstable_by_key(|(at, _)| *at);
     let mut outputs: Vec<Output> = taken.into_iter().flat_map(|(_, o)| o).collect();
@@ -926,12 +911,18 @@ pub fn render_again(
 }
 
 /// What every notice of a render is rendered with.
-struct Setup<'a> {
-    templates: &'a Templates,
-    words: &'a Catalogue,
-    limits: &'a RenderLimits,
-    history: Option<History<'a>>,
-    reuse: Option<&'a dyn Reuse>,
+#[derive(Clone, Copy)]
+pub struct Setup<'a> {
+    /// The templates.
+    pub templates: &'a Templates,
+    /// The words.
+    pub words: &'a Catalogue,
+    /// How much the outputs may hold.
+    pub limits: &'a RenderLimits,
+    /// The history for the change logs, if any.
+    pub history: Option<History<'a>>,
+    /// The outputs of an earlier build to take where their inputs are the same.
+    pub reuse: Option<&'a dyn Reuse>,
 }
 
 /// [`render_into`]; when `keep` is given, taking from it the notices its predicate does not name
