@@ -807,7 +807,20 @@ pub fn render_reusing(
     history: Option<History<'_>>,
     reuse: Option<&dyn Reuse>,
 ) -> Result<Vec<Output>, RenderError> {
-    let taken = std::sync::Mutex::new(Vec::with_capacity(file.notices.len()));
+    collected(file.notices.len(), |sink| {
+        render_into(file, templates, words, limits, history, reuse, sink).map(|rest| (rest, ()))
+    })
+    .map(|(outputs, ())| outputs)
+}
+
+/// Runs `render` with a sink that collects every notice's outputs, and returns them in file order,
+/// then the outputs `render` returns, with what else it returns. `notices` is how many to make room
+/// for.
+fn collected<T>(
+    notices: usize,
+    render: impl FnOnce(&Sink<'_>) -> Result<(Vec<Output>, T), RenderError>,
+) -> Result<(Vec<Output>, T), RenderError> {
+    let taken = std::sync::Mutex::new(Vec::with_capacity(notices));
     let sink = |at: usize, outputs: Vec<Output>| {
         taken
             .lock()
@@ -815,12 +828,12 @@ pub fn render_reusing(
             .push((at, outputs));
         Ok(())
     };
-    let rest = render_into(file, templates, words, limits, history, reuse, &sink)?;
+    let (rest, other) = render(&sink)?;
     let mut taken = taken.into_inner().unwrap_or_default();
     taken.sort_unstable_by_key(|(at, _)| *at);
     let mut outputs: Vec<Output> = taken.into_iter().flat_map(|(_, o)| o).collect();
     outputs.extend(rest);
-    Ok(outputs)
+    Ok((outputs, other))
 }
 
 /// Why a [`Sink`] could not take a notice's outputs (the caller could not write them).
@@ -893,21 +906,11 @@ pub fn render_again(
     kept: &Kept,
     changed: &(dyn Fn(usize) -> bool + Sync),
 ) -> Result<(Vec<Output>, Kept), RenderError> {
-    let taken = std::sync::Mutex::new(Vec::with_capacity(file.notices.len()));
-    let sink = |at: usize, outputs: Vec<Output>| {
-        taken
-            .lock()
-            .map_err(|_| SinkError::from("a rendering thread stopped"))?
-            .push((at, outputs));
-        Ok(())
-    };
-    let (rest, kept) = render_core(file, setup, &sink, Some((kept, changed)))?;
-    let mut taken = taken.into_inner().unwrap_or_default();
-    taken.sort_unstable_by_key(|(at, _)| *at);
-    let mut outputs: Vec<Output> = taken.into_iter().flat_map(|(_, o)| o).collect();
-    outputs.extend(rest);
+    collected(file.notices.len(), |sink| {
+        render_core(file, setup, sink, Some((kept, changed)))
+    })
     // Given something to keep from, the core keeps.
-    Ok((outputs, kept.unwrap_or_default()))
+    .map(|(outputs, kept)| (outputs, kept.unwrap_or_default()))
 }
 
 /// What every notice of a render is rendered with.
