@@ -100,9 +100,6 @@ pub fn check_file_typed(
     check_parsed(load::parse_file(source, limits), lint, true)
 }
 
-/// What the lint rules found in each notice, by its place, before they were placed in the file.
-pub(crate) type Findings = Vec<Vec<(diagnostics::Code, lint::Finding)>>;
-
 /// Validates and lints a parsed file, or reports why it could not be parsed (with its text, when
 /// it is text); decoding the notices from the tree itself when `take_tree`.
 fn check_parsed(
@@ -118,7 +115,7 @@ pub(crate) fn check_keeping(
     parsed: Result<Document, (Vec<diagnostics::Diagnostic>, Option<String>)>,
     lint: &lint::LintOptions,
     take_tree: bool,
-    findings: Option<&mut Findings>,
+    findings: Option<&mut lint::Findings>,
 ) -> Checked {
     let mut report = Report::default();
     let (mut document, text) = match parsed {
@@ -140,17 +137,7 @@ pub(crate) fn check_keeping(
     if let (Some(doc), Some(file)) = (&document, &notices) {
         match findings {
             None => lint::run(file, doc, lint, &mut report),
-            Some(kept) => {
-                // `lint::run`, keeping each notice's findings.
-                let graph = graph::Graph::new(file);
-                kept.clear();
-                for (at, notice) in file.notices.iter().enumerate() {
-                    let found = lint::notice_findings(file, &graph, lint, at);
-                    lint::report_findings(doc, notice, &found, &mut report);
-                    kept.push(found);
-                }
-                lint::report_allows(file, doc, lint, &mut report);
-            }
+            Some(kept) => *kept = lint::run_keeping(file, doc, lint, &mut report),
         }
     }
     report.sort();

@@ -14,9 +14,10 @@
 
 use crate::diagnostics::Report;
 use crate::graph::Graph;
+use crate::lint::Findings;
 use crate::load::{self, SourceFile};
 use crate::model::NoticeFile;
-use crate::{CompileOptions, Compiled, Error, Findings, lint, render, validate};
+use crate::{CompileOptions, Compiled, Error, lint, render, validate};
 
 /// A file compiled again and again: keeps the last compile, and what the next one can take from it.
 #[derive(Debug)]

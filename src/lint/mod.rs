@@ -333,13 +333,38 @@ fn note(code: Code) -> String {
 
 /// Runs every rule on every notice and adds what they find, minus what is allowed, to the report.
 pub fn run(file: &NoticeFile, doc: &Document, options: &LintOptions, report: &mut Report) {
+    run_each(file, doc, options, report, drop);
+}
+
+/// What the rules found in each notice, by its place, before they were placed in the file: what
+/// [`run_keeping`] returns, for [`report_findings`] to place again after an edit.
+pub type Findings = Vec<Vec<(Code, Finding)>>;
+
+/// [`run`], returning what the rules found in each notice ([`notice_findings`]) as well.
+pub fn run_keeping(
+    file: &NoticeFile,
+    doc: &Document,
+    options: &LintOptions,
+    report: &mut Report,
+) -> Findings {
+    let mut kept = Findings::with_capacity(file.notices.len());
+    run_each(file, doc, options, report, |found| kept.push(found));
+    kept
+}
+
+/// [`run`], handing each notice's findings, in file order, to `keep` once they are reported.
+fn run_each(
+    file: &NoticeFile,
+    doc: &Document,
+    options: &LintOptions,
+    report: &mut Report,
+    mut keep: impl FnMut(Vec<(Code, Finding)>),
+) {
     let graph = Graph::new(file);
     for (at, notice) in file.notices.iter().enumerate() {
-        for (code, f) in notice_findings(file, &graph, options, at) {
-            push(report, code, || {
-                diagnostic(code, f, doc, Some(notice.id.to_string()))
-            });
-        }
+        let found = notice_findings(file, &graph, options, at);
+        report_findings(doc, notice, &found, report);
+        keep(found);
     }
     report_allows(file, doc, options, report);
 }
