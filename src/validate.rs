@@ -117,24 +117,11 @@ fn check_tree(doc: &Document, tree: Tree<'_>, report: &mut Report) -> Option<Not
 /// file that passes has nothing from it to report. When it does not pass, `file` is as it was and
 /// the caller checks the whole file ([`check`]) for the located errors.
 pub fn replace_notice(doc: &Document, file: &mut NoticeFile, at: usize, item: Value) -> bool {
-    static NOTICE: OnceLock<Validator> = OnceLock::new();
     let root = crate::schema::schema();
-    let Some(schema) = root.pointer("/properties/notices/items") else {
+    let Some(schema) = root.pointer(NOTICE_SCHEMA) else {
         return false;
     };
-    let validator = NOTICE.get_or_init(|| {
-        let mut alone = schema.clone();
-        if let (Some(alone), Some(root)) = (alone.as_object_mut(), root.as_object()) {
-            for key in ["$schema", "$defs"] {
-                if let Some(v) = root.get(key) {
-                    alone.insert(key.to_owned(), v.clone());
-                }
-            }
-        }
-        // The schema is generated from our own types; failing to compile it is a bug caught by tests.
-        jsonschema::validator_for(&alone)
-            .unwrap_or_else(|e| panic!("generated notice schema does not compile: {e}"))
-    });
+    let validator = notice_validator();
     if at >= file.notices.len() || !validator.is_valid(&item) {
         return false;
     }
@@ -190,11 +177,34 @@ fn notice_ids(tree: &Value) -> Vec<Option<String>> {
 
 fn validator() -> &'static Validator {
     static VALIDATOR: OnceLock<Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| compile(crate::schema::schema()))
+}
+
+/// Where the schema of one notice is in the file's schema.
+const NOTICE_SCHEMA: &str = "/properties/notices/items";
+
+/// The validator of one notice: its schema, with the file schema's definitions.
+fn notice_validator() -> &'static Validator {
+    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
     VALIDATOR.get_or_init(|| {
-        // The schema is generated from our own types; failing to compile it is a bug caught by tests.
-        jsonschema::validator_for(crate::schema::schema())
-            .unwrap_or_else(|e| panic!("generated schema does not compile: {e}"))
+        let root = crate::schema::schema();
+        let mut alone = root.pointer(NOTICE_SCHEMA).cloned().unwrap_or_default();
+        if let (Some(alone), Some(root)) = (alone.as_object_mut(), root.as_object()) {
+            for key in ["$schema", "$defs"] {
+                if let Some(v) = root.get(key) {
+                    alone.insert(key.to_owned(), v.clone());
+                }
+            }
+        }
+        compile(&alone)
     })
+}
+
+/// A generated schema compiled. It is generated from our own types: failing to compile it is a
+/// bug caught by tests.
+fn compile(schema: &Value) -> Validator {
+    jsonschema::validator_for(schema)
+        .unwrap_or_else(|e| panic!("generated schema does not compile: {e}"))
 }
 
 /// The id of the notice a pointer lies in, if any, from the ids of the notices by their place.
@@ -709,12 +719,32 @@ impl Semantic<'_> {
     /// Reports repeated ids in every list of ids, and every reference that does not resolve, from the
     /// graph's one walk over the model.
     fn ids_and_references(&mut self, file: &NoticeFile) {
-        let declarations = graph::declarations(file);
-        for d in &declarations {
+        self.ids_and(file, &graph::declarations(file), graph::references(file));
+    }
+
+    /// [`Semantic::ids_and_references`] of the notice at place `at` alone: its lists of ids, the ids
+    /// of the notices (which its own must not repeat), and its references.
+    fn ids_and_references_of(&mut self, file: &NoticeFile, at: usize) {
+        self.ids_and(
+            file,
+            &graph::declarations_of(file, at),
+            graph::references_of(file, at),
+        );
+    }
+
+    /// Reports repeated ids in `declarations`, and each of `references` that does not resolve
+    /// against them.
+    fn ids_and(
+        &mut self,
+        file: &NoticeFile,
+        declarations: &[graph::Declaration<'_>],
+        references: Vec<graph::Reference<'_>>,
+    ) {
+        for d in declarations {
             self.unique(&d.list, d.ids.iter().copied(), d.kind.noun());
         }
-        let known = graph::Known::new(&declarations);
-        for r in graph::references(file) {
+        let known = graph::Known::new(declarations);
+        for r in references {
             match known.resolve(file, &r) {
                 Ok(()) => {}
                 Err(graph::Unresolved::SelfReference) => {
@@ -734,23 +764,6 @@ impl Semantic<'_> {
                         .unwrap_or_default();
                     self.reference(&r.pointer, r.id, names, r.kind.noun());
                 }
-            }
-        }
-    }
-
-    /// [`Semantic::ids_and_references`] of the notice at place `at` alone: its lists of ids, the ids
-    /// of the notices (which its own must not repeat), and its references.
-    fn ids_and_references_of(&mut self, file: &NoticeFile, at: usize) {
-        let declarations = graph::declarations_of(file, at);
-        for d in &declarations {
-            self.unique(&d.list, d.ids.iter().copied(), d.kind.noun());
-        }
-        let known = graph::Known::new(&declarations);
-        for r in graph::references_of(file, at) {
-            if known.resolve(file, &r).is_err() {
-                // Reported, with its wording, by the check of the whole file.
-                self.errors += 1;
-                return;
             }
         }
     }
