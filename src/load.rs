@@ -74,8 +74,10 @@ pub struct Document {
     pub text: String,
     /// The data.
     pub value: Value,
-    /// Where each node is, found by JSON pointer (`/notices/0/title`).
-    pub spans: Spans,
+    /// Where each node was when the text was parsed, found by JSON pointer (`/notices/0/title`).
+    /// Asked through the document ([`Document::span`] and the rest), which moves them with the
+    /// notices replaced since ([`Document::replace_notice`]).
+    spans: Spans,
     /// The byte offset in `text` where each line starts, for quoting a value as written.
     line_starts: Vec<usize>,
     /// The notices replaced since the parse ([`Document::replace_notice`]): where the places of
@@ -446,7 +448,7 @@ fn line_starts(text: &str) -> Vec<usize> {
 /// sorted, found by a binary search. (A hash table filled during the parse cost a cache miss per
 /// node: a fifth of the parse of ten thousand notices.)
 #[derive(Clone, Default)]
-pub struct Spans {
+pub(crate) struct Spans {
     /// Each node's place; the root is the first.
     nodes: Vec<Packed>,
     /// Each node's parent (the root's is itself) and where its segment starts in `segments` (it ends
@@ -599,15 +601,6 @@ impl Spans {
         self.kinds.get(id).copied().unwrap_or(SCALAR)
     }
 
-    /// Whether the node at `pointer` exactly is a single value, not a mapping or a list; `None` when
-    /// there is no node there.
-    pub fn is_scalar(&self, pointer: &str) -> Option<bool> {
-        match self.walk(pointer) {
-            (Some(id), true) => Some(self.kind(id) == SCALAR),
-            _ => None,
-        }
-    }
-
     /// Adds a node under `parent` (none for the root), of `kind` ([`SCALAR`], [`MAPPING`], [`LIST`]),
     /// its segment written by `segment`, and returns its index.
     fn add(
@@ -688,7 +681,7 @@ impl Spans {
     }
 
     /// The node at `pointer` exactly.
-    pub fn get(&self, pointer: &str) -> Option<NodeSpan> {
+    fn get(&self, pointer: &str) -> Option<NodeSpan> {
         let (found, rest) = self.walk(pointer);
         rest.then_some(())
             .and(found.and_then(|id| self.nodes.get(id).map(|p| p.unpack())))
@@ -1838,7 +1831,7 @@ mod tests {
             ("/nope", None),
             ("/zeta/deeper", None),
         ] {
-            assert_eq!(doc.spans.is_scalar(pointer), scalar, "{pointer}");
+            assert_eq!(doc.is_scalar(pointer), scalar, "{pointer}");
             let tree = doc
                 .value
                 .pointer(pointer)

@@ -181,14 +181,8 @@ fn the_check_that_takes_the_tree_finds_what_the_plain_check_finds() {
             let doc = typed.document.as_ref().unwrap();
             assert!(doc.value.is_null(), "{file}: the tree is taken");
             assert_eq!(
-                doc.spans.get("/notices/0/id").map(|n| n.value),
-                plain
-                    .document
-                    .as_ref()
-                    .unwrap()
-                    .spans
-                    .get("/notices/0/id")
-                    .map(|n| n.value),
+                doc.span("/notices/0/id"),
+                plain.document.as_ref().unwrap().span("/notices/0/id"),
                 "{file}: the places stay"
             );
         }
