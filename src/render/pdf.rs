@@ -7,8 +7,10 @@
 //! the binary: no system fonts, no packages, no network, and no clock (`today()` is `none`), so the
 //! same notice always gives the same bytes.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 use sha2::{Digest, Sha256};
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
@@ -52,6 +54,11 @@ static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
 });
 
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// The templates parsed so far, by file id, each with the text it was parsed from: a template is
+/// parsed once, not once per PDF, and parsed again only when its text changes (`serve` reads the
+/// templates folder anew at each build).
+static SOURCES: LazyLock<Mutex<HashMap<FileId, Source>>> = LazyLock::new(Mutex::default);
 
 /// Whether the embedded regular font has a glyph for `c`.
 fn covered(c: char) -> bool {
@@ -99,9 +106,12 @@ pub fn make_printable(value: &mut serde_json::Value) {
     }
 }
 
-/// How many PDFs of the build (on any thread) may be made after one last used a memoised result
-/// before it is dropped.
-const EVICT_AFTER: usize = 4;
+/// How often (every so many PDFs, on any thread) memoised results are aged, and those not used since
+/// the last time dropped: a result lives for 4 to 8 PDFs after it was last used.
+const EVICT_EVERY: usize = 4;
+
+/// The PDFs made so far by this process, to age memoised results every [`EVICT_EVERY`].
+static MADE: AtomicUsize = AtomicUsize::new(0);
 
 /// One compilation: the templates, the data and the fonts.
 struct PrintWorld<'a> {
@@ -146,7 +156,20 @@ impl World for PrintWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        Ok(Source::new(id, self.template(id)?))
+        let text = self.template(id)?;
+        let cached = |sources: &HashMap<FileId, Source>| {
+            sources
+                .get(&id)
+                .filter(|source| source.text() == text)
+                .cloned()
+        };
+        let mut sources = SOURCES.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(source) = cached(&sources) {
+            return Ok(source);
+        }
+        let source = Source::new(id, text);
+        sources.insert(id, source.clone());
+        Ok(source)
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
@@ -206,8 +229,10 @@ pub fn render_pdf(
     // own layout is not, and is dropped a few PDFs later, so a build of many notices does not keep
     // every document's layout in memory to the end. (Dropping everything after each PDF made each
     // one compile its regular expressions and templates again: keeping them took a 1,000-notice
-    // build from 39.5 s to 36.0 s.)
-    typst::comemo::evict(EVICT_AFTER);
+    // build from 39.5 s to 36.0 s.) Aging walks the whole cache, so it is done every few PDFs.
+    if MADE.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
+        typst::comemo::evict(1);
+    }
     pdf
 }
 
