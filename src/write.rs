@@ -4,9 +4,11 @@
 //! with one atomic `renameat2(RENAME_EXCHANGE)` on Linux (two renames elsewhere), and the old folder is
 //! removed. A failure or a kill before the swap leaves the output folder as it was; once the swap is
 //! done the build has succeeded, and an old copy that cannot be removed is only a warning (the next
-//! build removes it). Output paths are checked to be plain relative components, so no notice can write
-//! outside the folder; a marker file records that a folder is ours, and a folder without it is never
-//! replaced. An output folder that holds the input or the templates is refused.
+//! build removes it). A build that finds the output folder already holding exactly its files, byte for
+//! byte, makes no staging folder and leaves the output folder untouched. Output paths are checked to
+//! be plain relative components, so no notice can write outside the folder; a marker file records
+//! that a folder is ours, and a folder without it is never replaced. An output folder that holds the
+//! input or the templates is refused.
 //!
 //! An output folder that is a mount point (a container volume) cannot be renamed; its contents are
 //! replaced instead, see [`replace_contents`].
@@ -16,10 +18,11 @@
 //! folder left by a killed build is removed only by a build that can take the lock exclusively, that
 //! is, when no other build is running there.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use noticec::render::Output;
 
@@ -183,7 +186,9 @@ pub(crate) fn replace_dir(
 ///
 /// A file whose bytes are those of the same file in the output folder being replaced is hard-linked
 /// from there instead of written, so an unchanged file keeps its place on disk and its modification
-/// time; a file the build kept ([`noticec::render::Contents::Kept`]) is always linked.
+/// time; a file the build kept ([`noticec::render::Contents::Kept`]) is always linked. The staging
+/// folder is made only at the first file that is not already in the output folder: a build that
+/// finds every file there as it would write it, and nothing else there, touches nothing.
 pub(crate) struct Staging {
     /// The output folder.
     out: PathBuf,
@@ -191,8 +196,11 @@ pub(crate) struct Staging {
     parent: PathBuf,
     /// The output folder's name.
     name: String,
-    /// The staging folder.
-    dir: PathBuf,
+    /// The staging folder, once made.
+    dir: OnceLock<PathBuf>,
+    /// Until the staging folder is made, the files found unchanged in the output folder, to be
+    /// linked into it when it is; `None` once it is made. Made and linked under this lock.
+    deferred: Mutex<Option<Vec<PathBuf>>>,
     /// The shared lock on `parent`, held until the staging folder is gone: while it is held, no
     /// other build removes it.
     _lock: Option<std::fs::File>,
@@ -202,14 +210,23 @@ pub(crate) struct Staging {
     unchanged: AtomicUsize,
     /// The folders made inside the staging folder, so that each is made once and not asked for
     /// again with every file in it.
-    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
-    /// Whether the folder was put in place (or handed on): then it is not removed when dropped.
+    made: Mutex<HashSet<PathBuf>>,
+    /// Whether the folder was put in place (or handed on, or not needed): then it is not removed
+    /// when dropped.
     done: bool,
+}
+
+/// The value behind a lock, also when a thread panicked holding it: every value kept under a lock
+/// here is whole between two statements.
+fn locked<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl Staging {
     /// Checks that `out` may be replaced (see [`check_target`]; `keep` are the paths the build
-    /// reads) and makes the staging folder beside it.
+    /// reads). The staging folder beside it is made when the first changed file comes.
     pub(crate) fn begin(out: &Path, keep: &[&Path]) -> Result<Self, WriteError> {
         check_target(out, keep)?;
         let parent = match out.parent() {
@@ -221,16 +238,16 @@ impl Staging {
             .file_name()
             .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
         let lock = lock_parent(&parent, out, &name);
-        let dir = unique_sibling(&parent, &name, "new")?;
         Ok(Self {
             out: out.to_path_buf(),
             parent,
             name,
-            dir,
+            dir: OnceLock::new(),
+            deferred: Mutex::new(Some(Vec::new())),
             _lock: lock,
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
-            made: std::sync::Mutex::default(),
+            made: Mutex::default(),
             done: false,
         })
     }
@@ -244,34 +261,29 @@ impl Staging {
 
     /// [`Staging::put`] by relative path: `None` for a file kept as it is in the output folder.
     fn put_bytes(&self, rel: &Path, bytes: Option<&[u8]>) -> Result<(), WriteError> {
-        let path = self.dir.join(rel);
         let old = self.out.join(rel);
-        if let Some(dir) = rel.parent().filter(|d| !d.as_os_str().is_empty()) {
-            let made = self.made.lock().is_ok_and(|made| made.contains(dir));
-            if !made {
-                let full = self.dir.join(dir);
-                std::fs::create_dir_all(&full).map_err(io(&full))?;
-                if let Ok(mut made) = self.made.lock() {
-                    made.insert(dir.to_path_buf());
-                }
-            }
+        let current = match bytes {
+            // Kept: the build found it current there.
+            None => std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file()),
+            Some(bytes) => same_file_contents(&old, bytes),
+        };
+        if current && let Some(deferred) = locked(&self.deferred).as_mut() {
+            deferred.push(rel.to_path_buf());
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
         }
-        let linked = match bytes {
-            // Kept: the build found it current there. A filesystem without hard links gets a copy.
-            None => {
-                if std::fs::hard_link(&old, &path).is_err() {
-                    std::fs::copy(&old, &path).map_err(io(&old))?;
-                }
-                true
+        let dir = self.staging_dir()?;
+        let linked = if current {
+            self.link(dir, rel)?;
+            true
+        } else {
+            let path = self.dir_for(dir, rel)?;
+            match bytes {
+                Some(bytes) => std::fs::write(&path, bytes).map_err(io(&path))?,
+                // A kept file gone from the output folder: nothing to take it from.
+                None => self.link(dir, rel)?,
             }
-            Some(bytes) => {
-                if same_file_contents(&old, bytes) && std::fs::hard_link(&old, &path).is_ok() {
-                    true
-                } else {
-                    std::fs::write(&path, bytes).map_err(io(&path))?;
-                    false
-                }
-            }
+            bytes.is_none()
         };
         let count = if linked {
             &self.unchanged
@@ -282,17 +294,102 @@ impl Staging {
         Ok(())
     }
 
+    /// The staging folder, made (and the files found unchanged so far linked into it) if it is not
+    /// yet.
+    fn staging_dir(&self) -> Result<&Path, WriteError> {
+        let mut deferred = locked(&self.deferred);
+        if let Some(unchanged) = deferred.as_ref() {
+            let dir = unique_sibling(&self.parent, &self.name, "new")?;
+            let dir = self.dir.get_or_init(|| dir);
+            for rel in unchanged {
+                self.link(dir, rel)?;
+            }
+            *deferred = None;
+        }
+        drop(deferred);
+        self.dir
+            .get()
+            .map(PathBuf::as_path)
+            .ok_or_else(|| WriteError::Refused {
+                path: self.parent.clone(),
+                reason: "the staging folder was not made".into(),
+            })
+    }
+
+    /// The path of `rel` in the staging folder `dir`, its folder made.
+    fn dir_for(&self, dir: &Path, rel: &Path) -> Result<PathBuf, WriteError> {
+        let unmade = rel
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty() && !locked(&self.made).contains(*d));
+        if let Some(sub) = unmade {
+            let full = dir.join(sub);
+            std::fs::create_dir_all(&full).map_err(io(&full))?;
+            locked(&self.made).insert(sub.to_path_buf());
+        }
+        Ok(dir.join(rel))
+    }
+
+    /// Links `rel` from the output folder into the staging folder `dir`; a filesystem without hard
+    /// links gets a copy.
+    fn link(&self, dir: &Path, rel: &Path) -> Result<(), WriteError> {
+        let path = self.dir_for(dir, rel)?;
+        let old = self.out.join(rel);
+        if std::fs::hard_link(&old, &path).is_err() {
+            std::fs::copy(&old, &path).map_err(io(&old))?;
+        }
+        Ok(())
+    }
+
+    /// Whether no staging folder was needed: every file put was found in the output folder as it
+    /// would be written, and the output folder holds nothing else (no other file, link or folder).
+    fn out_is_current(&self) -> bool {
+        let deferred = locked(&self.deferred);
+        let Some(unchanged) = deferred.as_ref() else {
+            return false;
+        };
+        let files: HashSet<&Path> = unchanged.iter().map(PathBuf::as_path).collect();
+        let folders: HashSet<&Path> = unchanged
+            .iter()
+            .flat_map(|rel| rel.ancestors().skip(1))
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .collect();
+        let mut present = Vec::new();
+        if collect_entries(&self.out, Path::new(""), &mut present).is_err() {
+            return false;
+        }
+        let mut seen = 0usize;
+        for (rel, is_dir) in &present {
+            let expected = if *is_dir {
+                folders.contains(rel.as_path())
+            } else {
+                files.contains(rel.as_path())
+            };
+            if !expected {
+                return false;
+            }
+            seen += usize::from(!is_dir);
+        }
+        seen == files.len()
+    }
+
     /// Writes the marker and puts the staging folder in place of the output folder: one atomic swap
     /// where the filesystem allows, and for an output folder that is a mount point, its contents
-    /// replaced (see [`replace_contents`]).
+    /// replaced (see [`replace_contents`]). When the output folder already holds exactly the build's
+    /// files, nothing is done.
     pub(crate) fn finish(mut self) -> Result<Written, WriteError> {
         self.put_bytes(Path::new(MARKER), Some(MARKER_TEXT.as_bytes()))?;
-        let counts = Written {
-            written: self.written.load(Ordering::Relaxed),
-            unchanged: self.unchanged.load(Ordering::Relaxed),
+        let counts = |this: &Self| Written {
+            written: this.written.load(Ordering::Relaxed),
+            unchanged: this.unchanged.load(Ordering::Relaxed),
             ..Written::default()
         };
-        match swap(&self.dir, &self.out, &self.parent, &self.name) {
+        if self.out_is_current() {
+            self.done = true;
+            return Ok(counts(&self));
+        }
+        let dir = self.staging_dir()?.to_path_buf();
+        let counts = counts(&self);
+        match swap(&dir, &self.out, &self.parent, &self.name) {
             Ok(swapped) => {
                 self.done = true;
                 Ok(Written {
@@ -301,7 +398,7 @@ impl Staging {
                 })
             }
             Err(e) if is_mount_point_error(&e) => {
-                let replaced = replace_contents(&self.out, &self.dir)?;
+                let replaced = replace_contents(&self.out, &dir)?;
                 Ok(Written {
                     leftover: replaced.leftover,
                     ..counts
@@ -314,10 +411,27 @@ impl Staging {
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.done {
-            let _ = std::fs::remove_dir_all(&self.dir);
+        if let Some(dir) = self.dir.get()
+            && !self.done
+        {
+            let _ = std::fs::remove_dir_all(dir);
         }
     }
+}
+
+/// Every entry under `root/rel`, files and folders, each with whether it is a folder; links are not
+/// followed (a link is an entry, not a folder).
+fn collect_entries(root: &Path, rel: &Path, out: &mut Vec<(PathBuf, bool)>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(root.join(rel))? {
+        let entry = entry?;
+        let child = rel.join(entry.file_name());
+        let is_dir = entry.file_type()?.is_dir();
+        out.push((child.clone(), is_dir));
+        if is_dir {
+            collect_entries(root, &child, out)?;
+        }
+    }
+    Ok(())
 }
 
 /// Whether a failed swap failed because `out` cannot be renamed: a mount point gives `EBUSY`, and a

@@ -69,6 +69,66 @@ fn a_rebuild_of_an_unchanged_file_writes_nothing() {
     );
 }
 
+// A build that finds the output folder current touches nothing: the folder itself is the same (its
+// inode and modification time), no staging folder is made beside it, and nothing is left there.
+#[test]
+fn a_rebuild_into_a_current_folder_leaves_the_folder_as_it_is() {
+    let dir = dir_with(&[("notices.yaml", example_notices())]);
+    build(dir.path(), "out");
+    let out = dir.path().join("out");
+    let before = std::fs::metadata(&out).unwrap();
+    build(dir.path(), "out");
+    let after = std::fs::metadata(&out).unwrap();
+    assert_eq!(before.ino(), after.ino(), "the folder was replaced");
+    assert_eq!(before.mtime_nsec(), after.mtime_nsec());
+    assert_eq!(before.mtime(), after.mtime());
+    let siblings: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    assert_eq!(siblings, Vec::<String>::new());
+}
+
+/// Puts something the build does not make at a path of the output folder.
+type MakeExtra = fn(&Path);
+
+// Anything in the output folder that a build does not make (a file, an empty folder, a link) is gone
+// after the next build, though every file the build makes was already there.
+#[test]
+fn a_rebuild_removes_what_the_build_does_not_make() {
+    let dir = dir_with(&[("notices.yaml", example_notices())]);
+    build(dir.path(), "fresh");
+    build(dir.path(), "out");
+    let out = dir.path().join("out");
+    let extras: [(&str, MakeExtra); 4] = [
+        ("extra.txt", |p| std::fs::write(p, "x").unwrap()),
+        ("iewm/extra.html", |p| std::fs::write(p, "x").unwrap()),
+        ("empty", |p| std::fs::create_dir(p).unwrap()),
+        ("link", |p| {
+            std::os::unix::fs::symlink("index.html", p).unwrap()
+        }),
+    ];
+    for (name, make) in extras {
+        make(&out.join(name));
+        let run = build(dir.path(), "out");
+        assert!(
+            run.stderr.contains("wrote 0 files"),
+            "{name}: {}",
+            run.stderr
+        );
+        assert!(
+            std::fs::symlink_metadata(out.join(name)).is_err(),
+            "{name} is still there"
+        );
+        assert_eq!(
+            files_under(&out),
+            files_under(&dir.path().join("fresh")),
+            "{name}"
+        );
+    }
+}
+
 // An edit to one notice rewrites that notice's files and the index (which lists its title), nothing
 // of the other notices, and its PDFs are laid out again; the result is a fresh build's bytes.
 #[test]
