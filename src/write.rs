@@ -273,17 +273,17 @@ impl Staging {
             return Ok(());
         }
         let dir = self.staging_dir()?;
-        let linked = if current {
-            self.link(dir, rel)?;
-            true
-        } else {
-            let path = self.dir_for(dir, rel)?;
-            match bytes {
-                Some(bytes) => std::fs::write(&path, bytes).map_err(io(&path))?,
-                // A kept file gone from the output folder: nothing to take it from.
-                None => self.link(dir, rel)?,
+        let linked = match bytes {
+            Some(bytes) if !current => {
+                let path = self.dir_for(dir, rel)?;
+                std::fs::write(&path, bytes).map_err(io(&path))?;
+                false
             }
-            bytes.is_none()
+            // Unchanged, or kept: taken from the output folder (a kept file gone from there fails).
+            _ => {
+                self.link(dir, rel)?;
+                true
+            }
         };
         let count = if linked {
             &self.unchanged
@@ -354,7 +354,7 @@ impl Staging {
             .filter(|dir| !dir.as_os_str().is_empty())
             .collect();
         let mut present = Vec::new();
-        if collect_entries(&self.out, Path::new(""), &mut present).is_err() {
+        if collect(&self.out, Path::new(""), &mut present).is_err() {
             return false;
         }
         let mut seen = 0usize;
@@ -378,17 +378,16 @@ impl Staging {
     /// files, nothing is done.
     pub(crate) fn finish(mut self) -> Result<Written, WriteError> {
         self.put_bytes(Path::new(MARKER), Some(MARKER_TEXT.as_bytes()))?;
-        let counts = |this: &Self| Written {
-            written: this.written.load(Ordering::Relaxed),
-            unchanged: this.unchanged.load(Ordering::Relaxed),
+        let counts = Written {
+            written: self.written.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
             ..Written::default()
         };
         if self.out_is_current() {
             self.done = true;
-            return Ok(counts(&self));
+            return Ok(counts);
         }
         let dir = self.staging_dir()?.to_path_buf();
-        let counts = counts(&self);
         match swap(&dir, &self.out, &self.parent, &self.name) {
             Ok(swapped) => {
                 self.done = true;
@@ -417,21 +416,6 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(dir);
         }
     }
-}
-
-/// Every entry under `root/rel`, files and folders, each with whether it is a folder; links are not
-/// followed (a link is an entry, not a folder).
-fn collect_entries(root: &Path, rel: &Path, out: &mut Vec<(PathBuf, bool)>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(root.join(rel))? {
-        let entry = entry?;
-        let child = rel.join(entry.file_name());
-        let is_dir = entry.file_type()?.is_dir();
-        out.push((child.clone(), is_dir));
-        if is_dir {
-            collect_entries(root, &child, out)?;
-        }
-    }
-    Ok(())
 }
 
 /// Whether a failed swap failed because `out` cannot be renamed: a mount point gives `EBUSY`, and a
@@ -705,8 +689,12 @@ impl std::fmt::Display for Stale {
 pub(crate) fn stale_files(out: &Path, outputs: &[Output]) -> Result<Vec<Stale>, WriteError> {
     let expected = expected_files(outputs)?;
     let mut stale = Vec::new();
-    let mut present = Vec::new();
-    collect(out, Path::new(""), &mut present)?;
+    let mut entries = Vec::new();
+    collect(out, Path::new(""), &mut entries)?;
+    let present: Vec<PathBuf> = entries
+        .into_iter()
+        .filter_map(|(rel, is_dir)| (!is_dir).then_some(rel))
+        .collect();
     let present_set: std::collections::BTreeSet<&PathBuf> = present.iter().collect();
     for (rel, bytes) in &expected {
         // A kept file is one the build found current in the folder.
@@ -737,7 +725,9 @@ pub(crate) fn stale_files(out: &Path, outputs: &[Output]) -> Result<Vec<Stale>, 
     Ok(stale)
 }
 
-fn collect(root: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> Result<(), WriteError> {
+/// Every entry under `root/rel` (none when it is missing), files and folders, each with whether it is
+/// a folder; links are not followed (a link is an entry, not a folder).
+fn collect(root: &Path, rel: &Path, out: &mut Vec<(PathBuf, bool)>) -> Result<(), WriteError> {
     let dir = root.join(rel);
     let entries = match std::fs::read_dir(&dir) {
         Ok(e) => e,
@@ -747,11 +737,10 @@ fn collect(root: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> Result<(), WriteE
     for entry in entries {
         let entry = entry.map_err(io(&dir))?;
         let child = rel.join(entry.file_name());
-        let kind = entry.file_type().map_err(io(&dir))?;
-        if kind.is_dir() {
+        let is_dir = entry.file_type().map_err(io(&dir))?.is_dir();
+        out.push((child.clone(), is_dir));
+        if is_dir {
             collect(root, &child, out)?;
-        } else {
-            out.push(child);
         }
     }
     Ok(())

@@ -157,15 +157,9 @@ impl World for PrintWorld<'_> {
 
     fn source(&self, id: FileId) -> FileResult<Source> {
         let text = self.template(id)?;
-        let cached = |sources: &HashMap<FileId, Source>| {
-            sources
-                .get(&id)
-                .filter(|source| source.text() == text)
-                .cloned()
-        };
         let mut sources = SOURCES.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(source) = cached(&sources) {
-            return Ok(source);
+        if let Some(source) = sources.get(&id).filter(|source| source.text() == text) {
+            return Ok(source.clone());
         }
         let source = Source::new(id, text);
         sources.insert(id, source.clone());
