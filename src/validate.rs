@@ -58,20 +58,16 @@ fn check_tree(doc: &Document, tree: Tree<'_>, report: &mut Report) -> Option<Not
     if report.count(Severity::Error) > before {
         return None;
     }
+    let ids = notice_ids(tree.get());
     let mut checker = Semantic {
         doc,
-        notice_ids: notice_ids(tree.get()),
+        notice_ids: &ids,
         report,
         errors: 0,
         suggest_budget: SUGGEST_BUDGET,
         stand_ins: Vec::new(),
     };
-    checker.values(
-        tree.get(),
-        &mut String::new(),
-        crate::schema::schema(),
-        crate::schema::schema(),
-    );
+    checker.file_values(tree.get(), crate::schema::schema());
     // Decode straight from the tree; only when some values were refused, from a tree with valid
     // values in their place, so that ids and references are still checked.
     let stand_in = |tree: &mut Value, stand_ins: &[(String, &'static str)]| {
@@ -128,7 +124,7 @@ pub fn replace_notice(doc: &Document, file: &mut NoticeFile, at: usize, item: Va
     let mut report = Report::default();
     let mut checker = Semantic {
         doc,
-        notice_ids: Vec::new(),
+        notice_ids: &[],
         report: &mut report,
         errors: 0,
         suggest_budget: SUGGEST_BUDGET,
@@ -369,6 +365,12 @@ fn duration_from_words(value: &str) -> Option<String> {
 fn schema_errors(doc: &Document, tree: &Value, report: &mut Report) {
     let root = crate::schema::schema();
     let file = doc.file.as_str();
+    // A tree that fits, the usual case, is found so by the validator's yes-or-no walk, which builds
+    // no error paths: in a profile of 1,000 notices it took 58% of the time of looking for errors
+    // that are not there.
+    if validator().is_valid(tree) {
+        return;
+    }
     let mut ids = None;
     for error in validator().iter_errors(tree) {
         if report.is_full() {
@@ -624,7 +626,7 @@ pub fn unsafe_char(c: char) -> Option<&'static str> {
 struct Semantic<'a> {
     doc: &'a Document,
     /// The id of each notice, by its place (see [`notice_ids`]).
-    notice_ids: Vec<Option<String>>,
+    notice_ids: &'a [Option<String>],
     report: &'a mut Report,
     errors: usize,
     /// How many more id comparisons "did you mean" may make; keeps files with thousands of dangling
@@ -640,8 +642,61 @@ const SUGGEST_BUDGET: usize = 50_000;
 impl Semantic<'_> {
     fn push(&mut self, d: Diagnostic, pointer: &str) {
         self.errors += 1;
-        let notice = notice_of(&self.notice_ids, pointer);
+        let notice = notice_of(self.notice_ids, pointer);
         self.report.push(d.path(pointer.to_owned(), notice));
+    }
+
+    /// [`Semantic::values`] of the whole file, the notices on every core: a notice's values are checked
+    /// by themselves, and what each notice's check finds is reported in the order of a walk on one
+    /// thread, so that the report, and what a full report leaves out, are the same.
+    fn file_values(&mut self, tree: &Value, root: &Value) {
+        let (Value::Object(map), Some(props)) = (tree, resolve(root, root).get("properties"))
+        else {
+            self.values(tree, &mut String::new(), root, root);
+            return;
+        };
+        for (k, v) in map {
+            let Some(schema) = props.get(k) else {
+                continue;
+            };
+            let mut pointer = String::from("/");
+            push_escaped(&mut pointer, k);
+            match (k.as_str(), v, resolve(root, schema).get("items")) {
+                ("notices", Value::Array(notices), Some(item)) => {
+                    self.notices_values(notices, item, root);
+                }
+                _ => self.values(v, &mut pointer, schema, root),
+            }
+        }
+    }
+
+    /// [`Semantic::values`] of each notice of the list, `item` the schema of one, on every core.
+    fn notices_values(&mut self, notices: &[Value], item: &Value, root: &Value) {
+        use rayon::prelude::*;
+        let found: Vec<_> = notices
+            .par_iter()
+            .enumerate()
+            .map(|(i, notice)| {
+                let mut report = Report::default();
+                let mut one = Semantic {
+                    doc: self.doc,
+                    notice_ids: self.notice_ids,
+                    report: &mut report,
+                    errors: 0,
+                    // The values make no "did you mean" suggestions; the references, checked after, do.
+                    suggest_budget: 0,
+                    stand_ins: Vec::new(),
+                };
+                one.values(notice, &mut format!("/notices/{i}"), item, root);
+                let (errors, stand_ins) = (one.errors, one.stand_ins);
+                (errors, stand_ins, report)
+            })
+            .collect();
+        for (errors, stand_ins, report) in found {
+            self.errors += errors;
+            self.stand_ins.extend(stand_ins);
+            self.report.append(report);
+        }
     }
 
     /// Walks the tree beside its schema and checks each scalar newtype by what it is. `pointer` is the
@@ -838,5 +893,41 @@ mod tests {
             None
         );
         assert_eq!(pattern_fix(model::POSTCODE_PATTERN, "éé"), None);
+    }
+
+    #[test]
+    #[allow(clippy::expect_used)]
+    fn the_notices_checked_on_every_core_are_reported_as_a_walk_in_order_would() {
+        // One refused date in each of more notices than a report keeps: the kept ones must be those
+        // of the first notices, whichever notice's check ends first.
+        let count = crate::diagnostics::MAX_DIAGNOSTICS + 7;
+        let mut yaml = String::from("notices:\n");
+        for i in 0..count {
+            let _ = write!(
+                yaml,
+                "  - {{ id: n{i}, title: Notice {i}, version: \"1\", kind: main, last_updated: 2026-02-30 }}\n"
+            );
+        }
+        let source = crate::load::SourceFile {
+            name: "many.yaml".into(),
+            bytes: yaml.into_bytes(),
+        };
+        let limits = crate::load::Limits {
+            max_notices: count,
+            ..crate::load::Limits::default()
+        };
+        let doc = crate::load::parse(&source, &limits).expect("the file parses");
+        let mut report = Report::default();
+        assert!(check(&doc, &mut report).is_none());
+        let paths: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .map(|d| d.path.as_deref().unwrap_or_default())
+            .collect();
+        let expected: Vec<String> = (0..crate::diagnostics::MAX_DIAGNOSTICS)
+            .map(|i| format!("/notices/{i}/last_updated"))
+            .collect();
+        assert_eq!(paths, expected);
+        assert_eq!(report.count(Severity::Error), count);
     }
 }

@@ -198,6 +198,18 @@ impl Report {
         self.diagnostics.len() >= MAX_DIAGNOSTICS
     }
 
+    /// Adds the diagnostics of `other`, a report not yet sorted, one by one as [`Report::push`] would,
+    /// and the counts of those it left out.
+    pub fn append(&mut self, other: Report) {
+        for d in other.diagnostics {
+            self.push(d);
+        }
+        for ((code, severity), n) in other.left_out {
+            let kept = self.left_out.entry((code, severity)).or_default();
+            *kept = kept.saturating_add(n);
+        }
+    }
+
     /// Counts a diagnostic that was found but not kept.
     pub fn left_out_one(&mut self, code: Code, severity: Severity) {
         let n = self.left_out.entry((code, severity)).or_default();
