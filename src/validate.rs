@@ -903,9 +903,9 @@ mod tests {
         let count = crate::diagnostics::MAX_DIAGNOSTICS + 7;
         let mut yaml = String::from("notices:\n");
         for i in 0..count {
-            let _ = write!(
+            let _ = writeln!(
                 yaml,
-                "  - {{ id: n{i}, title: Notice {i}, version: \"1\", kind: main, last_updated: 2026-02-30 }}\n"
+                "  - {{ id: n{i}, title: Notice {i}, version: \"1\", kind: main, last_updated: 2026-02-30 }}"
             );
         }
         let source = crate::load::SourceFile {
