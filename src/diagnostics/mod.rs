@@ -205,15 +205,19 @@ impl Report {
             self.push(d);
         }
         for ((code, severity), n) in other.left_out {
-            let kept = self.left_out.entry((code, severity)).or_default();
-            *kept = kept.saturating_add(n);
+            self.left_out_many(code, severity, n);
         }
     }
 
     /// Counts a diagnostic that was found but not kept.
     pub fn left_out_one(&mut self, code: Code, severity: Severity) {
-        let n = self.left_out.entry((code, severity)).or_default();
-        *n = n.saturating_add(1);
+        self.left_out_many(code, severity, 1);
+    }
+
+    /// Counts `n` diagnostics of one code and severity that were found but not kept.
+    fn left_out_many(&mut self, code: Code, severity: Severity, n: usize) {
+        let count = self.left_out.entry((code, severity)).or_default();
+        *count = count.saturating_add(n);
     }
 
     /// Whether any diagnostic is an error.
