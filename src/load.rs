@@ -18,6 +18,8 @@ use serde_json::{Map, Number, Value};
 
 use crate::diagnostics::{Code, Diagnostic, Span};
 
+mod split;
+
 /// Limits on what a notices file may contain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -80,8 +82,10 @@ pub struct Document {
     spans: Spans,
     /// The byte offset in `text` where each line starts, for quoting a value as written.
     line_starts: Vec<usize>,
-    /// The notices replaced since the parse ([`Document::replace_notice`]): where the places of
-    /// `spans` moved, and the replaced notices' own places. None until a notice is replaced.
+    /// The notices placed on their own: those replaced since the parse
+    /// ([`Document::replace_notice`]), with where the places of `spans` moved, or every notice of
+    /// a file parsed on every core, whose `spans` hold only the places outside the list. None
+    /// until a notice is replaced, for a file parsed whole.
     edits: Option<Box<Edits>>,
 }
 
@@ -339,7 +343,8 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
     )
 }
 
-/// The edits of a document since its parse: see [`Document::replace_notice`].
+/// The notices of a document placed on their own: the edits since its parse (see
+/// [`Document::replace_notice`]), or the notices of a file parsed on every core.
 #[derive(Debug, Clone)]
 struct Edits {
     /// The first line of the parsed file where the list of notices has ended: the places of nodes
@@ -353,14 +358,14 @@ struct Edits {
     end: usize,
 }
 
-/// One notice of an edited document.
+/// One notice of a document whose notices are placed on their own.
 #[derive(Debug, Clone)]
 struct Item {
     /// The byte in the text where the notice's first line starts.
     start: usize,
     /// How many lines its places (the parse's, or its own) have moved since they were found.
     shift: isize,
-    /// Its own places, when it was replaced: a list of the one notice.
+    /// Its own places, when it was replaced or parsed alone: a list of the one notice.
     own: Option<Spans>,
 }
 
@@ -669,6 +674,24 @@ impl Spans {
         Some((self.nodes.get(id)?.unpack(), exact, self.kind(id)))
     }
 
+    /// Removes the last node added, returning its parent and what it is; before [`Spans::finish`].
+    fn pop(&mut self) -> Option<(usize, u8)> {
+        let (parent, segment) = self.links.pop()?;
+        self.nodes.pop();
+        self.segments.truncate(segment);
+        Some((parent, self.kinds.pop()?))
+    }
+
+    /// Makes node `id` a list at `span`, its key left as it is.
+    fn set_list(&mut self, id: usize, span: Span) {
+        if let (Some(packed), Some(kind)) = (self.nodes.get_mut(id), self.kinds.get_mut(id)) {
+            let mut node = packed.unpack();
+            node.value = span;
+            *packed = Packed::new(node);
+            *kind = LIST;
+        }
+    }
+
     /// Moves the ends of the nodes that end at `from` to `to`.
     fn move_ends(&mut self, from: crate::diagnostics::Pos, to: crate::diagnostics::Pos) {
         for packed in &mut self.nodes {
@@ -732,6 +755,31 @@ fn parse_text(
     text: String,
     limits: &Limits,
 ) -> Result<Document, (Vec<Diagnostic>, String)> {
+    let line_starts = line_starts(&text);
+    if text.len() >= split::SPLIT_FROM_BYTES
+        && rayon::current_num_threads() > 1
+        && let Some((value, mut spans, edits)) = split::parse(&text, &line_starts, limits)
+    {
+        spans.finish();
+        return Ok(Document {
+            file: file.to_owned(),
+            text,
+            value,
+            spans,
+            line_starts,
+            edits: Some(Box::new(edits)),
+        });
+    }
+    parse_whole(file, text, line_starts, limits)
+}
+
+/// [`parse_text`] on one thread, the parser going through the whole file.
+fn parse_whole(
+    file: &str,
+    text: String,
+    line_starts: Vec<usize>,
+    limits: &Limits,
+) -> Result<Document, (Vec<Diagnostic>, String)> {
     let mut builder = Builder {
         file,
         limits,
@@ -758,7 +806,7 @@ fn parse_text(
                 spans
             },
             file: file.to_owned(),
-            line_starts: line_starts(&text),
+            line_starts,
             edits: None,
             text,
             value,
@@ -814,6 +862,29 @@ fn feed(builder: &mut Builder<'_>, text: &str, first_line: usize) {
 /// `first_line + 1` of the file. Its tree, and its places as a list of the one item; `None` unless it
 /// parses as exactly that (see [`Document::replace_notice`]).
 fn parse_item(text: &str, first_line: usize, limits: &Limits) -> Option<(Value, Spans)> {
+    let (item, mut spans) = parse_one_item(text, first_line, limits, After::End)?;
+    spans.finish();
+    Some((item, spans))
+}
+
+/// What the parser is shown after an item parsed alone, in place of what follows it in the file.
+#[derive(Debug, Clone, Copy)]
+enum After {
+    /// Nothing: the text ends.
+    End,
+    /// An empty item, after this many spaces.
+    Item(usize),
+    /// The end of the document (`...`), at the start of the line.
+    Key,
+}
+
+/// [`parse_item`], the places not yet put together ([`Spans::finish`]), the text followed by `after`.
+fn parse_one_item(
+    text: &str,
+    first_line: usize,
+    limits: &Limits,
+    after: After,
+) -> Option<(Value, Spans)> {
     // Alone, the item is a level less deep than in the file, under its mapping.
     let limits = Limits {
         max_depth: limits.max_depth.checked_sub(1)?,
@@ -827,7 +898,13 @@ fn parse_item(text: &str, first_line: usize, limits: &Limits) -> Option<(Value, 
         root: None,
         errors: Vec::new(),
     };
-    feed(&mut builder, text, first_line);
+    let shown = match after {
+        After::End => Cow::Borrowed(text),
+        After::Item(spaces) => Cow::Owned(format!("{text}{:spaces$}-\n", "")),
+        After::Key => Cow::Owned(format!("{text}...\n")),
+    };
+    feed(&mut builder, &shown, first_line);
+    drop(shown);
     if !builder.errors.is_empty() || !builder.stack.is_empty() {
         return None;
     }
@@ -835,9 +912,15 @@ fn parse_item(text: &str, first_line: usize, limits: &Limits) -> Option<(Value, 
         return None;
     };
     let mut spans = builder.spans;
-    spans.finish();
-    // The item starts on its first line, as the places of the items of the file were found.
-    let starts = spans.get("/0")?.value.start.line;
+    if let After::Item(_) = after {
+        // The empty item shown after it: its value and its node, the last, in the list.
+        if items.pop()? != Value::Null || spans.pop()? != (0, SCALAR) {
+            return None;
+        }
+    }
+    // The item starts on its first line, as the places of the items of the file were found. Its
+    // node is the first after the list's.
+    let starts = spans.nodes.get(1)?.unpack().value.start.line;
     let item = items.pop().filter(|_| items.is_empty())?;
     (starts == first_line.saturating_add(1)).then_some((item, spans))
 }
@@ -1517,10 +1600,15 @@ mod tests {
 
     /// `doc`, edited notice by notice, answers every question about places as the edited text
     /// parsed whole does, for every node and for missing nodes below each.
-    fn same_places(doc: &Document, text: &str) {
-        let whole = parse_text("f.yaml", text.to_owned(), &Limits::DEFAULT)
-            .map_err(|(d, _)| d)
-            .unwrap();
+    pub(super) fn same_places(doc: &Document, text: &str) {
+        let whole = parse_whole(
+            "f.yaml",
+            text.to_owned(),
+            line_starts(text),
+            &Limits::DEFAULT,
+        )
+        .map_err(|(d, _)| d)
+        .unwrap();
         assert_eq!(doc.text, whole.text);
         assert_eq!(doc.value, whole.value);
         assert_eq!(doc.line_starts, whole.line_starts);
