@@ -872,13 +872,14 @@ fn parse_item(text: &str, first_line: usize, limits: &Limits) -> Option<(Value, 
 enum After {
     /// Nothing: the text ends.
     End,
-    /// An empty item, after this many spaces.
-    Item(usize),
-    /// The end of the document (`...`), at the start of the line.
+    /// The text ends with the `-` of the next item (an empty item, which is dropped).
+    Item,
+    /// The end of the document (`...`) at the start of the next line, shown after the text.
     Key,
 }
 
-/// [`parse_item`], the places not yet put together ([`Spans::finish`]), the text followed by `after`.
+/// [`parse_item`], the places not yet put together ([`Spans::finish`]), the text ending or followed
+/// as `after` says.
 fn parse_one_item(
     text: &str,
     first_line: usize,
@@ -899,8 +900,7 @@ fn parse_one_item(
         errors: Vec::new(),
     };
     let shown = match after {
-        After::End => Cow::Borrowed(text),
-        After::Item(spaces) => Cow::Owned(format!("{text}{:spaces$}-\n", "")),
+        After::End | After::Item => Cow::Borrowed(text),
         After::Key => Cow::Owned(format!("{text}...\n")),
     };
     feed(&mut builder, &shown, first_line);
@@ -912,7 +912,7 @@ fn parse_one_item(
         return None;
     };
     let mut spans = builder.spans;
-    if let After::Item(_) = after {
+    if let After::Item = after {
         // The empty item shown after it: its value and its node, the last, in the list.
         if items.pop()? != Value::Null || spans.pop()? != (0, SCALAR) {
             return None;

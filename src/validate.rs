@@ -86,7 +86,7 @@ fn check_tree(doc: &Document, tree: Tree<'_>, report: &mut Report) -> Option<Not
         }
         Tree::Owned(mut tree) => {
             stand_in(&mut tree, &checker.stand_ins);
-            NoticeFile::deserialize(tree)
+            decode_taking(tree)
         }
     };
     let file = match decoded {
@@ -105,6 +105,31 @@ fn check_tree(doc: &Document, tree: Tree<'_>, report: &mut Report) -> Option<Not
     };
     checker.ids_and_references(&file);
     (checker.errors == 0).then_some(file)
+}
+
+/// The typed model decoded from `tree`, taken: the notices on every core, each freeing its part of
+/// the tree as it is decoded, then the rest of the file. The first notice in the list's order that
+/// does not decode gives the error.
+fn decode_taking(mut tree: Value) -> Result<NoticeFile, serde_json::Error> {
+    use rayon::prelude::*;
+    let Some(Value::Array(items)) = tree
+        .get_mut("notices")
+        .filter(|n| n.is_array())
+        .map(Value::take)
+    else {
+        return NoticeFile::deserialize(tree);
+    };
+    let notices: Vec<Result<model::Notice, _>> = items
+        .into_par_iter()
+        .map(model::Notice::deserialize)
+        .collect();
+    let notices = notices.into_iter().collect::<Result<Vec<_>, _>>()?;
+    if let Some(slot) = tree.get_mut("notices") {
+        *slot = Value::Array(Vec::new());
+    }
+    let mut file = NoticeFile::deserialize(tree)?;
+    file.notices = notices;
+    Ok(file)
 }
 
 /// Puts `item`, the notice at place `at` parsed alone ([`crate::load::Document::replace_notice`]),
@@ -879,6 +904,27 @@ impl Semantic<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_notices_decoded_on_every_core_are_the_file_decoded_whole() {
+        let source = crate::load::SourceFile {
+            name: "notices.yaml".to_owned(),
+            bytes: include_bytes!("../notices.yaml").to_vec(),
+        };
+        let tree = crate::load::parse(&source, &crate::load::Limits::DEFAULT)
+            .unwrap()
+            .value;
+        let whole = NoticeFile::deserialize(&tree).unwrap();
+        assert_eq!(decode_taking(tree.clone()).unwrap(), whole);
+        // Two notices that do not decode: the first in the list gives the error.
+        let mut broken = tree;
+        broken["notices"][3]["zzz_unknown"] = Value::Bool(true);
+        broken["notices"][1]["title"] = Value::from(42);
+        let first = model::Notice::deserialize(&broken["notices"][1]).unwrap_err();
+        let found = decode_taking(broken).unwrap_err();
+        assert_eq!(found.to_string(), first.to_string());
+        assert!(found.to_string().contains("42"), "{found}");
+    }
 
     #[test]
     fn a_postcode_fix_splits_by_characters() {

@@ -56,11 +56,18 @@ pub(super) fn parse(
     }
     let byte = |line: usize| line_starts.get(line).copied().unwrap_or(text.len());
     let list = byte(*cut.items.first()?)..byte(cut.end);
+    // Each item's lines, and the next item's `-`: the parser ends the item at that `-`, as in the
+    // file.
     let pieces: Vec<(usize, &str)> = cut
         .items
         .iter()
-        .zip(cut.items.iter().skip(1).copied().chain([cut.end]))
-        .map(|(&from, to)| Some((from, text.get(byte(from)..byte(to))?)))
+        .zip(cut.items.iter().skip(1).copied().map(Some).chain([None]))
+        .map(|(&from, next)| {
+            let to = next.map_or(Some(byte(cut.end)), |next| {
+                byte(next).checked_add(cut.indent)?.checked_add(1)
+            })?;
+            Some((from, text.get(byte(from)..to)?))
+        })
         .collect::<Option<_>>()?;
     let last = pieces.len().saturating_sub(1);
     let (rest, items) = rayon::join(
@@ -74,7 +81,7 @@ pub(super) fn parse(
                     // next item's `-`; after the last, the rest of the file (at the start of a line,
                     // as `notices:` is, or the parse of the rest fails) or the end of the file.
                     let next = if at < last {
-                        After::Item(cut.indent)
+                        After::Item
                     } else if cut.end < line_starts.len() {
                         After::Key
                     } else {
