@@ -891,27 +891,14 @@ fn parse_one_item(
         max_depth: limits.max_depth.checked_sub(1)?,
         ..*limits
     };
-    let mut builder = Builder {
-        file: "",
-        limits: &limits,
-        stack: Vec::new(),
-        spans: Spans::with_capacity(text.len() / BYTES_PER_NODE),
-        root: None,
-        errors: Vec::new(),
-    };
     let shown = match after {
         After::End | After::Item => Cow::Borrowed(text),
         After::Key => Cow::Owned(format!("{text}...\n")),
     };
-    feed(&mut builder, &shown, first_line);
-    drop(shown);
-    if !builder.errors.is_empty() || !builder.stack.is_empty() {
-        return None;
-    }
-    let Some(Value::Array(mut items)) = builder.root else {
+    let (Value::Array(mut items), mut spans) = parse_part(&shown, first_line, &limits)? else {
         return None;
     };
-    let mut spans = builder.spans;
+    drop(shown);
     if let After::Item = after {
         // The empty item shown after it: its value and its node, the last, in the list.
         if items.pop()? != Value::Null || spans.pop()? != (0, SCALAR) {
@@ -923,6 +910,25 @@ fn parse_one_item(
     let starts = spans.nodes.get(1)?.unpack().value.start.line;
     let item = items.pop().filter(|_| items.is_empty())?;
     (starts == first_line.saturating_add(1)).then_some((item, spans))
+}
+
+/// `text`, a part of a file whose problems the parse of the whole file reports, parsed with its lines
+/// moved down by `first_line`: its tree and places (not yet put together); `None` at any problem, or
+/// when it leaves a list or mapping open.
+fn parse_part(text: &str, first_line: usize, limits: &Limits) -> Option<(Value, Spans)> {
+    let mut builder = Builder {
+        file: "",
+        limits,
+        stack: Vec::new(),
+        spans: Spans::with_capacity(text.len() / BYTES_PER_NODE),
+        root: None,
+        errors: Vec::new(),
+    };
+    feed(&mut builder, text, first_line);
+    if !builder.errors.is_empty() || !builder.stack.is_empty() {
+        return None;
+    }
+    Some((builder.root?, builder.spans))
 }
 
 /// The text of a notices file as [`parse`] reads it (without a byte order mark, line breaks made

@@ -18,10 +18,7 @@
 use rayon::prelude::*;
 use serde_json::Value;
 
-use super::{
-    After, BYTES_PER_NODE, Builder, Edits, Item, Limits, MAPPING, SCALAR, Spans, feed,
-    parse_one_item,
-};
+use super::{After, Edits, Item, Limits, MAPPING, SCALAR, Spans, parse_one_item, parse_part};
 use crate::diagnostics::{Pos, Span};
 
 /// Below this many bytes a file is parsed whole on one thread: cutting it saves less than it costs.
@@ -172,19 +169,7 @@ fn parse_rest(text: &str, list: std::ops::Range<usize>, limits: &Limits) -> Opti
     rest.extend(std::iter::repeat_n('\n', breaks));
     rest.extend(std::iter::repeat_n(' ', tail));
     rest.push_str(after);
-    let mut builder = Builder {
-        file: "",
-        limits,
-        stack: Vec::new(),
-        spans: Spans::with_capacity(rest.len() / BYTES_PER_NODE),
-        root: None,
-        errors: Vec::new(),
-    };
-    feed(&mut builder, &rest, 0);
-    if !builder.errors.is_empty() || !builder.stack.is_empty() {
-        return None;
-    }
-    Some((builder.root?, builder.spans))
+    parse_part(&rest, 0, limits)
 }
 
 /// Where the list of notices lies, when the file has a line `notices:` (a comment may follow) whose
@@ -289,12 +274,21 @@ mod tests {
                 .map_err(|(d, _)| d)
                 .unwrap()
         };
-        let doc = parse(&large);
-        if rayon::current_num_threads() > 1 {
-            assert!(doc.edits.is_some(), "the large file is cut");
-        }
+        // Two threads, whatever the machine has: one thread parses every file whole.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let doc = pool.install(|| parse(&large));
+        assert!(doc.edits.is_some(), "the large file is cut");
         super::super::tests::same_places(&doc, &large);
-        assert!(parse(include_str!("../../notices.yaml")).edits.is_none());
+        let small = pool.install(|| parse(include_str!("../../notices.yaml")));
+        assert!(small.edits.is_none());
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        assert!(one.install(|| parse(&large)).edits.is_none());
     }
 
     #[test]
